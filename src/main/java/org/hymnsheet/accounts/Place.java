@@ -1,0 +1,3 @@
+package org.hymnsheet.accounts;
+
+public record Place(long id, long partnershipId, String name, PlaceKind kind, int version) {}

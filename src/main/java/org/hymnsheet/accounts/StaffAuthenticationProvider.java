@@ -1,0 +1,87 @@
+package org.hymnsheet.accounts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.hymnsheet.security.Role;
+import org.hymnsheet.security.StaffPrincipal;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+/**
+ * Email and password sign-in against the account table, with the {@link SignInGuard} in front.
+ * Unknown emails, wrong passwords and deactivated accounts get the same answer, so sign-in does not reveal
+ * which emails have accounts.
+ */
+@Component
+class StaffAuthenticationProvider implements AuthenticationProvider {
+    private final AccountRepository accounts;
+    private final SignInGuard guard;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+    private final String dummyHash;
+
+    StaffAuthenticationProvider(AccountRepository accounts, SignInGuard guard, PasswordEncoder encoder, Clock clock) {
+        this.accounts = accounts;
+        this.guard = guard;
+        this.encoder = encoder;
+        this.clock = clock;
+        this.dummyHash = encoder.encode("no account has this password " + System.nanoTime());
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        String email = String.valueOf(authentication.getName()).strip().toLowerCase(Locale.ROOT);
+        String password = String.valueOf(authentication.getCredentials());
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
+        return signIn(email, password, address, clock.instant());
+    }
+
+    Authentication signIn(String email, String password, String address, Instant now) {
+        if (guard.addressBlocked(address, now)) {
+            throw new LockedException("Too many failed sign-ins from this address");
+        }
+        var account = accounts.credentials(email).orElse(null);
+        if (account == null) {
+            encoder.matches(password, dummyHash); // same work as a real check, so timing does not reveal the email
+            guard.addressFailed(address, now);
+            throw new BadCredentialsException("Bad credentials");
+        }
+        if (guard.accountBlocked(account, now)) {
+            guard.addressFailed(address, now);
+            throw new LockedException("Too many failed sign-ins for this account");
+        }
+        if (!encoder.matches(password, account.passwordHash()) || !account.active()) {
+            int failures = accounts.recordFailure(account.id(), now);
+            Instant lockUntil = guard.lockAfterFailure(failures, now);
+            if (lockUntil != null) {
+                accounts.lockUntil(account.id(), lockUntil);
+            }
+            guard.addressFailed(address, now);
+            throw new BadCredentialsException("Bad credentials");
+        }
+        accounts.unlock(account.id());
+        guard.addressSucceeded(address);
+        List<String> authorities = new ArrayList<>();
+        account.roles().forEach(r -> authorities.add(r.authority()));
+        if (account.platformAdmin()) {
+            authorities.add("ROLE_" + Role.Names.PLATFORM_ADMIN);
+        }
+        var principal = new StaffPrincipal(account.id(), account.email(), List.copyOf(authorities));
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,50 @@
+package org.hymnsheet.accounts.ui;
+
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import org.hymnsheet.accounts.AccountService;
+import org.hymnsheet.accounts.Agency;
+import org.hymnsheet.accounts.DirectoryService;
+import org.hymnsheet.accounts.PartnershipService;
+import org.hymnsheet.accounts.Sector;
+import org.hymnsheet.security.Role;
+
+@Route("admin/agencies")
+@RolesAllowed(Role.Names.ADMIN)
+public class AgenciesView extends DirectoryView<Agency, Sector> {
+
+    AgenciesView(DirectoryService directory, PartnershipService partnerships, AccountService accounts) {
+        super("agencies", Sector.class, "sector.", partnerships, accounts.me().partnershipId(), new Ops<>() {
+            @Override
+            public List<Agency> list(long partnershipId) {
+                return directory.agencies(partnershipId);
+            }
+
+            @Override
+            public void create(long partnershipId, String name, Sector sector) {
+                directory.createAgency(partnershipId, name, sector);
+            }
+
+            @Override
+            public void update(Agency agency, String name, Sector sector) {
+                directory.updateAgency(agency.id(), name, sector, agency.version());
+            }
+
+            @Override
+            public void remove(Agency agency) {
+                directory.deleteAgency(agency.id());
+            }
+
+            @Override
+            public String nameOf(Agency agency) {
+                return agency.name();
+            }
+
+            @Override
+            public Sector categoryOf(Agency agency) {
+                return agency.sector();
+            }
+        });
+    }
+}

@@ -1,0 +1,89 @@
+package org.hymnsheet.security;
+
+import static org.hymnsheet.db.Tables.ACCOUNT;
+import static org.hymnsheet.db.Tables.ACCOUNT_ROLE;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one place services ask who is calling and whether they may. Every check reads the account again,
+ * so a deactivated account or a removed role loses access on its next action.
+ */
+@Component
+public class CurrentStaff {
+    private final DSLContext db;
+
+    CurrentStaff(DSLContext db) {
+        this.db = db;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Staff> get() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !(auth.getPrincipal() instanceof StaffPrincipal principal)) {
+            return Optional.empty();
+        }
+        var account = db.select(ACCOUNT.ID, ACCOUNT.PARTNERSHIP_ID, ACCOUNT.EMAIL, ACCOUNT.DISPLAY_NAME,
+                        ACCOUNT.PLATFORM_ADMIN, ACCOUNT.ACTIVE)
+                .from(ACCOUNT).where(ACCOUNT.ID.eq(principal.accountId())).fetchOne();
+        if (account == null || !account.get(ACCOUNT.ACTIVE)) {
+            return Optional.empty();
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        db.select(ACCOUNT_ROLE.ROLE).from(ACCOUNT_ROLE).where(ACCOUNT_ROLE.ACCOUNT_ID.eq(principal.accountId()))
+                .forEach(r -> roles.add(Role.valueOf(r.value1())));
+        return Optional.of(new Staff(account.get(ACCOUNT.ID), account.get(ACCOUNT.PARTNERSHIP_ID),
+                account.get(ACCOUNT.EMAIL), account.get(ACCOUNT.DISPLAY_NAME), Set.copyOf(roles),
+                account.get(ACCOUNT.PLATFORM_ADMIN)));
+    }
+
+    /** Any signed-in, active staff member. */
+    public Staff require() {
+        return get().orElseThrow(() -> new AccessDeniedException("Sign in first"));
+    }
+
+    public Staff requirePlatformAdmin() {
+        Staff staff = require();
+        if (!staff.platformAdmin() || !staff.has(Role.ADMIN)) {
+            throw new AccessDeniedException("Platform administrators only");
+        }
+        return staff;
+    }
+
+    /** An administrator of this partnership (or a platform administrator). */
+    public Staff requireAdminOf(long partnershipId) {
+        Staff staff = require();
+        if (!staff.administers(partnershipId)) {
+            throw new AccessDeniedException("Not an administrator of this partnership");
+        }
+        return staff;
+    }
+
+    /** Any staff member of this partnership, or its administrator. */
+    public Staff requireMemberOf(long partnershipId) {
+        Staff staff = require();
+        if (!staff.belongsTo(partnershipId)) {
+            throw new AccessDeniedException("Not a member of this partnership");
+        }
+        return staff;
+    }
+
+    /** A member of this partnership holding at least one of these roles. */
+    public Staff requireRoleIn(long partnershipId, Role... anyOf) {
+        Staff staff = requireMemberOf(partnershipId);
+        for (Role role : anyOf) {
+            if (staff.has(role) && (staff.partnershipId() == partnershipId || staff.administers(partnershipId))) {
+                return staff;
+            }
+        }
+        throw new AccessDeniedException("Missing role");
+    }
+}

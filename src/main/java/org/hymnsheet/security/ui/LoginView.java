@@ -1,0 +1,69 @@
+package org.hymnsheet.security.ui;
+
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.hymnsheet.accounts.SetupService;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.WebAttributes;
+
+/** Staff sign-in. Young people and workshop participants never sign in. */
+@Route(value = "login", autoLayout = false)
+@AnonymousAllowed
+public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+    private final LoginForm form = new LoginForm();
+    private final transient SetupService setup;
+
+    LoginView(SetupService setup) {
+        this.setup = setup;
+        addClassName("login-view");
+        form.setAction("login");
+        form.setForgotPasswordButtonVisible(false);
+        form.setI18n(i18n(null));
+        add(new H1(getTranslation("app.name")), new Paragraph(getTranslation("login.intro")), form);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (setup.setupNeeded()) {
+            event.forwardTo("setup");
+            return;
+        }
+        var params = event.getLocation().getQueryParameters().getParameters();
+        if (params.containsKey("error")) {
+            form.setI18n(i18n(lastFailure()));
+            form.setError(true);
+        }
+    }
+
+    private Exception lastFailure() {
+        var session = VaadinSession.getCurrent().getSession();
+        Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        return failure instanceof Exception e ? e : null;
+    }
+
+    private LoginI18n i18n(Exception failure) {
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle(getTranslation("login.title"));
+        i18n.getForm().setUsername(getTranslation("login.email"));
+        i18n.getForm().setPassword(getTranslation("login.password"));
+        i18n.getForm().setSubmit(getTranslation("login.submit"));
+        boolean locked = failure instanceof LockedException;
+        i18n.getErrorMessage().setTitle(getTranslation(locked ? "login.locked.title" : "login.failed.title"));
+        i18n.getErrorMessage().setMessage(getTranslation(locked ? "login.locked.message" : "login.failed.message"));
+        return i18n;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("login.title") + " | " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,60 @@
+package org.hymnsheet.shell;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import org.hymnsheet.accounts.AccountService;
+import org.hymnsheet.accounts.ui.AccountsView;
+import org.hymnsheet.accounts.ui.AgenciesView;
+import org.hymnsheet.accounts.ui.MyAccountView;
+import org.hymnsheet.accounts.ui.PartnershipsView;
+import org.hymnsheet.accounts.ui.PlacesView;
+import org.hymnsheet.security.Role;
+import org.hymnsheet.security.Staff;
+
+/** The frame around every staff page; its navigation shows only what the signed-in role may open. */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    MainLayout(AccountService accounts, AuthenticationContext auth) {
+        Staff me = accounts.me();
+        var title = new Span(getTranslation("app.name"));
+        title.addClassName("app-title");
+        var signOut = new Button(getTranslation("nav.signOut"), e -> auth.logout());
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        signOut.setId("sign-out");
+        var user = new Div(new Span(me.displayName()), signOut);
+        user.addClassName("user-box");
+        var toggle = new DrawerToggle();
+        toggle.setAriaLabel(getTranslation("nav.menu"));
+        addToNavbar(toggle, title, user);
+        addToDrawer(new Scroller(navigation(me)));
+        setPrimarySection(Section.DRAWER);
+    }
+
+    private SideNav navigation(Staff me) {
+        var nav = new SideNav();
+        nav.addItem(new SideNavItem(getTranslation("nav.home"), HomeView.class));
+        if (me.has(Role.ADMIN)) {
+            var admin = new SideNavItem(getTranslation("nav.admin"));
+            admin.setExpanded(true);
+            admin.addItem(new SideNavItem(getTranslation("nav.partnerships"), PartnershipsView.class));
+            admin.addItem(new SideNavItem(getTranslation("nav.agencies"), AgenciesView.class));
+            admin.addItem(new SideNavItem(getTranslation("nav.places"), PlacesView.class));
+            admin.addItem(new SideNavItem(getTranslation("nav.accounts"), AccountsView.class));
+            nav.addItem(admin);
+        }
+        nav.addItem(new SideNavItem(getTranslation("nav.myAccount"), MyAccountView.class));
+        return nav;
+    }
+}
