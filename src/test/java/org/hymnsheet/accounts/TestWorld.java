@@ -1,0 +1,81 @@
+package org.hymnsheet.accounts;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.hymnsheet.security.Role;
+import org.hymnsheet.security.StaffPrincipal;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Builds partnerships, accounts, agencies and places straight through the repositories, with unique names,
+ * so tests sharing one database never collide, and signs test code in as a given persona.
+ */
+public final class TestWorld {
+    public static final String PASSWORD = "correct horse battery staple";
+
+    /** A staff member the tests act as. */
+    public record Persona(long accountId, String email, long partnershipId, Set<Role> roles, boolean platformAdmin) {}
+
+    private final PartnershipRepository partnerships;
+    private final AccountRepository accounts;
+    private final DirectoryRepository directory;
+    private final String passwordHash;
+
+    public TestWorld(ApplicationContext context) {
+        this.partnerships = context.getBean(PartnershipRepository.class);
+        this.accounts = context.getBean(AccountRepository.class);
+        this.directory = context.getBean(DirectoryRepository.class);
+        this.passwordHash = context.getBean(PasswordEncoder.class).encode(PASSWORD);
+    }
+
+    public static String unique(String prefix) {
+        return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public long partnership() {
+        return partnerships.insert(unique("Partnership"));
+    }
+
+    public Persona account(long partnershipId, Role... roles) {
+        return create(partnershipId, false, roles);
+    }
+
+    public Persona platformAdmin(long partnershipId) {
+        return create(partnershipId, true, Role.ADMIN);
+    }
+
+    private Persona create(long partnershipId, boolean platform, Role... roles) {
+        String email = UUID.randomUUID().toString().substring(0, 12) + "@test.example";
+        Set<Role> set = roles.length == 0 ? Set.of() : Set.copyOf(EnumSet.copyOf(List.of(roles)));
+        long id = accounts.insert(partnershipId, email, "Test " + email, null, passwordHash, platform, set);
+        return new Persona(id, email, partnershipId, set, platform);
+    }
+
+    public long agency(long partnershipId) {
+        return directory.insert(DirectoryRepository.AGENCIES, partnershipId, unique("Agency"), Sector.POLICE.name());
+    }
+
+    public long place(long partnershipId) {
+        return directory.insert(DirectoryRepository.PLACES, partnershipId, unique("Place"), PlaceKind.PARK.name());
+    }
+
+    /** Signs the current thread in as this persona, as Spring Security would after a form sign-in. */
+    public static void as(Persona persona) {
+        List<String> authorities = new java.util.ArrayList<>(persona.roles().stream().map(Role::authority).toList());
+        if (persona.platformAdmin()) {
+            authorities.add("ROLE_" + Role.Names.PLATFORM_ADMIN);
+        }
+        var principal = new StaffPrincipal(persona.accountId(), persona.email(), List.copyOf(authorities));
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+    }
+
+    public static void anonymous() {
+        SecurityContextHolder.clearContext();
+    }
+}
