@@ -40,13 +40,14 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-        String email = String.valueOf(authentication.getName()).strip().toLowerCase(Locale.ROOT);
+        String email = String.valueOf(authentication.getName());
         String password = String.valueOf(authentication.getCredentials());
         String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
         return signIn(email, password, address, clock.instant());
     }
 
-    Authentication signIn(String email, String password, String address, Instant now) {
+    Authentication signIn(String typedEmail, String password, String address, Instant now) {
+        String email = typedEmail.strip().toLowerCase(Locale.ROOT);
         if (guard.addressBlocked(address, now)) {
             throw new LockedException("Too many failed sign-ins from this address");
         }
