@@ -7,7 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -29,9 +32,15 @@ class SecurityConfig {
         return http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 
-    /** bcrypt today, behind a delegating encoder so hashes can be upgraded later without a reset. */
+    /**
+     * bcrypt, behind a delegating encoder (hashes stored as {bcrypt}...) so a later algorithm can take over
+     * without a reset. The cost defaults to 12; tests lower it to keep the suite fast.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(@Value("${hymnsheet.password.bcrypt-strength:12}") int strength) {
+        var bcrypt = new BCryptPasswordEncoder(strength);
+        var encoder = new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", bcrypt));
+        encoder.setDefaultPasswordEncoderForMatches(bcrypt);
+        return encoder;
     }
 }

@@ -30,7 +30,17 @@ public final class TestWorld {
         this.partnerships = context.getBean(PartnershipRepository.class);
         this.accounts = context.getBean(AccountRepository.class);
         this.directory = context.getBean(DirectoryRepository.class);
-        this.passwordHash = context.getBean(PasswordEncoder.class).encode(PASSWORD);
+        this.passwordHash = hash(context.getBean(PasswordEncoder.class));
+    }
+
+    private static String cachedHash;
+
+    /** bcrypt is slow on purpose; one hash of the shared test password serves every persona. */
+    private static synchronized String hash(PasswordEncoder encoder) {
+        if (cachedHash == null) {
+            cachedHash = encoder.encode(PASSWORD);
+        }
+        return cachedHash;
     }
 
     public static String unique(String prefix) {

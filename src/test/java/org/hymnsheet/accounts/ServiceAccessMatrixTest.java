@@ -1,0 +1,213 @@
+package org.hymnsheet.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.hymnsheet.common.ValidationException;
+import org.hymnsheet.security.Role;
+import org.hymnsheet.testing.OnH2;
+import org.hymnsheet.testing.OnPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Every public service method against every kind of caller, each acting on partnership P's data:
+ * anonymous, P's facilitator, lead, safeguarding lead and administrator, the administrator of another
+ * partnership Q (reading or changing P's things by id), and a platform administrator.
+ * A new public service method without a row here fails the completeness check.
+ */
+class ServiceAccessMatrixTest {
+
+    enum Caller { ANONYMOUS, FACILITATOR, LEAD, SAFEGUARDING_LEAD, ADMIN, OTHER_ADMIN, PLATFORM_ADMIN }
+
+    enum Outcome { ALLOWED, DENIED, REFUSED }
+
+    static final Set<Caller> STAFF_OF_P = EnumSet.of(Caller.FACILITATOR, Caller.LEAD, Caller.SAFEGUARDING_LEAD,
+            Caller.ADMIN, Caller.PLATFORM_ADMIN);
+    static final Set<Caller> ADMINS_OF_P = EnumSet.of(Caller.ADMIN, Caller.PLATFORM_ADMIN);
+    static final Set<Caller> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Caller.ANONYMOUS));
+
+    static final List<Class<?>> SERVICES = List.of(PartnershipService.class, DirectoryService.class,
+            AccountService.class, SetupService.class);
+
+    interface Action {
+        void run(Fixture f) throws Exception;
+    }
+
+    record Row(String method, Map<Caller, Outcome> expected, Action action) {}
+
+    static Row row(String method, Set<Caller> allowed, Action action) {
+        Map<Caller, Outcome> expected = new EnumMap<>(Caller.class);
+        for (Caller c : Caller.values()) {
+            expected.put(c, allowed.contains(c) ? Outcome.ALLOWED : Outcome.DENIED);
+        }
+        return new Row(method, expected, action);
+    }
+
+    static Row everyone(String method, Outcome outcome, Action action) {
+        Map<Caller, Outcome> expected = new EnumMap<>(Caller.class);
+        for (Caller c : Caller.values()) {
+            expected.put(c, outcome);
+        }
+        return new Row(method, expected, action);
+    }
+
+    /** Partnership P and its things; each action makes fresh targets, so callers never disturb one another. */
+    record Fixture(TestWorld world, long p, PartnershipService partnerships, DirectoryService directory,
+                   AccountService accounts, SetupService setup, PartnershipRepository partnershipRows,
+                   AccountRepository accountRows, Caller caller, TestWorld.Persona persona) {
+        long agency() {
+            return world.agency(p);
+        }
+
+        long place() {
+            return world.place(p);
+        }
+
+        TestWorld.Persona account() {
+            return world.account(p, Role.FACILITATOR);
+        }
+    }
+
+    static final List<Row> MATRIX = List.of(
+            row("PartnershipService.available", SIGNED_IN, f -> f.partnerships().available()),
+            row("PartnershipService.get", STAFF_OF_P, f -> f.partnerships().get(f.p())),
+            row("PartnershipService.create", EnumSet.of(Caller.PLATFORM_ADMIN),
+                    f -> f.partnerships().create(TestWorld.unique("New partnership"))),
+            row("PartnershipService.rename", ADMINS_OF_P, f -> f.partnerships().rename(f.p(), TestWorld.unique("Renamed"),
+                    f.partnershipRows().find(f.p()).orElseThrow().version())),
+
+            row("DirectoryService.agencies", STAFF_OF_P, f -> f.directory().agencies(f.p())),
+            row("DirectoryService.createAgency", ADMINS_OF_P,
+                    f -> f.directory().createAgency(f.p(), TestWorld.unique("Agency"), Sector.HEALTH)),
+            row("DirectoryService.updateAgency", ADMINS_OF_P,
+                    f -> f.directory().updateAgency(f.agency(), TestWorld.unique("Agency"), Sector.HEALTH, 0)),
+            row("DirectoryService.deleteAgency", ADMINS_OF_P, f -> f.directory().deleteAgency(f.agency())),
+            row("DirectoryService.places", STAFF_OF_P, f -> f.directory().places(f.p())),
+            row("DirectoryService.createPlace", ADMINS_OF_P,
+                    f -> f.directory().createPlace(f.p(), TestWorld.unique("Place"), PlaceKind.SCHOOL)),
+            row("DirectoryService.updatePlace", ADMINS_OF_P,
+                    f -> f.directory().updatePlace(f.place(), TestWorld.unique("Place"), PlaceKind.SCHOOL, 0)),
+            row("DirectoryService.deletePlace", ADMINS_OF_P, f -> f.directory().deletePlace(f.place())),
+
+            row("AccountService.me", SIGNED_IN, f -> f.accounts().me()),
+            row("AccountService.list", ADMINS_OF_P, f -> f.accounts().list(f.p())),
+            row("AccountService.get", ADMINS_OF_P, f -> f.accounts().get(f.account().accountId())),
+            row("AccountService.create", ADMINS_OF_P, f -> f.accounts().create(f.p(), new AccountDraft(
+                    TestWorld.unique("new").replace(" ", "") + "@test.example", "New", null, Set.of(Role.LEAD),
+                    TestWorld.PASSWORD))),
+            row("AccountService.update", ADMINS_OF_P, f -> f.accounts().update(f.account().accountId(), "Changed", null,
+                    Set.of(Role.LEAD), 0)),
+            row("AccountService.resetPassword", ADMINS_OF_P,
+                    f -> f.accounts().resetPassword(f.account().accountId(), "a new long password")),
+            row("AccountService.deactivate", ADMINS_OF_P, f -> f.accounts().deactivate(f.account().accountId())),
+            row("AccountService.reactivate", ADMINS_OF_P, f -> f.accounts().reactivate(f.account().accountId())),
+            row("AccountService.unlock", ADMINS_OF_P, f -> f.accounts().unlock(f.account().accountId())),
+            row("AccountService.changeOwnPassword", SIGNED_IN,
+                    f -> f.accounts().changeOwnPassword(TestWorld.PASSWORD, TestWorld.PASSWORD + "!")),
+
+            everyone("SetupService.setupNeeded", Outcome.ALLOWED, f -> f.setup().setupNeeded()),
+            // once installed, nobody (signed in or not) can run setup again
+            everyone("SetupService.createFirstAdministrator", Outcome.REFUSED, f -> f.setup().createFirstAdministrator(
+                    new FirstAdministrator(TestWorld.unique("Hijack"), "hijack@evil.example", "Mallory", TestWorld.PASSWORD))));
+
+    @Nested
+    @OnH2
+    class OnH2Database extends Contract {}
+
+    @Nested
+    @OnPostgres
+    class OnPostgresDatabase extends Contract {}
+
+    abstract static class Contract {
+        @Autowired ApplicationContext context;
+        @Autowired PartnershipService partnerships;
+        @Autowired DirectoryService directory;
+        @Autowired AccountService accounts;
+        @Autowired SetupService setup;
+        @Autowired PartnershipRepository partnershipRows;
+        @Autowired AccountRepository accountRows;
+
+        @AfterEach
+        void signOut() {
+            TestWorld.anonymous();
+        }
+
+        @Test
+        void every_caller_gets_exactly_the_specified_outcome_from_every_service_method() throws Exception {
+            accountRows.claimInstallation();
+            List<String> mismatches = new ArrayList<>();
+            for (Row row : MATRIX) {
+                for (Caller caller : Caller.values()) {
+                    TestWorld world = new TestWorld(context);
+                    long p = world.partnership();
+                    TestWorld.Persona persona = persona(world, p, caller);
+                    var fixture = new Fixture(world, p, partnerships, directory, accounts, setup, partnershipRows,
+                            accountRows, caller, persona);
+                    if (persona == null) {
+                        TestWorld.anonymous();
+                    } else {
+                        TestWorld.as(persona);
+                    }
+                    Outcome actual = outcome(row.action(), fixture);
+                    if (actual != row.expected().get(caller)) {
+                        mismatches.add(row.method() + " as " + caller + ": expected " + row.expected().get(caller)
+                                + " but was " + actual);
+                    }
+                }
+            }
+            assertThat(mismatches).isEmpty();
+        }
+
+        private static TestWorld.Persona persona(TestWorld world, long p, Caller caller) {
+            return switch (caller) {
+                case ANONYMOUS -> null;
+                case FACILITATOR -> world.account(p, Role.FACILITATOR);
+                case LEAD -> world.account(p, Role.LEAD);
+                case SAFEGUARDING_LEAD -> world.account(p, Role.SAFEGUARDING_LEAD);
+                case ADMIN -> world.account(p, Role.ADMIN);
+                case OTHER_ADMIN -> world.account(world.partnership(), Role.ADMIN);
+                case PLATFORM_ADMIN -> world.platformAdmin(world.partnership());
+            };
+        }
+
+        private static Outcome outcome(Action action, Fixture fixture) {
+            try {
+                action.run(fixture);
+                return Outcome.ALLOWED;
+            } catch (AccessDeniedException denied) {
+                return Outcome.DENIED;
+            } catch (ValidationException refused) {
+                return Outcome.REFUSED;
+            } catch (Exception other) {
+                throw new AssertionError("Unexpected failure", other);
+            }
+        }
+    }
+
+    @Test
+    void every_public_service_method_has_a_row() {
+        Set<String> methods = new TreeSet<>();
+        for (Class<?> service : SERVICES) {
+            Arrays.stream(service.getDeclaredMethods())
+                    .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.isSynthetic())
+                    .map(Method::getName)
+                    .forEach(name -> methods.add(service.getSimpleName() + "." + name));
+        }
+        Set<String> covered = new TreeSet<>(MATRIX.stream().map(Row::method).toList());
+        assertThat(covered).isEqualTo(methods);
+    }
+}
