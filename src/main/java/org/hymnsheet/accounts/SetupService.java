@@ -3,6 +3,7 @@ package org.hymnsheet.accounts;
 import java.util.EnumSet;
 import org.hymnsheet.common.Inputs;
 import org.hymnsheet.common.ValidationException;
+import org.hymnsheet.security.FirstRun;
 import org.hymnsheet.security.Role;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -13,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The installation row makes "once" hold even for two simultaneous attempts.
  */
 @Service
-public class SetupService {
+public class SetupService implements FirstRun {
     private final AccountRepository accounts;
     private final PartnershipService partnerships;
     private final PasswordEncoder encoder;
@@ -25,6 +26,7 @@ public class SetupService {
     }
 
     /** Open to anyone: says only whether setup is still to be done. */
+    @Override
     @Transactional(readOnly = true)
     public boolean setupNeeded() {
         return !accounts.installed();

@@ -26,7 +26,7 @@ import org.hymnsheet.accounts.DirectoryService;
 import org.hymnsheet.accounts.PartnershipService;
 import org.hymnsheet.common.Inputs;
 import org.hymnsheet.security.Role;
-import org.hymnsheet.shell.Forms;
+import org.hymnsheet.common.ui.Forms;
 
 /** Staff accounts: create, change roles and agency, set a new password, deactivate, unlock. */
 @Route("admin/accounts")

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.hymnsheet.accounts.PartnershipService;
 import org.hymnsheet.common.Inputs;
-import org.hymnsheet.shell.Forms;
+import org.hymnsheet.common.ui.Forms;
 
 /**
  * A partnership's list of named things with one category (agencies with a sector, places with a kind):

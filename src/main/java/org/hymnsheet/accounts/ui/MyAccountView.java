@@ -13,7 +13,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.Map;
 import org.hymnsheet.accounts.AccountService;
 import org.hymnsheet.common.ValidationException;
-import org.hymnsheet.shell.Forms;
+import org.hymnsheet.common.ui.Forms;
 
 /** Any staff member: see who they are signed in as, and change their own password. */
 @Route("account")

@@ -17,7 +17,7 @@ import org.hymnsheet.accounts.Partnership;
 import org.hymnsheet.accounts.PartnershipService;
 import org.hymnsheet.common.Inputs;
 import org.hymnsheet.security.Role;
-import org.hymnsheet.shell.Forms;
+import org.hymnsheet.common.ui.Forms;
 
 /** Administrators rename their partnership; platform administrators also create new ones. */
 @Route("admin/partnerships")

@@ -19,7 +19,7 @@ import org.hymnsheet.accounts.FirstAdministrator;
 import org.hymnsheet.accounts.SetupService;
 import org.hymnsheet.common.Inputs;
 import org.hymnsheet.common.ValidationException;
-import org.hymnsheet.shell.Forms;
+import org.hymnsheet.common.ui.Forms;
 
 /** First run only: creates the partnership and its first administrator. Gone once an account exists. */
 @Route(value = "setup", autoLayout = false)

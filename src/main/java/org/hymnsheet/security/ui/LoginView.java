@@ -11,7 +11,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import org.hymnsheet.accounts.SetupService;
+import org.hymnsheet.security.FirstRun;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 
@@ -20,9 +20,9 @@ import org.springframework.security.web.WebAttributes;
 @AnonymousAllowed
 public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private final LoginForm form = new LoginForm();
-    private final transient SetupService setup;
+    private final transient FirstRun setup;
 
-    LoginView(SetupService setup) {
+    LoginView(FirstRun setup) {
         this.setup = setup;
         addClassName("login-view");
         form.setAction("login");

@@ -1,4 +1,4 @@
-package org.hymnsheet.shell;
+package org.hymnsheet.common.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
