@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import org.hymnsheet.security.Role;
 import org.hymnsheet.security.StaffPrincipal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
@@ -24,6 +26,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class StaffAuthenticationProvider implements AuthenticationProvider {
+    private static final Logger log = LoggerFactory.getLogger(StaffAuthenticationProvider.class);
     private final AccountRepository accounts;
     private final SignInGuard guard;
     private final PasswordEncoder encoder;
@@ -49,6 +52,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
     Authentication signIn(String typedEmail, String password, String address, Instant now) {
         String email = typedEmail.strip().toLowerCase(Locale.ROOT);
         if (guard.addressBlocked(address, now)) {
+            log.warn("Sign-in refused: too many failures from one client address");
             throw new LockedException("Too many failed sign-ins from this address");
         }
         var account = accounts.credentials(email).orElse(null);
@@ -66,6 +70,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
             Instant lockUntil = guard.lockAfterFailure(failures, now);
             if (lockUntil != null) {
                 accounts.lockUntil(account.id(), lockUntil);
+                log.warn("Sign-in locked for account {} until {} after {} failures", account.id(), lockUntil, failures);
             }
             guard.addressFailed(address, now);
             throw new BadCredentialsException("Bad credentials");
