@@ -72,11 +72,16 @@ abstract class BrowserTestSupport {
                 }
             }
         }
+        // Maven's surefire passes the pom's chromium.path; an IDE run needs -Dchromium.path=... too.
+        String chromium = System.getProperty("chromium.path");
+        if (chromium == null || chromium.isBlank()) {
+            throw new IllegalStateException("Set the system property chromium.path to a Chromium executable");
+        }
         PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(System.getProperty("chromium.path", "/usr/bin/chromium")))
+                .setExecutablePath(Paths.get(chromium))
                 .setHeadless(true)
                 .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync")));
