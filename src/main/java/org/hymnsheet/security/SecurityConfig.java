@@ -29,7 +29,11 @@ class SecurityConfig {
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**").permitAll());
         http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
         http.logout(l -> l.invalidateHttpSession(true).clearAuthentication(true).deleteCookies("JSESSIONID"));
-        return http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        // Vaadin's default for an address that is neither a route nor a framework resource is denyAll, which
+        // gave signed-in staff an empty HTTP 403 for a mistyped address; signed in, such an address now
+        // reaches the router and its "Page not found" view. Anonymous visitors are still sent to sign in.
+        return http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .anyRequest(rule -> rule.authenticated())).build();
     }
 
     /**

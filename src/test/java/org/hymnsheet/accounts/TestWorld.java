@@ -70,6 +70,16 @@ public final class TestWorld {
         return directory.insert(DirectoryRepository.AGENCIES, partnershipId, unique("Agency"), Sector.POLICE.name());
     }
 
+    /** An agency with a name the test chooses (make it unique, for example with {@link #unique}). */
+    public long agency(long partnershipId, String name) {
+        return directory.insert(DirectoryRepository.AGENCIES, partnershipId, name, Sector.POLICE.name());
+    }
+
+    /** Marks first-run setup as done, as the setup page would, so sign-in is offered instead of setup. */
+    public void markInstalled() {
+        accounts.claimInstallation();
+    }
+
     public long place(long partnershipId) {
         return directory.insert(DirectoryRepository.PLACES, partnershipId, unique("Place"), PlaceKind.PARK.name());
     }

@@ -1,0 +1,200 @@
+package org.hymnsheet.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hymnsheet.db.Tables.PARTNERSHIP;
+import static org.junit.jupiter.api.Assertions.assertAll;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.hymnsheet.accounts.TestWorld;
+import org.hymnsheet.security.Role;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Who may open which page, in a real browser, for every persona and every route: the table below is the
+ * specification, and each persona signs in once and then opens every route in turn.
+ *
+ * <p>Partnership P has a facilitator, a strategic lead, a safeguarding lead and an administrator, and an agency
+ * only P has; partnership Q has its own administrator, who must never see anything of P's.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:browser-route-matrix;DB_CLOSE_DELAY=-1")
+class RouteAccessMatrixTest extends BrowserTestSupport {
+
+    enum Persona { ANONYMOUS, FACILITATOR, LEAD, SAFEGUARDING_LEAD, ADMIN_OF_P, ADMIN_OF_Q }
+
+    enum Outcome {
+        /** Ends on the sign-in page (/login, the Vaadin login form, no staff layout). */
+        LOGIN,
+        /** The page itself opens (its own heading). */
+        OPEN,
+        /** The page opens and lists partnership P's own agency or accounts. */
+        OPEN_LISTS_P,
+        /** Our "No access" page, and none of the page's content. */
+        DENIED,
+        /** Our "Page not found" page. */
+        NOT_FOUND
+    }
+
+    /** The specification: one row per route, one column per persona, in {@link Persona} order. */
+    static final String TABLE = """
+            route                anonymous  facilitator  lead    safeguarding_lead  admin_of_p    admin_of_q
+            /                    LOGIN      OPEN         OPEN    OPEN               OPEN          OPEN
+            /account             LOGIN      OPEN         OPEN    OPEN               OPEN          OPEN
+            /admin/partnerships  LOGIN      DENIED       DENIED  DENIED             OPEN          OPEN
+            /admin/agencies      LOGIN      DENIED       DENIED  DENIED             OPEN_LISTS_P  OPEN
+            /admin/places        LOGIN      DENIED       DENIED  DENIED             OPEN          OPEN
+            /admin/accounts      LOGIN      DENIED       DENIED  DENIED             OPEN_LISTS_P  OPEN
+            /setup               LOGIN      LOGIN        LOGIN   LOGIN              LOGIN         LOGIN
+            /login               LOGIN      LOGIN        LOGIN   LOGIN              LOGIN         LOGIN
+            /no-such-page        LOGIN      NOT_FOUND    NOT_FOUND NOT_FOUND        NOT_FOUND     NOT_FOUND
+            """;
+
+    /** The heading each route shows when it opens. */
+    static final Map<String, Pattern> HEADINGS = Map.of(
+            "/", Pattern.compile("^Welcome, Test "),
+            "/account", Pattern.compile("^My account$"),
+            "/admin/partnerships", Pattern.compile("^Partnerships$"),
+            "/admin/agencies", Pattern.compile("^Agencies$"),
+            "/admin/places", Pattern.compile("^Places$"),
+            "/admin/accounts", Pattern.compile("^Staff accounts$"));
+
+    static final Map<Persona, Map<String, Outcome>> EXPECTED = parse(TABLE);
+
+    static TestWorld.Persona[] signIns;
+    static String pPartnership;
+    static String pAgency;
+    static List<String> pEmails;
+
+    @Autowired
+    ApplicationContext spring;
+
+    @BeforeEach
+    void world() {
+        if (signIns != null) {
+            return;
+        }
+        TestWorld world = new TestWorld(spring);
+        world.markInstalled();
+        long p = world.partnership();
+        long q = world.partnership();
+        pAgency = TestWorld.unique("P-only agency");
+        world.agency(p, pAgency);
+        signIns = new TestWorld.Persona[Persona.values().length];
+        signIns[Persona.FACILITATOR.ordinal()] = world.account(p, Role.FACILITATOR);
+        signIns[Persona.LEAD.ordinal()] = world.account(p, Role.LEAD);
+        signIns[Persona.SAFEGUARDING_LEAD.ordinal()] = world.account(p, Role.SAFEGUARDING_LEAD);
+        signIns[Persona.ADMIN_OF_P.ordinal()] = world.account(p, Role.ADMIN);
+        signIns[Persona.ADMIN_OF_Q.ordinal()] = world.account(q, Role.ADMIN);
+        pEmails = Arrays.stream(signIns).filter(s -> s != null && s.partnershipId() == p)
+                .map(TestWorld.Persona::email).toList();
+        pPartnership = partnershipName(p);
+    }
+
+    @Test
+    void the_table_covers_every_persona_and_every_route() {
+        assertThat(EXPECTED.keySet()).containsExactly(Persona.values());
+        EXPECTED.values().forEach(row -> assertThat(row.keySet()).containsExactlyElementsOf(
+                List.of("/", "/account", "/admin/partnerships", "/admin/agencies", "/admin/places", "/admin/accounts",
+                        "/setup", "/login", "/no-such-page")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Persona.class)
+    void each_persona_gets_exactly_the_pages_the_table_allows(Persona persona) {
+        TestWorld.Persona account = signIns[persona.ordinal()];
+        if (account != null) {
+            signInToHome(page, account.email(), TestWorld.PASSWORD);
+        }
+        List<Executable> checks = new ArrayList<>();
+        EXPECTED.get(persona).forEach((route, outcome) -> checks.add(() -> {
+            try {
+                check(persona, route, outcome);
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError(persona + " opening " + route + " should give " + outcome + ": "
+                        + e.getMessage(), e);
+            }
+        }));
+        assertAll(persona + " on every route", checks);
+    }
+
+    private void check(Persona persona, String route, Outcome expected) {
+        page.navigate(url(route));
+        String where = persona + " opening " + route;
+        switch (expected) {
+            case LOGIN -> {
+                assertThat(page).hasURL(at("/login"));
+                assertThat(page.locator("vaadin-login-form")).isVisible();
+                assertThat(page.locator("#sign-out")).hasCount(0);
+            }
+            case OPEN, OPEN_LISTS_P -> {
+                assertThat(heading(page)).hasText(HEADINGS.get(route));
+                assertThat(page).hasURL(at(route));
+                assertThat(page.locator("#sign-out")).isVisible();
+            }
+            case DENIED -> {
+                assertThat(heading(page)).hasText("No access");
+                assertThat(page.locator("main")).containsText("Your account does not have access to this page.");
+                assertThat(page.locator("vaadin-grid")).hasCount(0);
+                assertThat(page.locator("vaadin-text-field, vaadin-email-field, vaadin-password-field")).hasCount(0);
+            }
+            case NOT_FOUND -> {
+                assertThat(heading(page)).hasText("Page not found");
+                assertThat(page.locator("main")).containsText("There is no page at this address.");
+            }
+        }
+        if (expected == Outcome.OPEN_LISTS_P) {
+            Iterable<String> own = route.equals("/admin/agencies") ? List.of(pAgency) : pEmails;
+            for (String text : own) {
+                assertThat(page.locator("vaadin-grid-cell-content").getByText(text, FirstRunJourneyTest.exact()))
+                        .isVisible();
+            }
+        }
+        String body = page.locator("body").innerText();
+        assertThat(body).as("%s shows no stack trace", where).doesNotContain("Exception").doesNotContain("at org.");
+        if (persona == Persona.ADMIN_OF_Q) {
+            List<String> secrets = new ArrayList<>(pEmails);
+            secrets.add(pAgency);
+            secrets.add(pPartnership);
+            for (String secret : secrets) {
+                assertThat(body).as("%s never shows partnership P's %s", where, secret).doesNotContain(secret);
+            }
+            assertThat(page.content()).as("%s never sends P's agency to the browser", where).doesNotContain(pAgency);
+        }
+    }
+
+    private String partnershipName(long id) {
+        return spring.getBean(DSLContext.class).select(PARTNERSHIP.NAME).from(PARTNERSHIP)
+                .where(PARTNERSHIP.ID.eq(id)).fetchSingle().value1();
+    }
+
+    private static Map<Persona, Map<String, Outcome>> parse(String table) {
+        List<String> lines = table.lines().filter(l -> !l.isBlank()).toList();
+        String[] header = lines.getFirst().trim().split("\\s+");
+        Map<Persona, Map<String, Outcome>> expected = new LinkedHashMap<>();
+        for (int column = 1; column < header.length; column++) {
+            expected.put(Persona.valueOf(header[column].toUpperCase()), new LinkedHashMap<>());
+        }
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.trim().split("\\s+");
+            assertThat(cells).as("row %s", line).hasSize(header.length);
+            for (int column = 1; column < cells.length; column++) {
+                expected.get(Persona.valueOf(header[column].toUpperCase())).put(cells[0], Outcome.valueOf(cells[column]));
+            }
+        }
+        return expected;
+    }
+}
