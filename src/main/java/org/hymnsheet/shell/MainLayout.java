@@ -20,6 +20,7 @@ import org.hymnsheet.accounts.ui.PartnershipsView;
 import org.hymnsheet.accounts.ui.PlacesView;
 import org.hymnsheet.security.Role;
 import org.hymnsheet.security.Staff;
+import org.hymnsheet.templates.ui.TemplatesView;
 
 /** The frame around every staff page; its navigation shows only what the signed-in role may open. */
 @Layout
@@ -53,6 +54,9 @@ public class MainLayout extends AppLayout {
             admin.addItem(new SideNavItem(getTranslation("nav.places"), PlacesView.class));
             admin.addItem(new SideNavItem(getTranslation("nav.accounts"), AccountsView.class));
             nav.addItem(admin);
+        }
+        if (me.has(Role.ADMIN) || me.has(Role.FACILITATOR)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.templates"), TemplatesView.class));
         }
         nav.addItem(new SideNavItem(getTranslation("nav.myAccount"), MyAccountView.class));
         return nav;
