@@ -20,6 +20,7 @@ import org.hymnsheet.accounts.ui.PartnershipsView;
 import org.hymnsheet.accounts.ui.PlacesView;
 import org.hymnsheet.security.Role;
 import org.hymnsheet.security.Staff;
+import org.hymnsheet.templates.ui.TemplatesView;
 
 /** The frame around every staff page; its navigation shows only what the signed-in role may open. */
 @Layout
@@ -50,6 +51,9 @@ public class MainLayout extends AppLayout {
     private Div navigation(Staff me) {
         var nav = new SideNav();
         nav.addItem(new SideNavItem(getTranslation("nav.home"), HomeView.class));
+        if (me.has(Role.ADMIN) || me.has(Role.FACILITATOR)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.templates"), TemplatesView.class));
+        }
         nav.addItem(new SideNavItem(getTranslation("nav.myAccount"), MyAccountView.class));
         var navigation = new Div(nav);
         if (me.has(Role.ADMIN)) {

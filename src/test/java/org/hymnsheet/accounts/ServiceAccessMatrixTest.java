@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.hymnsheet.common.ValidationException;
 import org.hymnsheet.security.Role;
+import org.hymnsheet.templates.TemplateService;
 import org.hymnsheet.testing.OnH2;
 import org.hymnsheet.testing.OnPostgres;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +42,7 @@ class ServiceAccessMatrixTest {
     static final Set<Caller> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Caller.ANONYMOUS));
 
     static final List<Class<?>> SERVICES = List.of(PartnershipService.class, DirectoryService.class,
-            AccountService.class, SetupService.class);
+            AccountService.class, SetupService.class, TemplateService.class);
 
     interface Action {
         void run(Fixture f) throws Exception;
@@ -68,7 +69,12 @@ class ServiceAccessMatrixTest {
     /** Partnership P and its things; each action makes fresh targets, so callers never disturb one another. */
     record Fixture(TestWorld world, long p, PartnershipService partnerships, DirectoryService directory,
                    AccountService accounts, SetupService setup, PartnershipRepository partnershipRows,
-                   AccountRepository accountRows, Caller caller, TestWorld.Persona persona) {
+                   AccountRepository accountRows, Caller caller, TestWorld.Persona persona, ApplicationContext context) {
+        /** Services of other features, so adding one needs a row, not a new fixture field. */
+        <T> T bean(Class<T> type) {
+            return context.getBean(type);
+        }
+
         long agency() {
             return world.agency(p);
         }
@@ -122,7 +128,14 @@ class ServiceAccessMatrixTest {
             everyone("SetupService.setupNeeded", Outcome.ALLOWED, f -> f.setup().setupNeeded()),
             // once installed, nobody (signed in or not) can run setup again
             everyone("SetupService.createFirstAdministrator", Outcome.REFUSED, f -> f.setup().createFirstAdministrator(
-                    new FirstAdministrator(TestWorld.unique("Hijack"), "hijack@evil.example", "Mallory", TestWorld.PASSWORD))));
+                    new FirstAdministrator(TestWorld.unique("Hijack"), "hijack@evil.example", "Mallory", TestWorld.PASSWORD))),
+
+            // templates are files shared by the whole installation, so any partnership's administrator may reload them
+            row("TemplateService.surveyTemplates", SIGNED_IN, f -> f.bean(TemplateService.class).surveyTemplates()),
+            row("TemplateService.problems", EnumSet.of(Caller.FACILITATOR, Caller.ADMIN, Caller.OTHER_ADMIN,
+                    Caller.PLATFORM_ADMIN), f -> f.bean(TemplateService.class).problems()),
+            row("TemplateService.reload", EnumSet.of(Caller.ADMIN, Caller.OTHER_ADMIN, Caller.PLATFORM_ADMIN),
+                    f -> f.bean(TemplateService.class).reload()));
 
     @Nested
     @OnH2
@@ -156,7 +169,7 @@ class ServiceAccessMatrixTest {
                     long p = world.partnership();
                     TestWorld.Persona persona = persona(world, p, caller);
                     var fixture = new Fixture(world, p, partnerships, directory, accounts, setup, partnershipRows,
-                            accountRows, caller, persona);
+                            accountRows, caller, persona, context);
                     if (persona == null) {
                         TestWorld.anonymous();
                     } else {

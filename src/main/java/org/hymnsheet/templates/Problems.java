@@ -1,0 +1,44 @@
+package org.hymnsheet.templates;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** The problems found in one template file, each at the line of the YAML it is about. */
+final class Problems {
+    private final String file;
+    private final List<TemplateProblem> found = new ArrayList<>();
+
+    Problems(String file) {
+        this.file = file;
+    }
+
+    String file() {
+        return file;
+    }
+
+    void at(int line, String message) {
+        found.add(new TemplateProblem(file, line, message));
+    }
+
+    void at(Node node, String message) {
+        at(line(node), message);
+    }
+
+    int count() {
+        return found.size();
+    }
+
+    boolean any() {
+        return !found.isEmpty();
+    }
+
+    List<TemplateProblem> list() {
+        return List.copyOf(found);
+    }
+
+    /** SnakeYAML counts lines from 0; editors and people count from 1. */
+    static int line(Node node) {
+        return node.getStartMark().getLine() + 1;
+    }
+}
