@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns free text into the words the disclosure detector compares, and reduces words to a crude stem.
- * The same steps run on the indicator phrases, so a phrase written "he's scared" in the indicator file and
- * an answer typed "HES SCARED!!" meet as the same words.
+ * Turns free text into the words the disclosure detector compares. The same steps run on the indicator
+ * phrases, so a phrase written "he's scared" in the indicator file and an answer typed "HES SCARED!!" meet as
+ * the same words. Word forms and misspellings are {@link DisclosureVocabulary}'s business.
  *
  * <p>Everything here is a single left-to-right pass over the text (no regular expressions), so the cost grows
  * with the length of the answer and nothing else.
@@ -189,43 +189,5 @@ final class DisclosureText {
             }
         }
         return out;
-    }
-
-    /**
-     * A crude English stem, used only to tell whether two words are forms of one another: "hurts", "hurting",
-     * "hurtin" and "hurted" all become "hurt"; "stabbed", "stabbing" and "stabed" become "stab". It is not a
-     * dictionary: unrelated words can share a stem ("rap" and "raped"), which is why the indicator file lists
-     * ordinary words that must never be read as an indicator word.
-     */
-    static String stem(String w) {
-        int n = w.length();
-        String s = w;
-        if (n > 4 && (w.endsWith("ies") || w.endsWith("ied"))) {
-            s = w.substring(0, n - 3) + "y";
-        } else if (n > 5 && w.endsWith("ing")) {
-            s = w.substring(0, n - 3);
-        } else if (n > 5 && w.endsWith("in") && !isVowel(w.charAt(n - 3))) {
-            s = w.substring(0, n - 2); // dropped g: "hurtin", "stabbin"
-        } else if (n > 4 && w.endsWith("ed")) {
-            s = w.substring(0, n - 2);
-        } else if (n > 3 && w.endsWith("d") && !isVowel(w.charAt(n - 2)) && "dlnry".indexOf(w.charAt(n - 2)) < 0) {
-            s = w.substring(0, n - 1); // text-speak past tense: "stabd", "kickd" (not "bold", "hand", "word")
-        } else if (n > 4 && (w.endsWith("ches") || w.endsWith("shes") || w.endsWith("sses") || w.endsWith("xes"))) {
-            s = w.substring(0, n - 2);
-        } else if (n > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
-            s = w.substring(0, n - 1);
-        }
-        int m = s.length();
-        if (m >= 3 && s.charAt(m - 1) == s.charAt(m - 2) && Character.isLetter(s.charAt(m - 1))) {
-            s = s.substring(0, m - 1); // "stabb" -> "stab", "kill" -> "kil", "mee" -> "me"
-        }
-        if (s.length() >= 4 && s.endsWith("e")) {
-            s = s.substring(0, s.length() - 1); // "abuse" and "abused" meet at "abus"
-        }
-        return s;
-    }
-
-    private static boolean isVowel(char c) {
-        return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
     }
 }

@@ -1,5 +1,6 @@
 package org.hymnsheet.surveys;
 
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +11,7 @@ import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
 /**
  * Every distinct word of the indicator phrases, and for a word of an answer the indicator words it may stand
  * for. A word stands for an indicator word when it is the same word, a form of it (same {@link
- * DisclosureText#stem stem}), or a misspelling of it: it starts with the same letter and is within a few
+ * #stem stem}), or a misspelling of it: it starts with the same letter and is within a few
  * edits (Damerau-Levenshtein: a swapped pair of letters, as in "hurst", is one edit).
  *
  * <p>Edits allowed grow with the indicator word's length: none up to 4 letters (short words have too many
@@ -28,16 +29,21 @@ final class DisclosureVocabulary {
     private final String[] words;
     private final String[] stems;
     private final Map<String, Integer> ids = new HashMap<>();
+    /** Indexes so a word is compared only with words that share its stem or its first letter. */
+    private final Map<String, List<Integer>> byStem = new HashMap<>();
+    private final Map<Character, List<Integer>> byFirstLetter = new HashMap<>();
     private final Set<String> ordinary;
 
     DisclosureVocabulary(List<String> words, Set<String> ordinaryWords) {
         this.words = words.toArray(String[]::new);
         this.stems = new String[this.words.length];
         for (int i = 0; i < this.words.length; i++) {
-            stems[i] = DisclosureText.stem(this.words[i]);
+            stems[i] = stem(this.words[i]);
             if (ids.putIfAbsent(this.words[i], i) != null) {
                 throw new IllegalArgumentException("word listed twice: " + this.words[i]);
             }
+            byStem.computeIfAbsent(stems[i], k -> new ArrayList<>()).add(i);
+            byFirstLetter.computeIfAbsent(this.words[i].charAt(0), k -> new ArrayList<>()).add(i);
         }
         this.ordinary = Set.copyOf(ordinaryWords);
     }
@@ -79,9 +85,9 @@ final class DisclosureVocabulary {
         if (word.isEmpty() || ordinary.contains(word) || word.length() > LONGEST_FUZZY_WORD) {
             return out;
         }
-        String stem = DisclosureText.stem(word);
-        for (int i = 0; i < words.length; i++) {
-            if (stems[i].equals(stem) || misspelt(word, words[i])) {
+        byStem.getOrDefault(stem(word), List.of()).forEach(out::set);
+        for (int i : byFirstLetter.getOrDefault(word.charAt(0), List.of())) {
+            if (misspelt(word, words[i])) {
                 out.set(i);
             }
         }
@@ -110,5 +116,43 @@ final class DisclosureVocabulary {
         }
         return i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
                 && a.substring(i + 2).equals(b.substring(i + 2));
+    }
+
+    /**
+     * A crude English stem, used only to tell whether two words are forms of one another: "hurts", "hurting",
+     * "hurtin" and "hurted" all become "hurt"; "stabbed", "stabbing" and "stabed" become "stab". It is not a
+     * dictionary: unrelated words can share a stem ("rap" and "raped"), which is why the indicator file lists
+     * ordinary words that must never be read as an indicator word.
+     */
+    static String stem(String w) {
+        int n = w.length();
+        String s = w;
+        if (n > 4 && (w.endsWith("ies") || w.endsWith("ied"))) {
+            s = w.substring(0, n - 3) + "y";
+        } else if (n > 5 && w.endsWith("ing")) {
+            s = w.substring(0, n - 3);
+        } else if (n > 5 && w.endsWith("in") && !isVowel(w.charAt(n - 3))) {
+            s = w.substring(0, n - 2); // dropped g: "hurtin", "stabbin"
+        } else if (n > 4 && w.endsWith("ed")) {
+            s = w.substring(0, n - 2);
+        } else if (n > 3 && w.endsWith("d") && !isVowel(w.charAt(n - 2)) && "dlnry".indexOf(w.charAt(n - 2)) < 0) {
+            s = w.substring(0, n - 1); // text-speak past tense: "stabd", "kickd" (not "bold", "hand", "word")
+        } else if (n > 4 && (w.endsWith("ches") || w.endsWith("shes") || w.endsWith("sses") || w.endsWith("xes"))) {
+            s = w.substring(0, n - 2);
+        } else if (n > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
+            s = w.substring(0, n - 1);
+        }
+        int m = s.length();
+        if (m >= 3 && s.charAt(m - 1) == s.charAt(m - 2) && Character.isLetter(s.charAt(m - 1))) {
+            s = s.substring(0, m - 1); // "stabb" -> "stab", "kill" -> "kil", "mee" -> "me"
+        }
+        if (s.length() >= 4 && s.endsWith("e")) {
+            s = s.substring(0, s.length() - 1); // "abuse" and "abused" meet at "abus"
+        }
+        return s;
+    }
+
+    private static boolean isVowel(char c) {
+        return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
     }
 }

@@ -68,7 +68,9 @@ class DisclosureDetectorTest {
             "my brother always beats me at fifa", "i feel safe at home", "no, i feel safe at home",
             "my mum would kill me if i was late", "i got kicked out of class for talking", "i'm hopeless at maths",
             "people sell weed behind the shops", "some people carry knives round here", "that film made me cry",
-            "my mum snaps at me when she's tired", "she's a bit like me", "i didnt know who to tell"})
+            "my mum snaps at me when she's tired", "she's a bit like me", "i didnt know who to tell",
+            "i feel threatened by the dogs on the field", "my back is killing me", "the ball hit me in the face",
+            "i cut my hair short", "they are strangers to me"})
     void ordinary_answers_and_near_misses_are_not_flagged(String answer) {
         assertThat(detector.check(answer)).as(answer).isEqualTo(Disclosure.NONE);
     }
@@ -77,7 +79,8 @@ class DisclosureDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"he doesn't hurt me", "i hurt myself playing football",
             "I want to die laughing but honestly I want to die", "my little brother hits me lol",
-            "i don't want to go home at half 5"})
+            "i don't want to go home at half 5", "someone got stabbed near the station",
+            "i'm a bit scared of my dad's dog", "i used to self-harm"})
     void borderline_answers_are_flagged_on_purpose(String answer) {
         assertThat(flagged(answer)).as(answer).isTrue();
     }

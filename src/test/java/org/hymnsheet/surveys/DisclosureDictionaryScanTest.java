@@ -36,9 +36,9 @@ class DisclosureDictionaryScanTest {
         TreeMap<String, List<String>> readAs = new TreeMap<>();
         for (String word : words) {
             BitSet meanings = vocabulary.meanings(word);
-            String stem = DisclosureText.stem(word);
+            String stem = DisclosureVocabulary.stem(word);
             List<String> others = meanings.stream().mapToObj(vocabulary::word).filter(w -> !w.equals(word))
-                    .map(w -> DisclosureText.stem(w).equals(stem) ? w + " (form)" : w + " (misspelling)")
+                    .map(w -> DisclosureVocabulary.stem(w).equals(stem) ? w + " (form)" : w + " (misspelling)")
                     .toList();
             if (!others.isEmpty()) {
                 readAs.put(word, others);
