@@ -30,9 +30,9 @@ import org.springframework.stereotype.Component;
  *       squeezed to one ("hurrrts").</li>
  *   <li><b>Words</b> ({@link DisclosureVocabulary}): each word of the answer may stand for an indicator word
  *       when it is that word, a form of it (a shared crude stem: hurt/hurts/hurting/hurtin) or a misspelling
- *       of it (same first letter; Damerau-Levenshtein distance 0 up to 4 letters, 1 for 5 to 8, 2 from 9:
- *       "stabed", "hurst", "boyfrend"). Ordinary words listed in the file ("stubbed", "started") never
- *       stand for an indicator word.</li>
+ *       of it (same first letter; Damerau-Levenshtein distance 0 up to 4 letters, only a swap of two
+ *       neighbouring letters at 5 ("hurst"), 1 for 6 to 8 ("stabed", "boyfrend"), 2 from 9). Ordinary words
+ *       listed in the file ("stubbed", "rap") never stand for another indicator word.</li>
  *   <li><b>Phrases</b> ({@link DisclosurePhrases}): each indicator phrase is a sequence of words and groups
  *       ("{someone} hurts {me}") that must appear in order, with at most {@value #GAP} other words between
  *       two of them ("my step dad really hurts me").</li>
