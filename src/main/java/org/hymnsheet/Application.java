@@ -10,10 +10,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Push
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles/hymnsheet.css")
+@EnableScheduling
 @SpringBootApplication
 public class Application implements AppShellConfigurator {
 

@@ -19,6 +19,9 @@ import org.hymnsheet.accounts.ui.MyAccountView;
 import org.hymnsheet.accounts.ui.PartnershipsView;
 import org.hymnsheet.accounts.ui.PlacesView;
 import org.hymnsheet.security.Role;
+import org.hymnsheet.surveys.ui.ModerationView;
+import org.hymnsheet.surveys.ui.SafeguardingView;
+import org.hymnsheet.surveys.ui.SurveysView;
 import org.hymnsheet.security.Staff;
 import org.hymnsheet.templates.ui.TemplatesView;
 
@@ -51,6 +54,13 @@ public class MainLayout extends AppLayout {
     private Div navigation(Staff me) {
         var nav = new SideNav();
         nav.addItem(new SideNavItem(getTranslation("nav.home"), HomeView.class));
+        if (me.has(Role.FACILITATOR) || me.has(Role.ADMIN)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.surveys"), SurveysView.class));
+            nav.addItem(new SideNavItem(getTranslation("nav.moderation"), ModerationView.class));
+        }
+        if (me.has(Role.SAFEGUARDING_LEAD)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.safeguarding"), SafeguardingView.class));
+        }
         if (me.has(Role.ADMIN) || me.has(Role.FACILITATOR)) {
             nav.addItem(new SideNavItem(getTranslation("nav.templates"), TemplatesView.class));
         }

@@ -14,6 +14,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.hymnsheet.common.ValidationException;
 import org.hymnsheet.security.Role;
+import org.hymnsheet.surveys.AnswerInput;
+import org.hymnsheet.surveys.QueueService;
+import org.hymnsheet.surveys.ResponseService;
+import org.hymnsheet.surveys.SurveyService;
+import org.hymnsheet.surveys.SurveyTargets;
 import org.hymnsheet.templates.TemplateService;
 import org.hymnsheet.testing.OnH2;
 import org.hymnsheet.testing.OnPostgres;
@@ -42,7 +47,9 @@ class ServiceAccessMatrixTest {
     static final Set<Caller> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Caller.ANONYMOUS));
 
     static final List<Class<?>> SERVICES = List.of(PartnershipService.class, DirectoryService.class,
-            AccountService.class, SetupService.class, TemplateService.class);
+            AccountService.class, SetupService.class, TemplateService.class, SurveyService.class,
+            ResponseService.class, QueueService.class);
+    static final Set<Caller> FACILITATORS_OF_P = EnumSet.of(Caller.FACILITATOR, Caller.ADMIN, Caller.PLATFORM_ADMIN);
 
     interface Action {
         void run(Fixture f) throws Exception;
@@ -85,6 +92,10 @@ class ServiceAccessMatrixTest {
 
         TestWorld.Persona account() {
             return world.account(p, Role.FACILITATOR);
+        }
+
+        SurveyTargets surveys() {
+            return new SurveyTargets(context, world, p);
         }
     }
 
@@ -135,7 +146,38 @@ class ServiceAccessMatrixTest {
             row("TemplateService.problems", EnumSet.of(Caller.FACILITATOR, Caller.ADMIN, Caller.OTHER_ADMIN,
                     Caller.PLATFORM_ADMIN), f -> f.bean(TemplateService.class).problems()),
             row("TemplateService.reload", EnumSet.of(Caller.ADMIN, Caller.OTHER_ADMIN, Caller.PLATFORM_ADMIN),
-                    f -> f.bean(TemplateService.class).reload()));
+                    f -> f.bean(TemplateService.class).reload()),
+
+            row("SurveyService.list", FACILITATORS_OF_P, f -> f.bean(SurveyService.class).list(f.p())),
+            row("SurveyService.get", FACILITATORS_OF_P, f -> f.bean(SurveyService.class).get(f.surveys().survey().id())),
+            row("SurveyService.create", FACILITATORS_OF_P,
+                    f -> f.bean(SurveyService.class).create(f.p(), "safe-places", TestWorld.unique("Survey"))),
+            row("SurveyService.open", FACILITATORS_OF_P, f -> f.bean(SurveyService.class).open(f.surveys().survey().id())),
+            row("SurveyService.close", FACILITATORS_OF_P, f -> f.bean(SurveyService.class).close(f.surveys().survey().id())),
+            row("SurveyService.qrCode", FACILITATORS_OF_P,
+                    f -> f.bean(SurveyService.class).qrCode(f.surveys().survey().id(), "http://localhost/s/x")),
+            row("SurveyService.kiosks", FACILITATORS_OF_P, f -> f.bean(SurveyService.class).kiosks(f.surveys().survey().id())),
+            row("SurveyService.addKiosk", FACILITATORS_OF_P,
+                    f -> f.bean(SurveyService.class).addKiosk(f.surveys().survey().id(), "Tablet", "1234")),
+
+            // young people answer without an account: the respondent's side is open to everyone
+            everyone("ResponseService.openByLink", Outcome.ALLOWED, f -> f.bean(ResponseService.class).openByLink("x")),
+            everyone("ResponseService.openByCode", Outcome.ALLOWED, f -> f.bean(ResponseService.class).openByCode("x")),
+            everyone("ResponseService.openByKiosk", Outcome.ALLOWED, f -> f.bean(ResponseService.class).openByKiosk("x")),
+            everyone("ResponseService.start", Outcome.ALLOWED, f -> f.bean(ResponseService.class).start(f.surveys().entry(), "en")),
+            everyone("ResponseService.save", Outcome.ALLOWED, f -> f.bean(ResponseService.class)
+                    .save(f.surveys().response(), "area-feels", new AnswerInput.ScaleValue(3))),
+            everyone("ResponseService.answers", Outcome.ALLOWED, f -> f.bean(ResponseService.class).answers(f.surveys().response())),
+            everyone("ResponseService.submit", Outcome.ALLOWED, f -> f.bean(ResponseService.class).submit(f.surveys().response())),
+            everyone("ResponseService.exitKiosk", Outcome.ALLOWED, f -> f.bean(ResponseService.class).exitKiosk("x", "1234")),
+
+            row("QueueService.pendingTexts", FACILITATORS_OF_P, f -> f.bean(QueueService.class).pendingTexts(f.p())),
+            row("QueueService.approve", FACILITATORS_OF_P, f -> f.bean(QueueService.class).approve(f.surveys().pendingText())),
+            row("QueueService.reject", FACILITATORS_OF_P, f -> f.bean(QueueService.class).reject(f.surveys().pendingText())),
+            row("QueueService.safeguardingQueue", EnumSet.of(Caller.SAFEGUARDING_LEAD),
+                    f -> f.bean(QueueService.class).safeguardingQueue(f.p())),
+            row("QueueService.markHandled", EnumSet.of(Caller.SAFEGUARDING_LEAD),
+                    f -> f.bean(QueueService.class).markHandled(f.surveys().flag(), "Seen")));
 
     @Nested
     @OnH2

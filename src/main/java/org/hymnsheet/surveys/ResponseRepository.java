@@ -1,0 +1,166 @@
+package org.hymnsheet.surveys;
+
+import static org.hymnsheet.db.Tables.ANSWER_CHOICE;
+import static org.hymnsheet.db.Tables.ANSWER_PLACE;
+import static org.hymnsheet.db.Tables.ANSWER_SCALE;
+import static org.hymnsheet.db.Tables.ANSWER_TEXT;
+import static org.hymnsheet.db.Tables.PLACE;
+import static org.hymnsheet.db.Tables.RESPONSE;
+import static org.hymnsheet.db.Tables.SAFEGUARDING_FLAG;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Records;
+import org.jooq.Table;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ResponseRepository {
+    record ResponseRow(String id, long surveyId, String status, String language, String deviceLabel) {
+        boolean submitted() {
+            return "SUBMITTED".equals(status);
+        }
+    }
+
+    record ChoiceRow(String questionId, String optionId) {}
+
+    record ScaleRow(String questionId, int value) {}
+
+    record PlaceRow(String questionId, String placeRef, String rating) {}
+
+    record TextRow(String questionId, String item, String body) {}
+
+    private final DSLContext db;
+
+    ResponseRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    List<SurveyEntry.PlaceChoice> places(long partnershipId) {
+        return db.select(PLACE.ID.cast(String.class), PLACE.NAME).from(PLACE).where(PLACE.PARTNERSHIP_ID.eq(partnershipId))
+                .orderBy(PLACE.NAME_KEY).fetch(Records.mapping(SurveyEntry.PlaceChoice::new));
+    }
+
+    boolean placeInPartnership(long placeId, long partnershipId) {
+        return db.fetchExists(PLACE, PLACE.ID.eq(placeId).and(PLACE.PARTNERSHIP_ID.eq(partnershipId)));
+    }
+
+    void insert(String id, long surveyId, String language, String deviceLabel, LocalDate day, Instant hour) {
+        db.insertInto(RESPONSE).set(RESPONSE.ID, id).set(RESPONSE.SURVEY_ID, surveyId).set(RESPONSE.STATUS, "IN_PROGRESS")
+                .set(RESPONSE.LANGUAGE, language).set(RESPONSE.DEVICE_LABEL, deviceLabel).set(RESPONSE.STARTED_ON, day)
+                .set(RESPONSE.ACTIVE_HOUR, hour.atOffset(ZoneOffset.UTC)).execute();
+    }
+
+    /** Locks the response row, so two saves of one response (a double tap, a retry) happen one after the other. */
+    Optional<ResponseRow> lock(String id) {
+        return db.select(RESPONSE.ID, RESPONSE.SURVEY_ID, RESPONSE.STATUS, RESPONSE.LANGUAGE, RESPONSE.DEVICE_LABEL)
+                .from(RESPONSE).where(RESPONSE.ID.eq(id)).forUpdate().fetchOptional(Records.mapping(ResponseRow::new));
+    }
+
+    Optional<ResponseRow> find(String id) {
+        return db.select(RESPONSE.ID, RESPONSE.SURVEY_ID, RESPONSE.STATUS, RESPONSE.LANGUAGE, RESPONSE.DEVICE_LABEL)
+                .from(RESPONSE).where(RESPONSE.ID.eq(id)).fetchOptional(Records.mapping(ResponseRow::new));
+    }
+
+    void touch(String id, Instant hour) {
+        db.update(RESPONSE).set(RESPONSE.ACTIVE_HOUR, hour.atOffset(ZoneOffset.UTC)).where(RESPONSE.ID.eq(id)).execute();
+    }
+
+    void clear(String responseId, String questionId) {
+        for (Table<?> t : List.<Table<?>>of(ANSWER_CHOICE, ANSWER_SCALE, ANSWER_PLACE, ANSWER_TEXT)) {
+            db.deleteFrom(t).where(t.field("response_id", String.class).eq(responseId)
+                    .and(t.field("question_id", String.class).eq(questionId))).execute();
+        }
+    }
+
+    /** Removes answers to questions the respondent's final answers no longer show (branching). */
+    void clearAllBut(String responseId, Collection<String> keepQuestionIds) {
+        for (Table<?> t : List.<Table<?>>of(ANSWER_CHOICE, ANSWER_SCALE, ANSWER_PLACE, ANSWER_TEXT)) {
+            db.deleteFrom(t).where(t.field("response_id", String.class).eq(responseId)
+                    .and(t.field("question_id", String.class).notIn(keepQuestionIds))).execute();
+        }
+    }
+
+    void insertChoices(String responseId, String questionId, Collection<String> optionIds) {
+        var insert = db.insertInto(ANSWER_CHOICE, ANSWER_CHOICE.RESPONSE_ID, ANSWER_CHOICE.QUESTION_ID, ANSWER_CHOICE.OPTION_ID);
+        optionIds.forEach(o -> insert.values(responseId, questionId, o));
+        if (!optionIds.isEmpty()) {
+            insert.execute();
+        }
+    }
+
+    void insertScale(String responseId, String questionId, int value) {
+        db.insertInto(ANSWER_SCALE).set(ANSWER_SCALE.RESPONSE_ID, responseId).set(ANSWER_SCALE.QUESTION_ID, questionId)
+                .set(ANSWER_SCALE.SCALE_VALUE, (short) value).execute();
+    }
+
+    void insertPlace(String responseId, String questionId, String placeRef, Long placeId, String rating) {
+        db.insertInto(ANSWER_PLACE).set(ANSWER_PLACE.RESPONSE_ID, responseId).set(ANSWER_PLACE.QUESTION_ID, questionId)
+                .set(ANSWER_PLACE.PLACE_REF, placeRef).set(ANSWER_PLACE.PLACE_ID, placeId).set(ANSWER_PLACE.RATING, rating)
+                .execute();
+    }
+
+    void insertText(String responseId, String questionId, String item, String body, boolean flagged) {
+        db.insertInto(ANSWER_TEXT).set(ANSWER_TEXT.RESPONSE_ID, responseId).set(ANSWER_TEXT.QUESTION_ID, questionId)
+                .set(ANSWER_TEXT.ITEM, item).set(ANSWER_TEXT.BODY, body).set(ANSWER_TEXT.FLAGGED, flagged).execute();
+    }
+
+    List<ChoiceRow> choices(String responseId) {
+        return db.select(ANSWER_CHOICE.QUESTION_ID, ANSWER_CHOICE.OPTION_ID).from(ANSWER_CHOICE)
+                .where(ANSWER_CHOICE.RESPONSE_ID.eq(responseId)).orderBy(ANSWER_CHOICE.OPTION_ID)
+                .fetch(Records.mapping(ChoiceRow::new));
+    }
+
+    List<ScaleRow> scales(String responseId) {
+        return db.select(ANSWER_SCALE.QUESTION_ID, ANSWER_SCALE.SCALE_VALUE.cast(Integer.class)).from(ANSWER_SCALE)
+                .where(ANSWER_SCALE.RESPONSE_ID.eq(responseId)).fetch(Records.mapping(ScaleRow::new));
+    }
+
+    List<PlaceRow> placeRows(String responseId) {
+        return db.select(ANSWER_PLACE.QUESTION_ID, ANSWER_PLACE.PLACE_REF, ANSWER_PLACE.RATING).from(ANSWER_PLACE)
+                .where(ANSWER_PLACE.RESPONSE_ID.eq(responseId)).orderBy(ANSWER_PLACE.PLACE_REF)
+                .fetch(Records.mapping(PlaceRow::new));
+    }
+
+    List<TextRow> texts(String responseId) {
+        return db.select(ANSWER_TEXT.QUESTION_ID, ANSWER_TEXT.ITEM, ANSWER_TEXT.BODY).from(ANSWER_TEXT)
+                .where(ANSWER_TEXT.RESPONSE_ID.eq(responseId)).fetch(Records.mapping(TextRow::new));
+    }
+
+    /** Exactly one state change per response: a second submit changes nothing. */
+    boolean submit(String id, LocalDate day) {
+        return db.update(RESPONSE).set(RESPONSE.STATUS, "SUBMITTED").set(RESPONSE.SUBMITTED_ON, day)
+                .setNull(RESPONSE.ACTIVE_HOUR)
+                .where(RESPONSE.ID.eq(id).and(RESPONSE.STATUS.eq("IN_PROGRESS"))).execute() == 1;
+    }
+
+    boolean flagExists(String responseId, String questionId, String body) {
+        return db.fetchExists(SAFEGUARDING_FLAG, SAFEGUARDING_FLAG.RESPONSE_ID.eq(responseId)
+                .and(SAFEGUARDING_FLAG.QUESTION_ID.eq(questionId)).and(SAFEGUARDING_FLAG.BODY.eq(body)));
+    }
+
+    void insertFlag(long partnershipId, long surveyId, String responseId, String questionId, String body,
+                    String deviceLabel, String indicators, OffsetDateTime at) {
+        db.insertInto(SAFEGUARDING_FLAG).set(SAFEGUARDING_FLAG.PARTNERSHIP_ID, partnershipId)
+                .set(SAFEGUARDING_FLAG.SURVEY_ID, surveyId).set(SAFEGUARDING_FLAG.RESPONSE_ID, responseId)
+                .set(SAFEGUARDING_FLAG.QUESTION_ID, questionId).set(SAFEGUARDING_FLAG.BODY, body)
+                .set(SAFEGUARDING_FLAG.DEVICE_LABEL, deviceLabel).set(SAFEGUARDING_FLAG.INDICATORS, indicators)
+                .set(SAFEGUARDING_FLAG.FLAGGED_AT, at).execute();
+    }
+
+    /** The discard rule: unfinished responses idle since before this hour go, with their answers. */
+    int deleteUnfinishedIdleBefore(Instant hour) {
+        return db.deleteFrom(RESPONSE).where(RESPONSE.STATUS.eq("IN_PROGRESS")
+                .and(RESPONSE.ACTIVE_HOUR.lt(hour.atOffset(ZoneOffset.UTC)))).execute();
+    }
+
+    int countByStatus(long surveyId, String status) {
+        return db.fetchCount(RESPONSE, RESPONSE.SURVEY_ID.eq(surveyId).and(RESPONSE.STATUS.eq(status)));
+    }
+}

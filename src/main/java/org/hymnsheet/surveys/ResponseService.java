@@ -1,0 +1,180 @@
+package org.hymnsheet.surveys;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.hymnsheet.common.NotFoundException;
+import org.hymnsheet.common.ValidationException;
+import org.hymnsheet.templates.Question;
+import org.hymnsheet.templates.SurveyTemplate;
+import org.hymnsheet.templates.TemplateCatalog;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The respondent's side: open a survey by link, code or kiosk, answer, submit. No account and nothing that
+ * identifies the device: a response is known only by a random id that lives in the server session.
+ * Every answer is saved as the respondent moves on; submit succeeds once.
+ */
+@Service
+public class ResponseService {
+    private final SurveyRepository surveys;
+    private final ResponseRepository responses;
+    private final TemplateCatalog templates;
+    private final DisclosureDetector detector;
+    private final KioskExitGuard kioskExits;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    ResponseService(SurveyRepository surveys, ResponseRepository responses, TemplateCatalog templates,
+                    DisclosureDetector detector, KioskExitGuard kioskExits, Clock clock,
+                    @Value("${hymnsheet.time-zone:Europe/London}") String zone) {
+        this.surveys = surveys;
+        this.responses = responses;
+        this.templates = templates;
+        this.detector = detector;
+        this.kioskExits = kioskExits;
+        this.clock = clock;
+        this.zone = ZoneId.of(zone);
+    }
+
+    /** What was saved, and whether the text looked like a disclosure (the device then shows where to get help). */
+    public record SaveOutcome(boolean disclosureSuspected) {}
+
+    @Transactional(readOnly = true)
+    public SurveyEntry openByLink(String token) {
+        return token == null ? SurveyEntry.missing() : surveys.byLink(token).map(s -> entry(s, null)).orElse(SurveyEntry.missing());
+    }
+
+    @Transactional(readOnly = true)
+    public SurveyEntry openByCode(String code) {
+        return surveys.byCode(Tokens.normaliseCode(code)).map(s -> entry(s, null)).orElse(SurveyEntry.missing());
+    }
+
+    @Transactional(readOnly = true)
+    public SurveyEntry openByKiosk(String token) {
+        if (token == null) {
+            return SurveyEntry.missing();
+        }
+        return surveys.kiosk(token).flatMap(k -> surveys.find(k.surveyId()).map(s -> entry(s, k)))
+                .orElse(SurveyEntry.missing());
+    }
+
+    private SurveyEntry entry(Survey s, SurveyRepository.KioskAccess kiosk) {
+        Optional<SurveyTemplate> template = templates.survey(s.templateId());
+        if (template.isEmpty()) {
+            return SurveyEntry.missing();
+        }
+        var state = s.status() == SurveyStatus.OPEN ? SurveyEntry.State.OPEN : SurveyEntry.State.CLOSED;
+        return new SurveyEntry(state, s.id(), s.title(), template.get(), responses.places(s.partnershipId()),
+                kiosk == null ? null : kiosk.label(), kiosk == null ? null : tokenOf(kiosk));
+    }
+
+    private String tokenOf(SurveyRepository.KioskAccess kiosk) {
+        return surveys.kiosks(kiosk.surveyId()).stream().filter(k -> k.id() == kiosk.kioskId()).map(Kiosk::token)
+                .findFirst().orElse(null);
+    }
+
+    /** Starts a response and returns its random id. The device label is kept only for kiosks. */
+    @Transactional
+    public String start(SurveyEntry entry, String language) {
+        Survey survey = openSurvey(entry.surveyId());
+        SurveyTemplate template = templates.survey(survey.templateId()).orElseThrow(() -> new NotFoundException("survey"));
+        String lang = template.languages().contains(language) ? language : template.languages().getFirst();
+        String label = entry.kioskToken() == null ? null
+                : surveys.kiosk(entry.kioskToken()).filter(k -> k.surveyId() == survey.id())
+                        .map(SurveyRepository.KioskAccess::label).orElse(null);
+        String id = UUID.randomUUID().toString();
+        responses.insert(id, survey.id(), lang, label, today(), hour());
+        return id;
+    }
+
+    @Transactional
+    public SaveOutcome save(String responseId, String questionId, AnswerInput input) {
+        var response = inProgress(responseId);
+        Survey survey = surveys.find(response.surveyId()).orElseThrow();
+        SurveyTemplate template = templates.survey(survey.templateId()).orElseThrow(() -> new NotFoundException("survey"));
+        Question question = template.question(questionId).orElseThrow(() -> new ValidationException("answer", "answer.unknownQuestion"));
+        Set<String> placeRefs = new HashSet<>(responses.places(survey.partnershipId()).stream().map(SurveyEntry.PlaceChoice::ref).toList());
+        placeRefs.add(AnswerInput.PlaceAnswer.ELSEWHERE);
+        AnswerRules.check(question, input, placeRefs);
+        responses.clear(responseId, questionId);
+        responses.touch(responseId, hour());
+        boolean suspected = AnswerWriter.write(responses, responseId, questionId, input, text -> flag(survey, response, questionId, text));
+        return new SaveOutcome(suspected);
+    }
+
+    private boolean flag(Survey survey, ResponseRepository.ResponseRow response, String questionId, String text) {
+        var check = detector.check(text);
+        if (check.flagged() && !responses.flagExists(response.id(), questionId, text)) {
+            responses.insertFlag(survey.partnershipId(), survey.id(), response.id(), questionId, text,
+                    response.deviceLabel(), String.join(", ", check.matchedIndicators()), OffsetDateTime.now(clock));
+        }
+        return check.flagged();
+    }
+
+    /** The respondent's own answers so far, to show again when they go back. Never those of a submitted response. */
+    @Transactional(readOnly = true)
+    public Map<String, AnswerInput> answers(String responseId) {
+        var response = responses.find(responseId).filter(r -> !r.submitted());
+        if (response.isEmpty()) {
+            return Map.of();
+        }
+        return AnswerWriter.read(responses, responseId);
+    }
+
+    /** Submits once. Submitting again, or again after a dropped connection, changes nothing and still succeeds. */
+    @Transactional
+    public void submit(String responseId) {
+        var response = responses.lock(responseId).orElseThrow(() -> new NotFoundException("response"));
+        if (response.submitted()) {
+            return;
+        }
+        Survey survey = surveys.find(response.surveyId()).orElseThrow();
+        templates.survey(survey.templateId()).ifPresent(template -> {
+            Map<String, AnswerInput> given = AnswerWriter.read(responses, responseId);
+            responses.clearAllBut(responseId, Branching.visible(template, given));
+        });
+        responses.submit(responseId, today());
+    }
+
+    /** Leaving kiosk mode needs the PIN the facilitator chose; repeated wrong PINs are refused for a while. */
+    @Transactional(readOnly = true)
+    public boolean exitKiosk(String kioskToken, String pin) {
+        return surveys.kiosk(kioskToken).map(k -> kioskExits.check(k.kioskId(), pin, k.pinHash())).orElse(false);
+    }
+
+    private ResponseRepository.ResponseRow inProgress(String responseId) {
+        var response = responses.lock(responseId).orElseThrow(() -> new NotFoundException("response"));
+        if (response.submitted()) {
+            throw new ValidationException("answer", "answer.alreadySubmitted");
+        }
+        openSurvey(response.surveyId());
+        return response;
+    }
+
+    private Survey openSurvey(long surveyId) {
+        Survey survey = surveys.find(surveyId).orElseThrow(() -> new NotFoundException("survey"));
+        if (survey.status() != SurveyStatus.OPEN) {
+            throw new ValidationException("answer", "respond.closed");
+        }
+        return survey;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    private Instant hour() {
+        return clock.instant().truncatedTo(ChronoUnit.HOURS);
+    }
+}

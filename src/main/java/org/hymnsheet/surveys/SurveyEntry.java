@@ -1,0 +1,28 @@
+package org.hymnsheet.surveys;
+
+import java.util.List;
+import org.hymnsheet.templates.SurveyTemplate;
+
+/**
+ * What a respondent's device gets when it opens a survey: the questions and the partnership's places.
+ * Nothing here identifies any respondent.
+ */
+public record SurveyEntry(State state, long surveyId, String title, SurveyTemplate template, List<PlaceChoice> places,
+                          String kioskLabel, String kioskToken) {
+
+    public enum State { OPEN, CLOSED, NOT_FOUND }
+
+    public record PlaceChoice(String ref, String name) {}
+
+    static SurveyEntry missing() {
+        return new SurveyEntry(State.NOT_FOUND, 0, null, null, List.of(), null, null);
+    }
+
+    public boolean open() {
+        return state == State.OPEN;
+    }
+
+    public boolean kiosk() {
+        return kioskToken != null;
+    }
+}

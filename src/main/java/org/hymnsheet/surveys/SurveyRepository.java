@@ -1,0 +1,109 @@
+package org.hymnsheet.surveys;
+
+import static org.hymnsheet.db.Tables.KIOSK;
+import static org.hymnsheet.db.Tables.RESPONSE;
+import static org.hymnsheet.db.Tables.SURVEY;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.select;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.hymnsheet.common.Inputs;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Records;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class SurveyRepository {
+    /** What a kiosk needs to run and to be left: its survey, label and PIN hash. */
+    record KioskAccess(long kioskId, long surveyId, String label, String pinHash) {}
+
+    private final DSLContext db;
+    private final Clock clock;
+
+    SurveyRepository(DSLContext db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    private static Field<Integer> submittedCount() {
+        return field(select(count()).from(RESPONSE)
+                .where(RESPONSE.SURVEY_ID.eq(SURVEY.ID).and(RESPONSE.STATUS.eq("SUBMITTED"))));
+    }
+
+    private List<Survey> surveys(Condition condition) {
+        return db.select(SURVEY.ID, SURVEY.PARTNERSHIP_ID, SURVEY.TEMPLATE_ID, SURVEY.TITLE,
+                        SURVEY.STATUS.convertFrom(SurveyStatus::valueOf), SURVEY.ACCESS_CODE, SURVEY.LINK_TOKEN,
+                        submittedCount(), SURVEY.VERSION)
+                .from(SURVEY).where(condition).orderBy(SURVEY.CREATED_AT.desc(), SURVEY.ID.desc())
+                .fetch(Records.mapping(Survey::new));
+    }
+
+    List<Survey> list(long partnershipId) {
+        return surveys(SURVEY.PARTNERSHIP_ID.eq(partnershipId));
+    }
+
+    Optional<Survey> find(long id) {
+        return surveys(SURVEY.ID.eq(id)).stream().findFirst();
+    }
+
+    Optional<Survey> byCode(String code) {
+        return surveys(SURVEY.ACCESS_CODE.eq(code)).stream().findFirst();
+    }
+
+    Optional<Survey> byLink(String token) {
+        return surveys(SURVEY.LINK_TOKEN.eq(token)).stream().findFirst();
+    }
+
+    boolean codeTaken(String code) {
+        return db.fetchExists(SURVEY, SURVEY.ACCESS_CODE.eq(code));
+    }
+
+    long insert(long partnershipId, String templateId, String title, String code, String token) {
+        return db.insertInto(SURVEY)
+                .set(SURVEY.PARTNERSHIP_ID, partnershipId)
+                .set(SURVEY.TEMPLATE_ID, templateId)
+                .set(SURVEY.TITLE, title)
+                .set(SURVEY.STATUS, SurveyStatus.DRAFT.name())
+                .set(SURVEY.ACCESS_CODE, code)
+                .set(SURVEY.LINK_TOKEN, token)
+                .set(SURVEY.CREATED_AT, OffsetDateTime.now(clock))
+                .returning(SURVEY.ID).fetchOne().getId();
+    }
+
+    void setStatus(long id, SurveyStatus status) {
+        db.update(SURVEY).set(SURVEY.STATUS, status.name()).set(SURVEY.VERSION, SURVEY.VERSION.plus(1))
+                .where(SURVEY.ID.eq(id)).execute();
+    }
+
+    long insertKiosk(long surveyId, String label, String token, String pinHash) {
+        return db.insertInto(KIOSK)
+                .set(KIOSK.SURVEY_ID, surveyId)
+                .set(KIOSK.LABEL, label)
+                .set(KIOSK.LABEL_KEY, Inputs.nameKey(label).length() > 100 ? Inputs.nameKey(label).substring(0, 100) : Inputs.nameKey(label))
+                .set(KIOSK.TOKEN, token)
+                .set(KIOSK.PIN_HASH, pinHash)
+                .set(KIOSK.CREATED_AT, OffsetDateTime.now(clock))
+                .returning(KIOSK.ID).fetchOne().getId();
+    }
+
+    boolean kioskLabelTaken(long surveyId, String label) {
+        String key = Inputs.nameKey(label);
+        return db.fetchExists(KIOSK, KIOSK.SURVEY_ID.eq(surveyId).and(KIOSK.LABEL_KEY.eq(key.length() > 100 ? key.substring(0, 100) : key)));
+    }
+
+    List<Kiosk> kiosks(long surveyId) {
+        return db.select(KIOSK.ID, KIOSK.SURVEY_ID, KIOSK.LABEL, KIOSK.TOKEN).from(KIOSK)
+                .where(KIOSK.SURVEY_ID.eq(surveyId)).orderBy(KIOSK.LABEL_KEY).fetch(Records.mapping(Kiosk::new));
+    }
+
+    Optional<KioskAccess> kiosk(String token) {
+        return db.select(KIOSK.ID, KIOSK.SURVEY_ID, KIOSK.LABEL, KIOSK.PIN_HASH).from(KIOSK)
+                .where(KIOSK.TOKEN.eq(token)).fetchOptional(Records.mapping(KioskAccess::new));
+    }
+}

@@ -1,0 +1,4 @@
+package org.hymnsheet.surveys;
+
+/** A survey takes answers only while open; a closed survey can be reopened. */
+public enum SurveyStatus { DRAFT, OPEN, CLOSED }

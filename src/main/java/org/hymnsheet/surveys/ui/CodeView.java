@@ -1,0 +1,63 @@
+package org.hymnsheet.surveys.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.Autocomplete;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.hymnsheet.surveys.ResponseService;
+import org.hymnsheet.surveys.SurveyEntry;
+
+/** "Got a code?": the young person types the short code shown on a poster or a slide. */
+@Route(value = "survey", autoLayout = false)
+@AnonymousAllowed
+public class CodeView extends RespondentPage {
+    private static final int MAX_WRONG = 10;
+    private int wrong;
+
+    CodeView(ResponseService responses, RespondentSettings settings, HelpText help) {
+        super(responses, settings, help);
+    }
+
+    @Override
+    SurveyEntry open(String token) {
+        return null;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        var code = new TextField(getTranslation("code.label"));
+        code.setAutocomplete(Autocomplete.OFF);
+        code.setMaxLength(20);
+        code.setId("survey-code");
+        var go = new Button(getTranslation("code.go"), e -> tryCode(code));
+        go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        go.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
+        go.setId("survey-code-go");
+        var box = new Div(new H1(getTranslation("code.title")), new Paragraph(getTranslation("code.intro")), code, go);
+        box.addClassName("narrow-page");
+        add(box);
+    }
+
+    private void tryCode(TextField code) {
+        if (wrong >= MAX_WRONG) {
+            code.setErrorMessage(getTranslation("code.tooMany"));
+            code.setInvalid(true);
+            return;
+        }
+        SurveyEntry entry = responses.openByCode(code.getValue());
+        if (entry.state() == SurveyEntry.State.NOT_FOUND) {
+            wrong++;
+            code.setErrorMessage(getTranslation("code.unknown"));
+            code.setInvalid(true);
+            return;
+        }
+        show(entry);
+    }
+}

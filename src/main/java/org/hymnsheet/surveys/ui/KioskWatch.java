@@ -1,0 +1,85 @@
+package org.hymnsheet.surveys.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.dom.DomListenerRegistration;
+
+/**
+ * Kiosk mode: after {@code idleSeconds} without a tap or key, a visible countdown offers "Keep going"; when
+ * it runs out (or after the thank-you hand-over), the device starts again for the next respondent.
+ */
+final class KioskWatch {
+    private final SurveyRunner runner;
+    private final RespondentSettings settings;
+    private final Runnable reset;
+    private final Dialog dialog = new Dialog();
+    private final Paragraph countdown = new Paragraph();
+    private long lastActivity = System.nanoTime();
+    private long handOverAt = -1;
+    private boolean done;
+
+    KioskWatch(SurveyRunner runner, RespondentSettings settings, Runnable reset) {
+        this.runner = runner;
+        this.settings = settings;
+        this.reset = reset;
+        UI ui = runner.getUI().orElseThrow();
+        ui.setPollInterval(1000);
+        ui.addPollListener(e -> tick());
+        for (String event : new String[] {"pointerdown", "keydown", "input"}) {
+            DomListenerRegistration r = ui.getElement().addEventListener(event, e -> activity());
+            r.throttle(2000);
+        }
+        countdown.setId("kiosk-countdown");
+        countdown.getElement().setAttribute("aria-live", "assertive");
+        var keepGoing = new Button(runner.getTranslation("kiosk.keepGoing"), e -> activity());
+        keepGoing.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        keepGoing.setId("keep-going");
+        dialog.setHeaderTitle(runner.getTranslation("kiosk.stillThere"));
+        dialog.add(countdown);
+        dialog.getFooter().add(keepGoing);
+        dialog.setCloseOnOutsideClick(false);
+        dialog.setCloseOnEsc(false);
+        dialog.getElement().setAttribute("role", "alertdialog");
+    }
+
+    void activity() {
+        lastActivity = System.nanoTime();
+        if (dialog.isOpened()) {
+            dialog.close();
+        }
+    }
+
+    void handOverIn(int seconds) {
+        handOverAt = System.nanoTime() + seconds * 1_000_000_000L;
+    }
+
+    private void tick() {
+        if (done) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (handOverAt > 0 && now >= handOverAt) {
+            finish();
+            return;
+        }
+        long idle = (now - lastActivity) / 1_000_000_000L;
+        long left = settings.idleSeconds + settings.countdownSeconds - idle;
+        if (left <= 0) {
+            finish();
+        } else if (idle >= settings.idleSeconds) {
+            countdown.setText(runner.getTranslation("kiosk.countdown", left));
+            if (!dialog.isOpened()) {
+                dialog.open();
+            }
+        }
+    }
+
+    private void finish() {
+        done = true;
+        dialog.close();
+        reset.run();
+    }
+}

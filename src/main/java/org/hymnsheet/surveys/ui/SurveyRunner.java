@@ -1,0 +1,202 @@
+package org.hymnsheet.surveys.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.hymnsheet.common.ValidationException;
+import org.hymnsheet.surveys.AnswerInput;
+import org.hymnsheet.surveys.Branching;
+import org.hymnsheet.surveys.ResponseService;
+import org.hymnsheet.surveys.SurveyEntry;
+import org.hymnsheet.templates.Question;
+import org.hymnsheet.templates.SurveyTemplate;
+
+/**
+ * One respondent's run through a survey: welcome, one question per screen, thank you. Answers live on the
+ * server (saved as the respondent moves on) and in this component only; nothing goes into the URL or the
+ * browser's storage. In kiosk mode a {@link KioskWatch} resets the device between respondents.
+ */
+final class SurveyRunner extends Main {
+    private final transient ResponseService responses;
+    private final SurveyEntry entry;
+    private final SurveyTemplate template;
+    private final RespondentSettings settings;
+    private final Div screen = new Div();
+    private final HelpPanel help;
+    private final Map<String, AnswerInput> answers = new HashMap<>();
+    private KioskWatch watch;
+    private String responseId;
+    private String lang;
+    private int index;
+    private QuestionField field;
+    private final Span error = new Span();
+
+    SurveyRunner(ResponseService responses, SurveyEntry entry, RespondentSettings settings, HelpText help) {
+        this.responses = responses;
+        this.entry = entry;
+        this.template = entry.template();
+        this.settings = settings;
+        this.lang = template.languages().getFirst();
+        this.help = new HelpPanel(help);
+        addClassName("respondent");
+        error.addClassName("answer-error");
+        error.getElement().setAttribute("role", "alert");
+        var bar = new Div(this.help.button(), leaveQuickly());
+        bar.addClassName("respondent-bar");
+        add(bar, this.help, screen);
+        welcome();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        if (entry.kiosk() && watch == null) {
+            watch = new KioskWatch(this, settings, this::resetDevice);
+        }
+    }
+
+    private Button leaveQuickly() {
+        var leave = new Button(getTranslation("respond.leave"), e -> Departure.leave(e.getSource().getUI().orElseThrow(), settings.leaveUrl));
+        leave.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        leave.setId("leave-quickly");
+        return leave;
+    }
+
+    private void welcome() {
+        screen.removeAll();
+        screen.add(new H1(template.title().in(lang)), paragraphs(template.intro().in(lang)));
+        screen.add(new Paragraph(getTranslation("respond.who")), new Paragraph(getTranslation("respond.skip")),
+                new Paragraph(getTranslation("respond.stop")));
+        if (template.languages().size() > 1) {
+            var language = new RadioButtonGroup<String>(getTranslation("respond.language"));
+            language.setItems(template.languages());
+            language.setItemLabelGenerator(l -> getTranslation("language." + l));
+            language.setValue(lang);
+            language.addValueChangeListener(e -> switchLanguage(e.getValue()));
+            language.setId("language");
+            screen.add(language);
+        }
+        var start = new Button(getTranslation("respond.start"), e -> start());
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        start.setId("start");
+        screen.add(start);
+        if (entry.kiosk()) {
+            screen.add(KioskExit.button(responses, entry.kioskToken()));
+        }
+    }
+
+    private void switchLanguage(String chosen) {
+        lang = chosen == null ? lang : chosen;
+        UI.getCurrent().setLocale(Locale.forLanguageTag(lang));
+        getElement().executeJs("document.documentElement.lang = $0", lang);
+        help.refresh();
+        welcome();
+    }
+
+    private void start() {
+        responseId = responses.start(entry, lang);
+        index = 0;
+        showQuestion();
+    }
+
+    private List<Question> visible() {
+        return template.questions().stream().filter(q -> Branching.shows(q, answers)).toList();
+    }
+
+    private void showQuestion() {
+        List<Question> questions = visible();
+        Question q = questions.get(index);
+        screen.removeAll();
+        error.setText("");
+        var progress = new ProgressBar(0, questions.size(), index + 1);
+        String progressText = getTranslation("respond.progress", index + 1, questions.size());
+        progress.getElement().setAttribute("aria-label", progressText);
+        var count = new Span(progressText);
+        count.addClassName("progress-text");
+        if (q.section() != null) {
+            screen.add(new H2(q.section().in(lang)));
+        }
+        field = new QuestionField(q, lang, entry.places(), answers.get(q.id()), q.text().in(lang));
+        screen.add(progress, count, QuestionField.optionalHelp(q.help(), lang), field, error, navigation(index == questions.size() - 1));
+    }
+
+    private Div navigation(boolean last) {
+        var back = new Button(getTranslation("respond.back"), e -> back());
+        back.setId("back");
+        back.setEnabled(index > 0);
+        var skip = new Button(getTranslation("respond.skipThis"), e -> move(new AnswerInput.Skip()));
+        skip.setId("skip");
+        var next = new Button(getTranslation(last ? "respond.send" : "respond.next"), e -> move(field.read()));
+        next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        next.setId("next");
+        var nav = new Div(back, skip, next);
+        nav.addClassName("respondent-nav");
+        return nav;
+    }
+
+    private void back() {
+        index = Math.max(0, index - 1);
+        showQuestion();
+    }
+
+    private void move(AnswerInput answer) {
+        Question q = visible().get(index);
+        try {
+            var outcome = responses.save(responseId, q.id(), answer);
+            if (answer instanceof AnswerInput.Skip) {
+                answers.remove(q.id());
+            } else {
+                answers.put(q.id(), answer);
+            }
+            if (outcome.disclosureSuspected()) {
+                help.openAfterDisclosure();
+            }
+        } catch (ValidationException e) {
+            error.setText(getTranslation(e.messageKey(), e.args()));
+            return;
+        }
+        if (index + 1 < visible().size()) {
+            index++;
+            showQuestion();
+        } else {
+            responses.submit(responseId);
+            thankYou();
+        }
+    }
+
+    private void thankYou() {
+        screen.removeAll();
+        screen.add(new H1(getTranslation("respond.thanks")), new Paragraph(getTranslation("respond.thanksBody")));
+        if (entry.kiosk()) {
+            screen.add(new Paragraph(getTranslation("respond.handOver", settings.handOverSeconds)));
+            watch.handOverIn(settings.handOverSeconds);
+        } else {
+            screen.add(new Paragraph(getTranslation("respond.closePage")));
+        }
+    }
+
+    /** Kiosk: end this respondent's server session and start the next one on the welcome screen. */
+    void resetDevice() {
+        getUI().ifPresent(ui -> Departure.restart(ui, "k/" + entry.kioskToken()));
+    }
+
+    private static Div paragraphs(String text) {
+        var div = new Div();
+        for (String p : text.split("\\n\\s*\\n")) {
+            div.add(new Paragraph(p.strip()));
+        }
+        return div;
+    }
+}
