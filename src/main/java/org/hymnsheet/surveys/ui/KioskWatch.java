@@ -26,7 +26,6 @@ final class KioskWatch {
         this.settings = settings;
         this.reset = reset;
         UI ui = runner.getUI().orElseThrow();
-        ui.setPollInterval(1000);
         ui.addPollListener(e -> tick());
         for (String event : new String[] {"pointerdown", "keydown", "input"}) {
             DomListenerRegistration r = ui.getElement().addEventListener(event, e -> activity());
@@ -45,6 +44,15 @@ final class KioskWatch {
         dialog.getElement().setAttribute("role", "alertdialog");
     }
 
+    /**
+     * Starts watching once a respondent has begun: the welcome screen holds nothing to protect, so an unused
+     * kiosk sends no requests at all.
+     */
+    void arm() {
+        lastActivity = System.nanoTime();
+        runner.getUI().ifPresent(ui -> ui.setPollInterval(1000));
+    }
+
     void activity() {
         lastActivity = System.nanoTime();
         if (dialog.isOpened()) {
@@ -54,6 +62,7 @@ final class KioskWatch {
 
     void handOverIn(int seconds) {
         handOverAt = System.nanoTime() + seconds * 1_000_000_000L;
+        arm();
     }
 
     private void tick() {

@@ -107,6 +107,9 @@ final class SurveyRunner extends Main {
 
     private void start() {
         responseId = responses.start(entry, lang);
+        if (watch != null) {
+            watch.arm();
+        }
         index = 0;
         showQuestion();
     }
