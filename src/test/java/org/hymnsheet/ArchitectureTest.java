@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The package boundaries of CONVENTIONS.md, held by the build. */
+/** The package boundaries of CONVENTIONS.md, held by the build: each rule's {@code check} asserts it and fails the test. */
 class ArchitectureTest {
     static JavaClasses app;
 
