@@ -46,7 +46,11 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
         /** Our "No access" page, and none of the page's content. */
         DENIED,
         /** Our "Page not found" page. */
-        NOT_FOUND
+        NOT_FOUND,
+        /** The young people's "type your code" page, outside the staff layout. */
+        SURVEY_CODE,
+        /** The young people's "Survey not found" page, outside the staff layout. */
+        SURVEY_NOT_FOUND
     }
 
     /** The specification: one row per route, one column per persona, in {@link Persona} order. */
@@ -61,6 +65,13 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
             /setup               LOGIN      LOGIN        LOGIN   LOGIN              LOGIN         LOGIN
             /login               LOGIN      LOGIN        LOGIN   LOGIN              LOGIN         LOGIN
             /no-such-page        LOGIN      NOT_FOUND    NOT_FOUND NOT_FOUND        NOT_FOUND     NOT_FOUND
+            /surveys             LOGIN      OPEN         DENIED  DENIED             OPEN          OPEN
+            /moderation          LOGIN      OPEN         DENIED  DENIED             OPEN          OPEN
+            /safeguarding        LOGIN      DENIED       DENIED  OPEN               DENIED        DENIED
+            /templates           LOGIN      OPEN         DENIED  DENIED             OPEN          OPEN
+            /survey              SURVEY_CODE SURVEY_CODE SURVEY_CODE SURVEY_CODE    SURVEY_CODE   SURVEY_CODE
+            /s/unknown-token     SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND
+            /k/unknown-token     SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND
             """;
 
     /** The heading each route shows when it opens. */
@@ -70,7 +81,11 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
             "/admin/partnerships", Pattern.compile("^Partnerships$"),
             "/admin/agencies", Pattern.compile("^Agencies$"),
             "/admin/places", Pattern.compile("^Places$"),
-            "/admin/accounts", Pattern.compile("^Staff accounts$"));
+            "/admin/accounts", Pattern.compile("^Staff accounts$"),
+            "/surveys", Pattern.compile("^Young people's surveys$"),
+            "/moderation", Pattern.compile("^Moderation$"),
+            "/safeguarding", Pattern.compile("^Safeguarding queue$"),
+            "/templates", Pattern.compile("^Survey templates$"));
 
     static final Map<Persona, Map<String, Outcome>> EXPECTED = parse(TABLE);
 
@@ -109,7 +124,8 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
         assertThat(EXPECTED.keySet()).containsExactly(Persona.values());
         EXPECTED.values().forEach(row -> assertThat(row.keySet()).containsExactlyElementsOf(
                 List.of("/", "/account", "/admin/partnerships", "/admin/agencies", "/admin/places", "/admin/accounts",
-                        "/setup", "/login", "/no-such-page")));
+                        "/setup", "/login", "/no-such-page", "/surveys", "/moderation", "/safeguarding", "/templates",
+                        "/survey", "/s/unknown-token", "/k/unknown-token")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -154,6 +170,19 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
             case NOT_FOUND -> {
                 assertThat(heading(page)).hasText("Page not found");
                 assertThat(page.locator("main")).containsText("There is no page at this address.");
+            }
+            case SURVEY_CODE -> {
+                assertThat(heading(page)).hasText("Take a survey");
+                assertThat(page.locator("#survey-code")).isVisible();
+                assertThat(page).hasURL(at(route));
+                assertThat(page.locator("#sign-out")).hasCount(0);
+            }
+            case SURVEY_NOT_FOUND -> {
+                assertThat(heading(page)).hasText("Survey not found");
+                assertThat(page.locator("main")).containsText("We could not find this survey.");
+                assertThat(page).hasURL(at(route));
+                assertThat(page.locator("#sign-out")).hasCount(0);
+                assertThat(page.locator("#start")).hasCount(0);
             }
         }
         if (expected == Outcome.OPEN_LISTS_P) {

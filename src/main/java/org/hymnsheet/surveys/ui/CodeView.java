@@ -2,8 +2,8 @@ package org.hymnsheet.surveys.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.TextField;
@@ -31,6 +31,7 @@ public class CodeView extends RespondentPage {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        speakTheBrowsersLanguage(event.getUI());
         removeAll();
         var code = new TextField(getTranslation("code.label"));
         code.setAutocomplete(Autocomplete.OFF);
@@ -40,7 +41,7 @@ public class CodeView extends RespondentPage {
         go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         go.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
         go.setId("survey-code-go");
-        var box = new Div(new H1(getTranslation("code.title")), new Paragraph(getTranslation("code.intro")), code, go);
+        var box = new Main(new H1(getTranslation("code.title")), new Paragraph(getTranslation("code.intro")), code, go);
         box.addClassName("narrow-page");
         add(box);
     }

@@ -39,6 +39,7 @@ final class HelpPanel extends Div {
         toggle.setText(getTranslation("help.button"));
         var title = new H2(getTranslation("help.title"));
         title.setId("help-title");
+        title.getElement().setAttribute("tabindex", "-1");
         add(title, afterDisclosure);
         for (String line : text.lines(getLocale().getLanguage())) {
             add(new Paragraph(line));

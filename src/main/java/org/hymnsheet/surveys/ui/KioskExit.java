@@ -28,14 +28,16 @@ final class KioskExit {
         pin.setId("kiosk-pin");
         pin.setAllowedCharPattern("[0-9]");
         pin.setMaxLength(12);
+        // the field's own validation would clear the "wrong PIN" message as soon as the field is emptied
+        pin.setManualValidation(true);
         var confirm = new Button(dialog.getTranslation("kiosk.exit"), e -> {
             if (responses.exitKiosk(kioskToken, pin.getValue())) {
                 dialog.close();
                 e.getSource().getUI().ifPresent(ui -> Departure.restart(ui, "login"));
             } else {
+                pin.clear();
                 pin.setErrorMessage(dialog.getTranslation("kiosk.wrongPin"));
                 pin.setInvalid(true);
-                pin.clear();
             }
         });
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -19,6 +19,8 @@ final class KioskWatch {
     private final Paragraph countdown = new Paragraph();
     private long lastActivity = System.nanoTime();
     private long handOverAt = -1;
+    private final Button keepGoing = new Button();
+    private boolean armed;
     private boolean done;
 
     KioskWatch(SurveyRunner runner, RespondentSettings settings, Runnable reset) {
@@ -33,15 +35,30 @@ final class KioskWatch {
         }
         countdown.setId("kiosk-countdown");
         countdown.getElement().setAttribute("aria-live", "assertive");
-        var keepGoing = new Button(runner.getTranslation("kiosk.keepGoing"), e -> activity());
+        keepGoing.addClickListener(e -> activity());
         keepGoing.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         keepGoing.setId("keep-going");
-        dialog.setHeaderTitle(runner.getTranslation("kiosk.stillThere"));
+        refresh();
         dialog.add(countdown);
         dialog.getFooter().add(keepGoing);
         dialog.setCloseOnOutsideClick(false);
         dialog.setCloseOnEsc(false);
-        dialog.getElement().setAttribute("role", "alertdialog");
+        dialog.setRole("alertdialog");
+    }
+
+    /** The dialog's texts in the respondent's language (again after they choose another). */
+    void refresh() {
+        keepGoing.setText(runner.getTranslation("kiosk.keepGoing"));
+        dialog.setHeaderTitle(runner.getTranslation("kiosk.stillThere"));
+    }
+
+    /**
+     * A respondent has started: from now on, idleness counts. The welcome screen holds nothing of anyone, so a
+     * device waiting there is left alone instead of asking "Are you still there?" and reloading every cycle.
+     */
+    void arm() {
+        armed = true;
+        activity();
     }
 
     /**
@@ -72,6 +89,9 @@ final class KioskWatch {
         long now = System.nanoTime();
         if (handOverAt > 0 && now >= handOverAt) {
             finish();
+            return;
+        }
+        if (!armed) {
             return;
         }
         long idle = (now - lastActivity) / 1_000_000_000L;

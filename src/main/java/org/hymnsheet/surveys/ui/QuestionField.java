@@ -3,6 +3,7 @@ package org.hymnsheet.surveys.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.Autocomplete;
@@ -40,7 +41,7 @@ final class QuestionField extends Div {
             case MultipleChoice q -> multiple(q.options(), lang, label, previous);
             case Scale q -> scale(q, lang, label, previous);
             case FreeText q -> text(q, label, previous);
-            case PlacesQuestion q -> places(q, lang, places, previous);
+            case PlacesQuestion q -> places(q, lang, places, previous, label);
             case TrustedPeople q -> trusted(q, lang, label, previous);
         };
     }
@@ -99,7 +100,14 @@ final class QuestionField extends Div {
     }
 
     private java.util.function.Supplier<AnswerInput> places(PlacesQuestion q, String lang, List<SurveyEntry.PlaceChoice> places,
-                                                            AnswerInput previous) {
+                                                            AnswerInput previous, String label) {
+        // the question itself, which no single place's group can carry, and the group of places it names
+        var question = new Paragraph(label);
+        question.addClassName("question-text");
+        question.setId("places-question");
+        add(question);
+        getElement().setAttribute("role", "group");
+        getElement().setAttribute("aria-labelledby", "places-question");
         Map<String, AnswerInput.PlaceAnswer> before = new LinkedHashMap<>();
         if (previous instanceof AnswerInput.Places(List<AnswerInput.PlaceAnswer> list)) {
             list.forEach(p -> before.put(p.placeRef(), p));

@@ -1,11 +1,16 @@
 package org.hymnsheet.surveys.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinServletRequest;
+import java.util.Locale;
 import org.hymnsheet.surveys.ResponseService;
 import org.hymnsheet.surveys.SurveyEntry;
 
@@ -27,8 +32,34 @@ abstract class RespondentPage extends Div implements BeforeEnterObserver, HasDyn
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        speakTheBrowsersLanguage(event.getUI());
         String token = event.getRouteParameters().get("token").orElse(null);
         show(open(token));
+    }
+
+    /**
+     * Welsh for a browser that asks for Welsh, English otherwise. Left to Vaadin, a browser asking for neither
+     * language (English included) got the only locale with its own file, Welsh.
+     */
+    static void speakTheBrowsersLanguage(UI ui) {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        boolean welsh = false;
+        if (request instanceof VaadinServletRequest servlet) {
+            for (var it = servlet.getHttpServletRequest().getLocales().asIterator(); it.hasNext(); ) {
+                String language = it.next().getLanguage();
+                if (language.equals("cy") || language.equals("en")) {
+                    welsh = language.equals("cy");
+                    break;
+                }
+            }
+        }
+        setLanguage(ui, welsh ? "cy" : "en");
+    }
+
+    /** The language of the screens and of the page itself (its lang attribute, for screen readers). */
+    static void setLanguage(UI ui, String language) {
+        ui.setLocale(Locale.forLanguageTag(language));
+        ui.getPage().executeJs("document.documentElement.lang = $0", language);
     }
 
     void show(SurveyEntry entry) {
@@ -45,7 +76,7 @@ abstract class RespondentPage extends Div implements BeforeEnterObserver, HasDyn
 
     private void message(String titleKey, String bodyKey) {
         title = getTranslation(titleKey);
-        var box = new Div(new H1(title), new Paragraph(getTranslation(bodyKey)));
+        var box = new Main(new H1(title), new Paragraph(getTranslation(bodyKey)));
         box.addClassName("narrow-page");
         add(box);
     }

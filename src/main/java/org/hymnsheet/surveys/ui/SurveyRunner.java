@@ -14,7 +14,6 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.hymnsheet.common.ValidationException;
 import org.hymnsheet.surveys.AnswerInput;
@@ -43,18 +42,25 @@ final class SurveyRunner extends Main {
     private int index;
     private QuestionField field;
     private final Span error = new Span();
+    private final Button leave;
 
     SurveyRunner(ResponseService responses, SurveyEntry entry, RespondentSettings settings, HelpText help) {
         this.responses = responses;
         this.entry = entry;
         this.template = entry.template();
         this.settings = settings;
-        this.lang = template.languages().getFirst();
+        UI ui = UI.getCurrent();
+        String wanted = ui == null ? null : ui.getLocale().getLanguage();
+        this.lang = template.languages().contains(wanted) ? wanted : template.languages().getFirst();
+        if (ui != null && !lang.equals(wanted)) {
+            RespondentPage.setLanguage(ui, lang);
+        }
         this.help = new HelpPanel(help);
         addClassName("respondent");
+        this.leave = leaveQuickly();
         error.addClassName("answer-error");
         error.getElement().setAttribute("role", "alert");
-        var bar = new Div(this.help.button(), leaveQuickly());
+        var bar = new Div(this.help.button(), leave);
         bar.addClassName("respondent-bar");
         add(bar, this.help, screen);
         welcome();
@@ -68,10 +74,10 @@ final class SurveyRunner extends Main {
     }
 
     private Button leaveQuickly() {
-        var leave = new Button(getTranslation("respond.leave"), e -> Departure.leave(e.getSource().getUI().orElseThrow(), settings.leaveUrl));
-        leave.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        leave.setId("leave-quickly");
-        return leave;
+        var button = new Button(getTranslation("respond.leave"), e -> Departure.leave(e.getSource().getUI().orElseThrow(), settings.leaveUrl));
+        button.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        button.setId("leave-quickly");
+        return button;
     }
 
     private void welcome() {
@@ -99,9 +105,12 @@ final class SurveyRunner extends Main {
 
     private void switchLanguage(String chosen) {
         lang = chosen == null ? lang : chosen;
-        UI.getCurrent().setLocale(Locale.forLanguageTag(lang));
-        getElement().executeJs("document.documentElement.lang = $0", lang);
+        RespondentPage.setLanguage(UI.getCurrent(), lang);
         help.refresh();
+        leave.setText(getTranslation("respond.leave"));
+        if (watch != null) {
+            watch.refresh();
+        }
         welcome();
     }
 
@@ -111,6 +120,9 @@ final class SurveyRunner extends Main {
             watch.arm();
         }
         index = 0;
+        if (watch != null) {
+            watch.arm();
+        }
         showQuestion();
     }
 

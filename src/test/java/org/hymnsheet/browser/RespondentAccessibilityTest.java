@@ -1,0 +1,351 @@
+package org.hymnsheet.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hymnsheet.db.Tables.ANSWER_CHOICE;
+import static org.hymnsheet.db.Tables.ANSWER_PLACE;
+import static org.hymnsheet.db.Tables.ANSWER_SCALE;
+import static org.hymnsheet.db.Tables.ANSWER_TEXT;
+import static org.hymnsheet.db.Tables.RESPONSE;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.BoundingBox;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.hymnsheet.accounts.TestWorld;
+import org.hymnsheet.security.Role;
+import org.hymnsheet.surveys.Survey;
+import org.hymnsheet.surveys.SurveyService;
+import org.hymnsheet.surveys.SurveyTargets;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The respondent screens for everyone: axe-core finds no serious or critical violation on any of them, in
+ * English and in Welsh; a keyboard alone completes a survey; at 320 px wide nothing scrolls sideways and the
+ * main buttons are big enough to tap.
+ *
+ * <p>The kiosk's idle countdown starts after 2 s here and lasts a minute, so it can be checked at leisure.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:browser-respondent-a11y;DB_CLOSE_DELAY=-1",
+        "hymnsheet.kiosk.idle-seconds=2",
+        "hymnsheet.kiosk.countdown-seconds=60",
+        "hymnsheet.kiosk.hand-over-seconds=60",
+        "hymnsheet.survey.leave-url=about:blank"})
+class RespondentAccessibilityTest extends RespondentTestSupport {
+
+    static Survey closed;
+
+    /** Texts of each language, to see that the screens really are in it. */
+    record Words(String lang, String start, String next, String send, String thanks, String help, String stillThere,
+                 String nobody, String notFound, String closed, String keepGoing, String pinTitle) {}
+
+    static final Words ENGLISH = new Words("en", "Start", "Next", "Send my answers", "Thank you", "Get help now",
+            "Are you still there?", "Nobody", "Survey not found", "This survey is closed", "Keep going",
+            "Leave kiosk mode");
+    static final Words WELSH = new Words("cy", "Dechrau", "Nesaf", "Anfon fy atebion", "Diolch", "Cael help nawr",
+            "Ydych chi'n dal yma?", "Neb", "Heb ddod o hyd i'r arolwg", "Mae'r arolwg hwn wedi cau", "Dal ati",
+            "Gadael modd ciosg");
+
+    private Survey closedSurvey() {
+        if (closed == null) {
+            var w = world();
+            Survey s = new SurveyTargets(spring, w.testWorld(), w.partnership()).survey();
+            try {
+                TestWorld.as(w.testWorld().account(w.partnership(), Role.FACILITATOR));
+                closed = spring.getBean(SurveyService.class).close(s.id());
+            } finally {
+                TestWorld.anonymous();
+            }
+        }
+        return closed;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"en", "cy"})
+    void every_respondent_screen_has_no_serious_or_critical_violations(String lang) {
+        Words w = lang.equals("cy") ? WELSH : ENGLISH;
+        page.navigate(url(linkPath()));
+        assertWelcome(page, "Start");
+        if (lang.equals("cy")) {
+            page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Cymraeg")).click();
+            assertWelcome(page, w.start());
+            assertThat(heading(page)).hasText("Lleoedd diogel ac oedolion rwyt ti'n ymddiried ynddyn nhw");
+        }
+        assertThat(page.locator("#get-help")).hasText(w.help());
+        assertLang(page, lang);
+        check(page, "welcome", lang);
+
+        page.locator("#get-help").click();
+        assertThat(page.locator("#help-panel")).isVisible();
+        assertThat(page.locator("#help-panel")).containsText("Childline");
+        check(page, "help panel open", lang);
+        page.locator("#close-help").click();
+        assertThat(page.locator("#help-panel")).isHidden();
+
+        page.locator("#start").click();
+        assertQuestion(page, 1);
+        assertThat(page.locator(".question-field vaadin-radio-group.scale")).isVisible();
+        check(page, "scale with faces", lang);
+        radio(page, Pattern.compile("^\\S+ (Safe|Diogel)$")).click();
+        next(page);
+
+        assertQuestion(page, 2);
+        assertThat(page.locator(".place-row")).hasCount(3);
+        assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions()
+                .setName(Pattern.compile("^(Think about the places|Meddylia am y lleoedd)")))).isVisible();
+        check(page, "places with why", lang);
+        next(page);
+
+        assertQuestion(page, 3);
+        assertThat(freeText(page)).isVisible();
+        check(page, "free text", lang);
+        next(page);
+
+        assertQuestion(page, 4);
+        check(page, "single choice", lang);
+        next(page);
+
+        assertQuestion(page, 5);
+        assertThat(someoneElse(page)).isVisible();
+        check(page, "trusted people with someone else", lang);
+        checkbox(page, w.nobody()).click();
+        next(page);
+
+        assertQuestion(page, 6);
+        assertThat(page.locator(".progress-text")).hasText(Pattern.compile(" 6 (of|o) 7$"));
+        check(page, "single choice shown by branching", lang);
+        next(page);
+        assertQuestion(page, 7);
+        assertThat(page.locator("#next")).hasText(w.send());
+        next(page);
+
+        assertThat(heading(page)).hasText(w.thanks());
+        check(page, "thank you", lang);
+
+        // kiosk: the countdown dialog, and the staff PIN dialog
+        page.navigate(url(kioskPath()));
+        assertWelcome(page, "Start");
+        if (lang.equals("cy")) {
+            page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Cymraeg")).click();
+            assertWelcome(page, w.start());
+        }
+        page.locator("#kiosk-exit").click();
+        assertThat(page.locator("#kiosk-pin")).isVisible();
+        assertThat(page.locator("vaadin-dialog[opened]")).hasAttribute("aria-label", w.pinTitle());
+        dialogSettled(page);
+        check(page, "kiosk PIN dialog", lang);
+        page.keyboard().press("Escape");
+        assertThat(page.locator("#kiosk-pin")).isHidden();
+        page.locator("#start").click();
+        assertQuestion(page, 1);
+        assertThat(page.locator("#kiosk-countdown")).isVisible();
+        assertThat(page.locator("vaadin-dialog[opened]")).hasAttribute("role", "alertdialog");
+        assertThat(page.locator("vaadin-dialog[opened]")).hasAttribute("aria-label", w.stillThere());
+        assertThat(page.locator("#keep-going")).hasText(w.keepGoing());
+        assertThat(page.locator("#keep-going")).isVisible();
+        dialogSettled(page);
+        check(page, "kiosk countdown dialog", lang);
+
+        // the pages without a language choice follow the browser's language
+        try (BrowserContext other = browser.newContext(new Browser.NewContextOptions().setLocale(lang.equals("cy") ? "cy-GB" : "en-GB"))) {
+            Page p = other.newPage();
+            p.navigate(url("/survey"));
+            assertThat(heading(p)).isVisible();
+            assertLang(p, lang);
+            check(p, "code entry", lang);
+            p.locator("#survey-code input").fill("ZZZZZZ");
+            p.locator("#survey-code-go").click();
+            assertThat(p.locator("#survey-code")).hasAttribute("invalid", "");
+            check(p, "code entry with an unknown code", lang);
+
+            p.navigate(url("/s/" + closedSurvey().linkToken()));
+            assertThat(heading(p)).hasText(w.closed());
+            assertLang(p, lang);
+            check(p, "closed survey", lang);
+
+            p.navigate(url("/s/unknown-token"));
+            assertThat(heading(p)).hasText(w.notFound());
+            check(p, "survey not found", lang);
+            p.navigate(url("/k/unknown-token"));
+            assertThat(heading(p)).hasText(w.notFound());
+
+            if (lang.equals("cy")) {
+                p.navigate(url(linkPath()));
+                assertWelcome(p, w.start());
+                assertLang(p, "cy");
+            }
+        }
+    }
+
+    @Test
+    void a_keyboard_alone_completes_the_survey() {
+        String mark = TestWorld.unique("").strip();
+        String why = "Dark path " + mark;
+        String text = "Brighter lights " + mark;
+        page.navigate(url(linkPath()));
+        assertWelcome(page);
+
+        tabTo("the Start button", f -> f.startsWith("start|"));
+        page.keyboard().press("Enter");
+        assertQuestion(page, 1);
+
+        // scale: Tab into the group, Space chooses the first face, the arrow moves to the second
+        tabTo("the first face", f -> f.contains("|radio|") && f.endsWith("Very unsafe"));
+        page.keyboard().press("Space");
+        page.keyboard().press("ArrowRight");
+        assertThat(radio(page, Pattern.compile(" Unsafe$"))).isChecked();
+        assertThat(radio(page, Pattern.compile("Very unsafe$"))).not().isChecked();
+        tabTo("Next", f -> f.startsWith("next|"));
+        page.keyboard().press("Enter");
+
+        // places: rate the first place, say why
+        assertQuestion(page, 2);
+        tabTo("the first place's ratings", f -> f.contains("|radio|") && f.endsWith("Feels safe"));
+        page.keyboard().press("ArrowDown");
+        assertThat(radio(placeRow(page, 0), Pattern.compile("^Not sure$"))).isChecked();
+        tabTo("the first place's why", f -> f.contains("|INPUT|text|") && f.contains("Why?"));
+        page.keyboard().type(why);
+        tabTo("Next", f -> f.startsWith("next|"));
+        page.keyboard().press("Enter");
+
+        // free text
+        assertQuestion(page, 3);
+        tabTo("the text box", f -> f.contains("|TEXTAREA|"));
+        page.keyboard().type(text);
+        // Shift+Tab goes back, and the typed text stays
+        tabTo("Next", f -> f.startsWith("next|"));
+        page.keyboard().press("Shift+Tab");
+        assertThat(focused()).startsWith("skip|");
+        page.keyboard().press("Tab");
+        assertThat(focused()).startsWith("next|");
+        page.keyboard().press("Enter");
+
+        // single choice
+        assertQuestion(page, 4);
+        tabTo("the first option", f -> f.contains("|radio|") && f.endsWith("At home"));
+        page.keyboard().press("Space");
+        tabTo("Next", f -> f.startsWith("next|"));
+        page.keyboard().press("Enter");
+
+        // trusted people: Space ticks a box
+        assertQuestion(page, 5);
+        tabTo("the first role", f -> f.contains("|checkbox|") && f.endsWith("Parent or carer"));
+        page.keyboard().press("Space");
+        assertThat(checkbox(page, "Parent or carer")).isChecked();
+        tabTo("Next", f -> f.startsWith("next|"));
+        page.keyboard().press("Enter");
+
+        assertQuestion(page, 6);
+        tabTo("Send my answers", f -> f.startsWith("next|"));
+        assertThat(page.locator("#next")).hasText("Send my answers");
+        page.keyboard().press("Enter");
+        assertThat(heading(page)).hasText("Thank you");
+
+        DSLContext db = spring.getBean(DSLContext.class);
+        String id = db.selectDistinct(ANSWER_TEXT.RESPONSE_ID).from(ANSWER_TEXT).where(ANSWER_TEXT.BODY.eq(text)).fetchSingle().value1();
+        assertThat(db.select(RESPONSE.STATUS).from(RESPONSE).where(RESPONSE.ID.eq(id)).fetchSingle().value1()).isEqualTo("SUBMITTED");
+        assertThat(db.select(ANSWER_SCALE.SCALE_VALUE).from(ANSWER_SCALE).where(ANSWER_SCALE.RESPONSE_ID.eq(id)).fetchSingle().value1())
+                .isEqualTo((short) 2);
+        assertThat(db.select(ANSWER_PLACE.RATING).from(ANSWER_PLACE).where(ANSWER_PLACE.RESPONSE_ID.eq(id)).fetch(ANSWER_PLACE.RATING))
+                .containsExactly("NOT_SURE");
+        assertThat(db.select(ANSWER_TEXT.BODY).from(ANSWER_TEXT).where(ANSWER_TEXT.RESPONSE_ID.eq(id)).fetch(ANSWER_TEXT.BODY))
+                .containsExactlyInAnyOrder(why, text);
+        assertThat(db.select(ANSWER_CHOICE.OPTION_ID).from(ANSWER_CHOICE).where(ANSWER_CHOICE.RESPONSE_ID.eq(id)).fetch(ANSWER_CHOICE.OPTION_ID))
+                .containsExactlyInAnyOrder("home", "parent-carer");
+    }
+
+    @Test
+    void at_320_px_wide_nothing_scrolls_sideways_and_the_main_buttons_are_big_enough() {
+        try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(320, 640)
+                .setLocale("en-GB").setHasTouch(true).setIsMobile(true).setDeviceScaleFactor(2))) {
+            Page p = phone.newPage();
+            p.navigate(url(linkPath()));
+            assertWelcome(p);
+            assertFitsAt320(p, "welcome", "#get-help", "#leave-quickly", "#start");
+            screenshotAt320(p, "welcome-320");
+
+            p.locator("#get-help").click();
+            assertThat(p.locator("#help-panel")).isVisible();
+            assertFitsAt320(p, "help panel", "#get-help", "#leave-quickly", "#close-help");
+            screenshotAt320(p, "help-panel-320");
+            p.locator("#close-help").click();
+
+            p.locator("#start").click();
+            assertQuestion(p, 1);
+            p.locator("#next").click();
+            assertQuestion(p, 2);
+            assertThat(p.locator(".place-row")).hasCount(3);
+            assertFitsAt320(p, "places question", "#back", "#skip", "#next");
+            screenshotAt320(p, "places-320");
+        }
+    }
+
+    private void assertFitsAt320(Page p, String what, String... buttons) {
+        Number scrollWidth = (Number) p.evaluate("() => document.documentElement.scrollWidth");
+        assertThat(scrollWidth.intValue()).as("page width of %s at 320 px", what).isLessThanOrEqualTo(320);
+        for (String button : buttons) {
+            Locator b = p.locator(button);
+            assertThat(b).isVisible();
+            b.scrollIntoViewIfNeeded();
+            BoundingBox box = b.boundingBox();
+            assertThat(box.height).as("height of %s on %s", button, what).isGreaterThanOrEqualTo(44);
+            assertThat(box.x).as("left edge of %s on %s", button, what).isGreaterThanOrEqualTo(0);
+            assertThat(box.x + box.width).as("right edge of %s on %s", button, what).isLessThanOrEqualTo(320);
+        }
+    }
+
+    private void screenshotAt320(Page p, String name) {
+        screenshot(p, name);
+        assertThat(SCREENSHOTS.resolve(getClass().getSimpleName()).resolve(name + ".png")).exists();
+    }
+
+    private void check(Page p, String screen, String lang) {
+        assertAccessible(p, screen + " (" + lang + ")");
+    }
+
+    /** Waits until the open dialog has finished fading in, so colours are checked as they will be seen. */
+    private static void dialogSettled(Page p) {
+        p.waitForFunction("""
+                () => { const d = document.querySelector('vaadin-dialog[opened]');
+                        return d && !d.hasAttribute('opening')
+                            && d.getAnimations({ subtree: true }).every(a => a.playState !== 'running'); }""");
+    }
+
+    private static void assertLang(Page p, String lang) {
+        p.waitForFunction("l => document.documentElement.lang === l", lang);
+    }
+
+    /** Presses Tab (at most 40 times) until the focused element matches, and fails if it never does. */
+    private void tabTo(String what, Predicate<String> wanted) {
+        for (int i = 0; i < 40; i++) {
+            page.keyboard().press("Tab");
+            if (wanted.test(focused())) {
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached " + what + "; focus is on " + focused());
+    }
+
+    /** "component id|TAG|type|label" of what has the keyboard focus, looking into shadow roots. */
+    private String focused() {
+        return String.valueOf(page.evaluate("""
+                () => {
+                  let e = document.activeElement;
+                  while (e && e.shadowRoot && e.shadowRoot.activeElement) e = e.shadowRoot.activeElement;
+                  if (!e) return '';
+                  const host = e.closest('vaadin-button, vaadin-text-area, vaadin-text-field, vaadin-radio-button, vaadin-checkbox');
+                  const label = (e.labels && e.labels[0] ? e.labels[0].textContent : (host && host.label) || '').trim();
+                  return (host && host.id ? host.id : '') + '|' + e.tagName + '|' + (e.type || '') + '|' + label;
+                }"""));
+    }
+}
