@@ -54,19 +54,12 @@ final class KioskWatch {
 
     /**
      * A respondent has started: from now on, idleness counts. The welcome screen holds nothing of anyone, so a
-     * device waiting there is left alone instead of asking "Are you still there?" and reloading every cycle.
+     * device waiting there is left alone (no "Are you still there?", no reload) and sends no requests at all:
+     * the 1-second poll that drives the countdown starts only here.
      */
     void arm() {
         armed = true;
         activity();
-    }
-
-    /**
-     * Starts watching once a respondent has begun: the welcome screen holds nothing to protect, so an unused
-     * kiosk sends no requests at all.
-     */
-    void arm() {
-        lastActivity = System.nanoTime();
         runner.getUI().ifPresent(ui -> ui.setPollInterval(1000));
     }
 

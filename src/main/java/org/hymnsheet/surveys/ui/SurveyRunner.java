@@ -116,9 +116,6 @@ final class SurveyRunner extends Main {
 
     private void start() {
         responseId = responses.start(entry, lang);
-        if (watch != null) {
-            watch.arm();
-        }
         index = 0;
         if (watch != null) {
             watch.arm();
