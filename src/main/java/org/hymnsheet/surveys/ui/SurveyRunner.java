@@ -137,6 +137,9 @@ final class SurveyRunner extends Main {
         progress.getElement().setAttribute("aria-label", progressText);
         var count = new Span(progressText);
         count.addClassName("progress-text");
+        // the previous screen's button is gone: put keyboard and screen-reader focus at the top of the new question
+        count.getElement().setAttribute("tabindex", "-1");
+        count.getElement().executeJs("this.focus()");
         if (q.section() != null) {
             screen.add(new H2(q.section().in(lang)));
         }
