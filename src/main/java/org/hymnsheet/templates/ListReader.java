@@ -35,11 +35,8 @@ final class ListReader {
                 String id = option.id("id");
                 LocalizedText label = texts.required(option, "label");
                 if (id != null) {
-                    Integer first = firstLine.putIfAbsent(id, Problems.line(option.value("id")));
-                    if (first != null) {
-                        problems.at(option.value("id"), "\"" + id + "\" is used twice in " + key + " (first on line "
-                                + first + ")");
-                    }
+                    problems.unique(firstLine, id, Problems.line(option.value("id")),
+                            "\"" + id + "\" is used twice in " + key);
                 }
                 if (id != null && label != null) {
                     options.add(new Option(id, label));

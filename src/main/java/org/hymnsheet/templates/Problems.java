@@ -2,6 +2,7 @@ package org.hymnsheet.templates;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** The problems found in one template file, each at the line of the YAML it is about. */
@@ -23,6 +24,20 @@ final class Problems {
 
     void at(Node node, String message) {
         at(line(node), message);
+    }
+
+    /**
+     * Reports a name already used earlier in the same list, at the line of the repeat.
+     *
+     * @param seen each name used so far, with its first line
+     * @return whether the name is new
+     */
+    boolean unique(Map<String, Integer> seen, String name, int line, String usedTwice) {
+        Integer first = seen.putIfAbsent(name, line);
+        if (first != null) {
+            at(line, usedTwice + " (first on line " + first + ")");
+        }
+        return first == null;
     }
 
     int count() {

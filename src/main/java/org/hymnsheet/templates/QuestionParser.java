@@ -1,13 +1,10 @@
 package org.hymnsheet.templates;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Stream;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads one question of a template, whatever its kind, reporting every problem in it. */
-final class QuestionParser {
+final class QuestionParser extends ItemParser {
     static final List<String> COMMON_KEYS = List.of("id", "kind", "text", "help", "section", "show-if");
 
     enum Kind {
@@ -21,21 +18,9 @@ final class QuestionParser {
         private final List<String> keys;
 
         Kind(String... own) {
-            keys = Stream.concat(COMMON_KEYS.stream(), Arrays.stream(own)).toList();
-        }
-
-        String yamlName() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
-
-        static String allNames() {
-            return String.join(", ", Arrays.stream(values()).map(Kind::yamlName).toList());
+            keys = keys(COMMON_KEYS, own);
         }
     }
-
-    /** Every key any kind accepts: what a question of unknown kind is checked against. */
-    private static final List<String> ANY_KEYS = Arrays.stream(Kind.values()).flatMap(k -> k.keys.stream()).distinct()
-            .toList();
 
     /**
      * A question as read, with what the checks across questions need even when the question itself is broken.
@@ -50,25 +35,14 @@ final class QuestionParser {
 
     private record Common(String id, LocalizedText text, LocalizedText help, LocalizedText section, Condition showIf) {}
 
-    private final Texts texts;
-    private final Problems problems;
-    private final ListReader lists;
-
     QuestionParser(Texts texts, Problems problems) {
-        this.texts = texts;
-        this.problems = problems;
-        this.lists = new ListReader(texts, problems);
+        super(texts, problems);
     }
 
     /** @param section the heading this question falls under unless it starts a new one */
     Parsed parse(YamlMap map, LocalizedText section, int problemsBefore) {
         String id = map.id("id");
-        Kind kind = kind(map);
-        if (kind == null) {
-            map.allowOnly(ANY_KEYS, "");
-        } else {
-            map.allowOnly(kind.keys, " in a " + kind.yamlName() + " question");
-        }
+        Kind kind = kind(map, Kind.values(), k -> k.keys, "question");
         LocalizedText text = texts.required(map, "text");
         LocalizedText help = texts.optional(map, "help");
         LocalizedText ownSection = texts.optional(map, "section");
@@ -95,20 +69,6 @@ final class QuestionParser {
         String answer = rule.get().requiredString("answer");
         return question == null || answer == null ? null : new ShowIf(new Condition(question, answer),
                 Problems.line(rule.get().value("question")), Problems.line(rule.get().value("answer")));
-    }
-
-    private Kind kind(YamlMap map) {
-        String name = map.requiredString("kind");
-        if (name == null) {
-            return null;
-        }
-        for (Kind kind : Kind.values()) {
-            if (kind.yamlName().equals(name)) {
-                return kind;
-            }
-        }
-        problems.at(map.value("kind"), "unknown question kind \"" + name + "\" (use one of: " + Kind.allNames() + ")");
-        return null;
     }
 
     /** Reads the kind's own keys, and makes the question only when nothing in it had a problem. */

@@ -6,9 +6,10 @@ import java.util.List;
  * What a reload of the template folder found.
  *
  * @param surveys how many survey templates are loaded now
- * @param brokenFiles how many files were skipped because of problems
+ * @param workshops how many workshop templates are loaded now
+ * @param brokenFiles how many files (survey or workshop) were skipped because of problems
  */
-public record ReloadResult(int surveys, int brokenFiles, List<TemplateProblem> problems) {
+public record ReloadResult(int surveys, int workshops, int brokenFiles, List<TemplateProblem> problems) {
     public ReloadResult {
         problems = List.copyOf(problems);
     }

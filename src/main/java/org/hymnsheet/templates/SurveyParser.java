@@ -1,9 +1,7 @@
 package org.hymnsheet.templates;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
@@ -14,35 +12,23 @@ final class SurveyParser {
     static final List<String> KEYS = List.of("id", "title", "languages", "audience", "intro", "questions");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
-    /** A valid template, with the line of its id for the check across files. */
-    record Parsed(SurveyTemplate template, int idLine) {}
-
     private SurveyParser() {}
 
-    static Optional<Parsed> parse(Node document, Problems problems) {
-        var top = YamlMap.of(document, "a survey template should be a set of \"key: value\" lines, starting with "
-                + "\"id:\"", problems);
-        if (top.isEmpty()) {
-            return Optional.empty();
-        }
-        YamlMap map = top.get();
-        map.allowOnly(KEYS, "");
+    static Optional<ParsedTemplate<SurveyTemplate>> parse(Node document, Problems problems) {
+        return YamlMap.top(document, "survey", KEYS, problems).flatMap(map -> parse(map, problems));
+    }
+
+    private static Optional<ParsedTemplate<SurveyTemplate>> parse(YamlMap map, Problems problems) {
         String id = map.id("id");
         List<String> languages = languages(map, problems);
-        Texts texts = new Texts(languages, problems);
+        Texts texts = new Texts("survey", languages, problems);
         LocalizedText title = texts.required(map, "title");
         Audience audience = audience(map, problems);
         LocalizedText intro = texts.required(map, "intro");
-        List<Node> items = map.list("questions");
-        if (items != null && items.isEmpty()) {
-            problems.at(map.keyNode("questions"), "\"questions\" is empty: a survey needs at least one question");
-        }
+        List<Node> items = map.nonEmptyList("questions", "a survey needs at least one question");
         List<Question> questions = items == null ? List.of() : new QuestionList(texts, problems).read(items);
-        if (problems.any()) {
-            return Optional.empty();
-        }
-        var template = new SurveyTemplate(id, problems.file(), title, languages, audience, intro, questions);
-        return Optional.of(new Parsed(template, Problems.line(map.value("id"))));
+        return ParsedTemplate.ifWhole(map, id, problems,
+                () -> new SurveyTemplate(id, problems.file(), title, languages, audience, intro, questions));
     }
 
     /** The languages a respondent may choose; English is required, as the language every text falls back to. */
@@ -72,21 +58,7 @@ final class SurveyParser {
     }
 
     private static Audience audience(YamlMap map, Problems problems) {
-        String name = map.optionalString("audience");
-        if (name == null) {
-            return Audience.YOUNG_PEOPLE;
-        }
-        for (Audience audience : Audience.values()) {
-            if (yamlName(audience).equals(name)) {
-                return audience;
-            }
-        }
-        problems.at(map.value("audience"), "unknown audience \"" + name + "\" (use one of: "
-                + String.join(", ", Arrays.stream(Audience.values()).map(SurveyParser::yamlName).toList()) + ")");
-        return Audience.YOUNG_PEOPLE;
-    }
-
-    static String yamlName(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        Audience audience = YamlEnums.read(map, "audience", Audience.values(), "audience", false, problems);
+        return audience == null ? Audience.YOUNG_PEOPLE : audience;
     }
 }

@@ -30,6 +30,13 @@ public class TemplateService {
         return catalog.surveys();
     }
 
+    /** Any signed-in staff member: the partnership workshops they can run. */
+    @Transactional(readOnly = true)
+    public List<WorkshopTemplate> workshopTemplates() {
+        staff.require();
+        return catalog.workshops();
+    }
+
     /** Administrators and facilitators: what is wrong in the template files. */
     @Transactional(readOnly = true)
     public List<TemplateProblem> problems() {

@@ -11,10 +11,13 @@ import org.yaml.snakeyaml.nodes.Node;
  * language ({@code {en: ..., cy: ...}}), and reports any language that is missing or not the template's.
  */
 final class Texts {
+    private final String owner;
     private final List<String> languages;
     private final Problems problems;
 
-    Texts(List<String> languages, Problems problems) {
+    /** @param owner what kind of template the texts belong to, for the problems: "survey", "workshop" */
+    Texts(String owner, List<String> languages, Problems problems) {
+        this.owner = owner;
         this.languages = List.copyOf(languages);
         this.problems = problems;
     }
@@ -42,7 +45,7 @@ final class Texts {
             } else if (languages.size() == 1) {
                 return new LocalizedText(Map.of(languages.getFirst(), single));
             } else {
-                problems.at(node, what + " needs a text in each of the survey's languages ("
+                problems.at(node, what + " needs a text in each of the " + owner + "'s languages ("
                         + String.join(", ", languages) + "), written like {en: ..., cy: ...}");
             }
             return null;
@@ -52,7 +55,7 @@ final class Texts {
         for (String language : translations.keys()) {
             if (!languages.contains(language)) {
                 problems.at(translations.keyNode(language), what + " has a \"" + language
-                        + "\" translation, but the survey's languages are " + String.join(", ", languages));
+                        + "\" translation, but the " + owner + "'s languages are " + String.join(", ", languages));
             } else if (translations.value(language) == null) {
                 problems.at(translations.keyNode(language), what + " in \"" + language + "\" is empty");
             } else {

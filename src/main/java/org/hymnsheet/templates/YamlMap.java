@@ -56,6 +56,14 @@ final class YamlMap {
         return Optional.empty();
     }
 
+    /** The top of a template file, with its unknown keys reported, or empty after reporting it is no mapping. */
+    static Optional<YamlMap> top(Node document, String noun, List<String> keys, Problems problems) {
+        var top = of(document, "a " + noun + " template should be a set of \"key: value\" lines, starting with \"id:\"",
+                problems);
+        top.ifPresent(map -> map.allowOnly(keys, ""));
+        return top;
+    }
+
     /** The text of a plain value, or null for an empty value ({@code key:} or {@code ~}), a list or a mapping. */
     static String scalar(Node node) {
         return node instanceof ScalarNode s && !s.getTag().equals(Tag.NULL) ? s.getValue().strip() : null;
@@ -172,5 +180,14 @@ final class YamlMap {
         }
         problems.at(value, "\"" + key + "\" should be a list, one item per line starting with \"- \"");
         return null;
+    }
+
+    /** Like {@link #list}, and reports an empty list ({@code key: []}) as "key" is empty, followed by why not. */
+    List<Node> nonEmptyList(String key, String why) {
+        List<Node> items = list(key);
+        if (items != null && items.isEmpty()) {
+            problems.at(keyNode(key), "\"" + key + "\" is empty: " + why);
+        }
+        return items;
     }
 }

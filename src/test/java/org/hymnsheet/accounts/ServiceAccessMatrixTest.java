@@ -143,6 +143,8 @@ class ServiceAccessMatrixTest {
 
             // templates are files shared by the whole installation, so any partnership's administrator may reload them
             row("TemplateService.surveyTemplates", SIGNED_IN, f -> f.bean(TemplateService.class).surveyTemplates()),
+            row("TemplateService.workshopTemplates", SIGNED_IN,
+                    f -> f.bean(TemplateService.class).workshopTemplates()),
             row("TemplateService.problems", EnumSet.of(Caller.FACILITATOR, Caller.ADMIN, Caller.OTHER_ADMIN,
                     Caller.PLATFORM_ADMIN), f -> f.bean(TemplateService.class).problems()),
             row("TemplateService.reload", EnumSet.of(Caller.ADMIN, Caller.OTHER_ADMIN, Caller.PLATFORM_ADMIN),

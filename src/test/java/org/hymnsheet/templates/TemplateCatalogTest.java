@@ -115,7 +115,9 @@ class TemplateCatalogTest {
 
         assertThat(catalog.surveys()).isEmpty();
         assertThat(catalog.problems()).extracting(TemplateProblem::toString)
-                .containsExactly("nowhere/surveys: folder not found, so no survey templates are loaded");
+                .containsExactly("nowhere/surveys: folder not found, so no survey templates are loaded",
+                        "nowhere: folder not found, so no workshop templates are loaded");
+        assertThat(catalog.workshops()).isEmpty();
         assertThat(catalog.survey(null)).isEmpty();
     }
 

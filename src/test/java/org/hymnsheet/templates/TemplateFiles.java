@@ -24,6 +24,25 @@ final class TemplateFiles {
                 labels: [Awful, Bad, Okay, Good, Great]
             """;
 
+    /** The first lines of a valid workshop; the stages that follow start on line 5. */
+    static final String WORKSHOP = """
+            id: session
+            title: Session
+            intro: A short session.
+            stages:
+            """;
+
+    /** A valid mapping stage: seven lines, its columns starting on its sixth. */
+    static final String MAPPING = """
+              - id: map
+                kind: mapping
+                title: Mapping
+                prompt: Add your notes.
+                columns:
+                  - id: worried
+                    label: What are we worried about?
+            """;
+
     final Path root;
 
     TemplateFiles(Path temporary) {
@@ -40,8 +59,22 @@ final class TemplateFiles {
     }
 
     TemplateFiles write(String name, byte[] content) {
+        return write(root.resolve("surveys").resolve(name), content);
+    }
+
+    /** A file in the workshops folder itself, where workshop templates live. */
+    TemplateFiles workshop(String name, String content) {
+        return write(root.resolve(name), content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A valid one-stage workshop with this id, in a file named after it. */
+    TemplateFiles validWorkshop(String id) {
+        return workshop(id + ".yaml", WORKSHOP.replace("session", id) + MAPPING);
+    }
+
+    private TemplateFiles write(Path file, byte[] content) {
         try {
-            Files.write(root.resolve("surveys").resolve(name), content);
+            Files.write(file, content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,5 +98,11 @@ final class TemplateFiles {
     List<String> problemsOf(String name, String content) {
         write(name, content);
         return problems().stream().filter(p -> p.startsWith("workshops/surveys/" + name + ":")).toList();
+    }
+
+    /** The problems of one workshop file written alone into this folder. */
+    List<String> workshopProblemsOf(String name, String content) {
+        workshop(name, content);
+        return problems().stream().filter(p -> p.startsWith("workshops/" + name + ":")).toList();
     }
 }

@@ -41,6 +41,8 @@ class TemplateServiceTest {
 
         assertThat(templates.surveyTemplates()).extracting(SurveyTemplate::id)
                 .containsExactly("known-by-professionals", "nine-as-conditions", "safe-places");
+        assertThat(templates.workshopTemplates()).extracting(WorkshopTemplate::id)
+                .containsExactly("hymn-sheet", "three-column-mapping");
     }
 
     @Test
@@ -63,6 +65,7 @@ class TemplateServiceTest {
         ReloadResult result = templates.reload();
 
         assertThat(result.surveys()).isEqualTo(3);
+        assertThat(result.workshops()).isEqualTo(2);
         assertThat(result.brokenFiles()).isZero();
         assertThat(result.problems()).isEmpty();
     }
@@ -70,5 +73,6 @@ class TemplateServiceTest {
     @Test
     void nobody_signed_out_sees_templates() {
         assertThatThrownBy(templates::surveyTemplates).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(templates::workshopTemplates).isInstanceOf(AccessDeniedException.class);
     }
 }

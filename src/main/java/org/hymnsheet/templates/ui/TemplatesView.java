@@ -19,13 +19,18 @@ import org.hymnsheet.templates.ReloadResult;
 import org.hymnsheet.templates.SurveyTemplate;
 import org.hymnsheet.templates.TemplateProblem;
 import org.hymnsheet.templates.TemplateService;
+import org.hymnsheet.templates.WorkshopTemplate;
 
-/** The survey templates loaded from the workshops folder, and what is wrong in the files that did not load. */
+/**
+ * The survey and workshop templates loaded from the workshops folder, and what is wrong in the files that did
+ * not load.
+ */
 @Route("templates")
 @RolesAllowed({Role.Names.ADMIN, Role.Names.FACILITATOR})
 public class TemplatesView extends Main implements HasDynamicTitle {
     private final TemplateService templates;
     private final Grid<SurveyTemplate> surveys = new Grid<>();
+    private final Grid<WorkshopTemplate> workshops = new Grid<>();
     private final Grid<TemplateProblem> problems = new Grid<>();
 
     TemplatesView(TemplateService templates, AccountService accounts) {
@@ -43,14 +48,24 @@ public class TemplatesView extends Main implements HasDynamicTitle {
         surveys.setEmptyStateText(getTranslation("templates.none"));
         surveys.setId("template-surveys");
 
+        workshops.addColumn(t -> t.title().in(getLocale().getLanguage()))
+                .setHeader(getTranslation("templates.workshop")).setFlexGrow(3);
+        workshops.addColumn(WorkshopTemplate::id).setHeader(getTranslation("templates.id")).setFlexGrow(2);
+        workshops.addColumn(t -> t.stages().size()).setHeader(getTranslation("templates.stages"));
+        workshops.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        workshops.setAllRowsVisible(true);
+        workshops.setEmptyStateText(getTranslation("templates.workshops.none"));
+        workshops.setId("template-workshops");
+
         problems.addColumn(TemplateProblem::toString).setHeader(getTranslation("templates.problem"));
         problems.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         problems.setAllRowsVisible(true);
         problems.setEmptyStateText(getTranslation("templates.problems.none"));
         problems.setId("template-problems");
 
-        add(new H1(getTranslation("templates.title")), new Paragraph(getTranslation("templates.intro")), surveys,
-                new H2(getTranslation("templates.problems")), problems);
+        add(new H1(getTranslation("templates.title")), new Paragraph(getTranslation("templates.intro")),
+                new H2(getTranslation("templates.surveys")), surveys, new H2(getTranslation("templates.workshops")),
+                workshops, new H2(getTranslation("templates.problems")), problems);
         if (accounts.me().has(Role.ADMIN)) {
             var reload = new Button(getTranslation("templates.reload"), e -> reload());
             reload.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -62,14 +77,16 @@ public class TemplatesView extends Main implements HasDynamicTitle {
 
     private void refresh() {
         surveys.setItems(templates.surveyTemplates());
+        workshops.setItems(templates.workshopTemplates());
         problems.setItems(templates.problems());
     }
 
     private void reload() {
         ReloadResult result = templates.reload();
         refresh();
-        Notification.show(getTranslation("templates.reloaded", result.surveys(), result.brokenFiles()), 4000,
-                Notification.Position.BOTTOM_START).addThemeVariants(result.brokenFiles() == 0
+        String outcome = getTranslation("templates.reloaded", result.surveys(), result.workshops(),
+                result.brokenFiles());
+        Notification.show(outcome, 4000, Notification.Position.BOTTOM_START).addThemeVariants(result.brokenFiles() == 0
                 ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_WARNING);
     }
 

@@ -39,7 +39,7 @@ class TemplatesViewTest extends BrowserlessTest {
     }
 
     @Test
-    void a_facilitator_sees_the_loaded_templates_and_that_no_file_has_problems_but_cannot_reload() {
+    void a_facilitator_sees_the_loaded_surveys_and_workshops_and_that_no_file_has_problems_but_cannot_reload() {
         openAs(Role.FACILITATOR);
 
         @SuppressWarnings("unchecked")
@@ -48,6 +48,12 @@ class TemplatesViewTest extends BrowserlessTest {
         assertThat(test(surveys).getCellText(2, 0)).isEqualTo("Safe places and trusted adults");
         assertThat(test(surveys).getCellText(2, 2)).isEqualTo("en, cy");
         assertThat(test(surveys).getCellText(1, 4)).isEqualTo("Professionals");
+        Grid<?> workshops = $(Grid.class).id("template-workshops");
+        assertThat(test(workshops).size()).isEqualTo(2);
+        assertThat(test(workshops).getCellText(0, 0)).isEqualTo("Singing from the same hymn sheet");
+        assertThat(test(workshops).getCellText(0, 1)).isEqualTo("hymn-sheet");
+        assertThat(test(workshops).getCellText(0, 2)).isEqualTo("5");
+        assertThat(test(workshops).getCellText(1, 1)).isEqualTo("three-column-mapping");
         assertThat(test($(Grid.class).id("template-problems")).size()).isZero();
         assertThat($(Button.class).withId("template-reload").exists()).isFalse();
     }
@@ -59,6 +65,6 @@ class TemplatesViewTest extends BrowserlessTest {
         test($(Button.class).id("template-reload")).click();
 
         assertThat(test($(Notification.class).single()).getText())
-                .isEqualTo("3 survey templates loaded; 0 files skipped with problems");
+                .isEqualTo("3 survey templates and 2 workshop templates loaded; 0 files skipped with problems");
     }
 }
