@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.DatePart;
 import org.jooq.Field;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
 /** Speaking turns, and the shares of talking computed from them in SQL. */
@@ -81,8 +82,9 @@ class SpeakingRepository {
         Field<BigDecimal> seconds = sum(length);
         Field<Integer> turns = count();
         Field<BigDecimal> timeShare = round(seconds.div(nullif(sum(seconds).over(), inline(BigDecimal.ZERO))), 4);
-        Field<BigDecimal> turnShare = round(turns.cast(BigDecimal.class)
-                .div(nullif(sum(turns).over(), inline(BigDecimal.ZERO))), 4);
+        // numeric with a scale: H2 divides an unscaled DECIMAL as an integer
+        Field<BigDecimal> turnShare = round(turns.cast(SQLDataType.DECIMAL(20, 6))
+                .div(nullif(sum(turns).over().cast(SQLDataType.DECIMAL(20, 6)), inline(BigDecimal.ZERO))), 4);
         Field<?> group = byLevel ? SPEAKING_TURN.WORK_LEVEL : SPEAKING_TURN.AGENCY_ID;
         return db.select(group, turns, round(seconds, 3), timeShare, turnShare)
                 .from(SPEAKING_TURN).where(SPEAKING_TURN.WORKSHOP_ID.eq(workshopId))
