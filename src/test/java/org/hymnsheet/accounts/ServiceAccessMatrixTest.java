@@ -21,6 +21,15 @@ import org.hymnsheet.surveys.SurveyService;
 import org.hymnsheet.surveys.SurveyTargets;
 import org.hymnsheet.templates.TemplateService;
 import org.hymnsheet.testing.OnH2;
+import org.hymnsheet.workshops.CardService;
+import org.hymnsheet.workshops.InputService;
+import org.hymnsheet.workshops.Level;
+import org.hymnsheet.workshops.ParticipantService;
+import org.hymnsheet.workshops.PendingText;
+import org.hymnsheet.workshops.SpeakingService;
+import org.hymnsheet.workshops.WorkshopModerationService;
+import org.hymnsheet.workshops.WorkshopService;
+import org.hymnsheet.workshops.WorkshopTargets;
 import org.hymnsheet.testing.OnPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -48,7 +57,8 @@ class ServiceAccessMatrixTest {
 
     static final List<Class<?>> SERVICES = List.of(PartnershipService.class, DirectoryService.class,
             AccountService.class, SetupService.class, TemplateService.class, SurveyService.class,
-            ResponseService.class, QueueService.class);
+            ResponseService.class, QueueService.class, WorkshopService.class, CardService.class,
+            WorkshopModerationService.class, SpeakingService.class, ParticipantService.class, InputService.class);
     static final Set<Caller> FACILITATORS_OF_P = EnumSet.of(Caller.FACILITATOR, Caller.ADMIN, Caller.PLATFORM_ADMIN);
 
     interface Action {
@@ -61,6 +71,15 @@ class ServiceAccessMatrixTest {
         Map<Caller, Outcome> expected = new EnumMap<>(Caller.class);
         for (Caller c : Caller.values()) {
             expected.put(c, allowed.contains(c) ? Outcome.ALLOWED : Outcome.DENIED);
+        }
+        return new Row(method, expected, action);
+    }
+
+    /** The method refuses valid callers' input (e.g. an id nothing resolves yet); others are denied first. */
+    static Row refused(String method, Set<Caller> allowed, Action action) {
+        Map<Caller, Outcome> expected = new EnumMap<>(Caller.class);
+        for (Caller c : Caller.values()) {
+            expected.put(c, allowed.contains(c) ? Outcome.REFUSED : Outcome.DENIED);
         }
         return new Row(method, expected, action);
     }
@@ -96,6 +115,10 @@ class ServiceAccessMatrixTest {
 
         SurveyTargets surveys() {
             return new SurveyTargets(context, world, p);
+        }
+
+        WorkshopTargets workshops() {
+            return new WorkshopTargets(context, world, p);
         }
     }
 
@@ -179,7 +202,87 @@ class ServiceAccessMatrixTest {
             row("QueueService.safeguardingQueue", EnumSet.of(Caller.SAFEGUARDING_LEAD),
                     f -> f.bean(QueueService.class).safeguardingQueue(f.p())),
             row("QueueService.markHandled", EnumSet.of(Caller.SAFEGUARDING_LEAD),
-                    f -> f.bean(QueueService.class).markHandled(f.surveys().flag(), "Seen")));
+                    f -> f.bean(QueueService.class).markHandled(f.surveys().flag(), "Seen")),
+
+            row("WorkshopService.list", FACILITATORS_OF_P, f -> f.bean(WorkshopService.class).list(f.p())),
+            row("WorkshopService.get", FACILITATORS_OF_P, f -> f.bean(WorkshopService.class).get(f.workshops().workshop())),
+            row("WorkshopService.stages", FACILITATORS_OF_P, f -> f.bean(WorkshopService.class).stages(f.workshops().workshop())),
+            row("WorkshopService.roster", FACILITATORS_OF_P, f -> f.bean(WorkshopService.class).roster(f.workshops().workshop())),
+            // until the catalog serves workshop templates no template id resolves: flip to row(...) when it does
+            refused("WorkshopService.create", FACILITATORS_OF_P,
+                    f -> f.bean(WorkshopService.class).create(f.p(), "hymn-sheet", TestWorld.unique("Workshop"))),
+            row("WorkshopService.start", FACILITATORS_OF_P, f -> f.bean(WorkshopService.class).start(f.workshops().workshop())),
+            row("WorkshopService.advance", FACILITATORS_OF_P,
+                    f -> f.bean(WorkshopService.class).advance(f.workshops().onFirstStage())),
+            row("WorkshopService.back", FACILITATORS_OF_P, f -> f.bean(WorkshopService.class).back(f.workshops().workshop())),
+            row("WorkshopService.lock", FACILITATORS_OF_P, f -> f.bean(WorkshopService.class).lock(f.workshops().workshop(), 0, true)),
+            row("WorkshopService.reveal", FACILITATORS_OF_P, f -> f.bean(WorkshopService.class).reveal(f.workshops().workshop(), 0)),
+            row("WorkshopService.startTimer", FACILITATORS_OF_P,
+                    f -> f.bean(WorkshopService.class).startTimer(f.workshops().workshop(), 0, 300)),
+            row("WorkshopService.end", FACILITATORS_OF_P, f -> f.bean(WorkshopService.class).end(f.workshops().workshop())),
+
+            row("CardService.cards", FACILITATORS_OF_P, f -> f.bean(CardService.class).cards(f.workshops().workshop())),
+            row("CardService.add", FACILITATORS_OF_P,
+                    f -> f.bean(CardService.class).add(f.workshops().workshop(), TestWorld.unique("Card"))),
+            row("CardService.edit", FACILITATORS_OF_P,
+                    f -> f.bean(CardService.class).edit(f.workshops().card(), TestWorld.unique("Card"), 0)),
+            row("CardService.importFrom", FACILITATORS_OF_P,
+                    f -> f.bean(CardService.class).importFrom(f.workshops().workshop(), f.workshops().workshop())),
+
+            row("WorkshopModerationService.pending", FACILITATORS_OF_P,
+                    f -> f.bean(WorkshopModerationService.class).pending(f.workshops().workshop())),
+            row("WorkshopModerationService.moderate", FACILITATORS_OF_P, f -> {
+                var pending = f.workshops().pending();
+                f.bean(WorkshopModerationService.class).moderate(pending.workshopId(), PendingText.TextKind.NOTE,
+                        pending.ref(), true);
+            }),
+
+            row("SpeakingService.tap", FACILITATORS_OF_P,
+                    f -> f.bean(SpeakingService.class).tap(f.workshops().workshop(), f.workshops().agency(), Level.MANAGER)),
+            row("SpeakingService.pause", FACILITATORS_OF_P, f -> f.bean(SpeakingService.class).pause(f.workshops().workshop())),
+            row("SpeakingService.undoLast", FACILITATORS_OF_P,
+                    f -> f.bean(SpeakingService.class).undoLast(f.workshops().workshop())),
+            row("SpeakingService.shares", FACILITATORS_OF_P, f -> f.bean(SpeakingService.class).shares(f.workshops().workshop())),
+
+            // workshop participants have no account: their side is open to everyone holding a code or a token
+            everyone("ParticipantService.open", Outcome.ALLOWED,
+                    f -> f.bean(ParticipantService.class).open("x", TestWorld.unique("key"))),
+            everyone("ParticipantService.join", Outcome.ALLOWED, f -> f.bean(ParticipantService.class)
+                    .join("x", f.workshops().agency(), Level.MANAGER, null, TestWorld.unique("key"))),
+            everyone("ParticipantService.rejoin", Outcome.ALLOWED,
+                    f -> f.bean(ParticipantService.class).rejoin(f.workshops().token())),
+            everyone("ParticipantService.workshop", Outcome.ALLOWED,
+                    f -> f.bean(ParticipantService.class).workshop(f.workshops().token())),
+            everyone("ParticipantService.stage", Outcome.ALLOWED,
+                    f -> f.bean(ParticipantService.class).stage(f.workshops().token(), 0)),
+            everyone("ParticipantService.cards", Outcome.ALLOWED,
+                    f -> f.bean(ParticipantService.class).cards(f.workshops().token())),
+            everyone("ParticipantService.inputs", Outcome.ALLOWED,
+                    f -> f.bean(ParticipantService.class).inputs(f.workshops().token(), 0)),
+            everyone("InputService.frame", Outcome.ALLOWED,
+                    f -> f.bean(InputService.class).frame(f.workshops().token(), 0, 50, "A sentence")),
+            everyone("InputService.influence", Outcome.ALLOWED,
+                    f -> f.bean(InputService.class).influence(f.workshops().token(), 1, Set.of())),
+            everyone("InputService.place", Outcome.ALLOWED, f -> {
+                String token = f.workshops().token();
+                var cards = f.bean(ParticipantService.class).cards(token);
+                f.bean(InputService.class).place(token, 2, cards.getFirst().id(), 40);
+            }),
+            everyone("InputService.tag", Outcome.ALLOWED, f -> {
+                String token = f.workshops().token();
+                var cards = f.bean(ParticipantService.class).cards(token);
+                f.bean(InputService.class).tag(token, 2, cards.getFirst().id(), WorkshopTargets.contexts());
+            }),
+            everyone("InputService.pulse", Outcome.ALLOWED,
+                    f -> f.bean(InputService.class).pulse(f.workshops().token(), 3, "space", 4, null)),
+            everyone("InputService.addNeed", Outcome.ALLOWED,
+                    f -> f.bean(InputService.class).addNeed(f.workshops().token(), 4, "Funding", null, "commissioners")),
+            everyone("InputService.dots", Outcome.ALLOWED, f -> {
+                var dots = f.workshops().dots();
+                f.bean(InputService.class).dots(dots.token(), 4, dots.needId(), 1);
+            }),
+            everyone("InputService.addNote", Outcome.ALLOWED,
+                    f -> f.bean(InputService.class).addNote(f.workshops().token(), 5, "working", "Good chairing")));
 
     @Nested
     @OnH2

@@ -1,0 +1,150 @@
+package org.hymnsheet.workshops;
+
+import java.util.List;
+import java.util.Set;
+import org.hymnsheet.common.NotFoundException;
+import org.hymnsheet.common.ValidationException;
+import org.hymnsheet.templates.CardSortStage;
+import org.hymnsheet.templates.MappingStage;
+import org.hymnsheet.templates.NeedsStage;
+import org.hymnsheet.templates.Option;
+import org.hymnsheet.templates.PulseStage;
+import org.hymnsheet.templates.VoiceStage;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A participant's input to each kind of stage, by token. Each is stored as rows with the participant, their
+ * agency and level, the stage and the time; inputs that can be given once (a framing, a placement, a pulse
+ * answer, dots) replace the earlier one. Nothing is accepted by an ended workshop or a locked stage.
+ */
+@Service
+public class InputService {
+    static final int TEXT_MAX = 1000;
+
+    private final ParticipantAccess access;
+    private final InputRepository inputs;
+    private final CardRepository cards;
+    private final ParticipantRepository participants;
+
+    InputService(ParticipantAccess access, InputRepository inputs, CardRepository cards, ParticipantRepository participants) {
+        this.access = access;
+        this.inputs = inputs;
+        this.cards = cards;
+        this.participants = participants;
+    }
+
+    /** Where the participant stands between the two ends (0..100), and optionally why, in a sentence. */
+    @Transactional
+    public void frame(String token, int position, int value, String sentence) {
+        var at = access.writing(token, position, StageKind.FRAMING);
+        inputs.framing(at.author(), at.stage().id(), range("value", value, 0, 100),
+                ParticipantAccess.text("sentence", sentence, TEXT_MAX, false));
+    }
+
+    /** The agencies this participant sees as most influential; replaces their earlier choice. */
+    @Transactional
+    public void influence(String token, int position, Set<Long> agencyIds) {
+        var at = access.writing(token, position, StageKind.VOICE);
+        int max = ((VoiceStage) at.stage().definition()).influenceChoices();
+        if (agencyIds == null || agencyIds.size() > max) {
+            throw new ValidationException("agencies", "workshops.tooManyChoices", max);
+        }
+        for (long agency : agencyIds) {
+            if (!participants.agencyIn(agency, at.workshop().partnershipId())) {
+                throw new ValidationException("agencies", "workshops.unknownAgency");
+            }
+        }
+        inputs.influence(at.author(), at.stage().id(), agencyIds);
+    }
+
+    /** Places a card (0 = behaviour-based … 100 = ecological); placing it again replaces the earlier placement. */
+    @Transactional
+    public void place(String token, int position, long cardId, int value) {
+        var at = access.writing(token, position, StageKind.CARD_SORT);
+        cards.place(at.author(), card(at, cardId), at.stage().id(), range("value", value, 0, 100));
+    }
+
+    /** The contexts this participant says the card targets; replaces their earlier tags of the card. */
+    @Transactional
+    public void tag(String token, int position, long cardId, Set<String> contextIds) {
+        var at = access.writing(token, position, StageKind.CARD_SORT);
+        var allowed = ((CardSortStage) at.stage().definition()).contexts().stream().map(Option::id).toList();
+        if (contextIds == null || !allowed.containsAll(contextIds)) {
+            throw new ValidationException("contexts", "workshops.unknownContext");
+        }
+        cards.setContexts(at.author(), card(at, cardId), at.stage().id(), contextIds);
+    }
+
+    /** A 1..5 answer to a pulse question, with an optional comment where the question offers one. */
+    @Transactional
+    public void pulse(String token, int position, String questionId, int value, String comment) {
+        var at = access.writing(token, position, StageKind.PULSE);
+        var question = ((PulseStage) at.stage().definition()).questions().stream()
+                .filter(q -> q.id().equals(questionId)).findFirst()
+                .orElseThrow(() -> new ValidationException("question", "workshops.unknownQuestion"));
+        String text = ParticipantAccess.text("comment", comment, TEXT_MAX, false);
+        if (text != null && !question.allowText()) {
+            throw new ValidationException("comment", "workshops.noCommentHere");
+        }
+        inputs.pulse(at.author(), at.stage().id(), questionId, range("value", value, 1, 5), text);
+    }
+
+    /** A need or action the partnership has, in a category, optionally with the agency that should own it. */
+    @Transactional
+    public long addNeed(String token, int position, String text, Long ownerAgencyId, String category) {
+        var at = access.writing(token, position, StageKind.NEEDS);
+        known("category", category, ((NeedsStage) at.stage().definition()).categories());
+        if (ownerAgencyId != null && !participants.agencyIn(ownerAgencyId, at.workshop().partnershipId())) {
+            throw new ValidationException("owner", "workshops.unknownAgency");
+        }
+        return inputs.need(at.author(), at.stage().id(), ParticipantAccess.text("text", text, TEXT_MAX, true),
+                ownerAgencyId, category);
+    }
+
+    /**
+     * Puts {@code dots} of the participant's dots on a need (0 takes them off). Only needs the room can see
+     * (revealed and approved) take dots, and nobody spends more than the stage allows.
+     */
+    @Transactional
+    public void dots(String token, int position, long needId, int dots) {
+        var at = access.writing(token, position, StageKind.NEEDS);
+        var need = inputs.findNeed(needId).filter(n -> n.stageId() == at.stage().id())
+                .orElseThrow(() -> new NotFoundException("need"));
+        if (!at.stage().revealed() || !"APPROVED".equals(need.moderation())) {
+            throw new ValidationException("need", "workshops.notVisibleYet");
+        }
+        int max = ((NeedsStage) at.stage().definition()).dotsPerParticipant();
+        range("dots", dots, 0, max);
+        if (inputs.dotsUsed(at.participant().id(), at.stage().id(), needId) + dots > max) {
+            throw new ValidationException("dots", "workshops.noDotsLeft", max);
+        }
+        inputs.dots(at.author(), needId, at.stage().id(), dots);
+    }
+
+    /** A note in one of the mapping stage's columns. */
+    @Transactional
+    public long addNote(String token, int position, String columnId, String text) {
+        var at = access.writing(token, position, StageKind.MAPPING);
+        known("column", columnId, ((MappingStage) at.stage().definition()).columns());
+        return inputs.note(at.author(), at.stage().id(), columnId, ParticipantAccess.text("text", text, TEXT_MAX, true));
+    }
+
+    private long card(ParticipantAccess.Writing at, long cardId) {
+        return cards.find(cardId).filter(c -> c.workshopId() == at.workshop().id())
+                .orElseThrow(() -> new NotFoundException("card")).id();
+    }
+
+    private static void known(String field, String id, List<Option> options) {
+        if (id == null || options.stream().noneMatch(o -> o.id().equals(id))) {
+            throw new ValidationException(field, "workshops.unknownOption");
+        }
+    }
+
+    private static int range(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new ValidationException(field, "validation.range", min, max);
+        }
+        return value;
+    }
+}

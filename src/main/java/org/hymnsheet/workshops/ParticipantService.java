@@ -1,0 +1,127 @@
+package org.hymnsheet.workshops;
+
+import java.util.List;
+import java.util.Optional;
+import org.hymnsheet.common.NotFoundException;
+import org.hymnsheet.common.ValidationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The participant's side, without an account: join by code, choose agency and level, come back as the same
+ * person with the token after a refresh or a locked phone, and read a stage's inputs — only one's own until the
+ * facilitator reveals the stage.
+ */
+@Service
+public class ParticipantService {
+    static final int FIRST_NAME_MAX = 60;
+
+    private final WorkshopRepository workshops;
+    private final ParticipantRepository participants;
+    private final CardRepository cards;
+    private final InputReads reads;
+    private final ParticipantAccess access;
+    private final JoinGuard guard;
+
+    ParticipantService(WorkshopRepository workshops, ParticipantRepository participants, CardRepository cards,
+                       InputReads reads, ParticipantAccess access, JoinGuard guard) {
+        this.workshops = workshops;
+        this.participants = participants;
+        this.cards = cards;
+        this.reads = reads;
+        this.access = access;
+        this.guard = guard;
+    }
+
+    /**
+     * Looks a typed code up, for the screen that then asks for agency and level. A wrong code counts against
+     * {@code clientKey} (e.g. the client's address): too many and that key is refused for a while.
+     */
+    @Transactional(readOnly = true)
+    public JoinResult open(String code, String clientKey) {
+        return lookUp(code, clientKey).map(w -> new JoinResult(JoinResult.Outcome.JOINED, w.id(), w.title(),
+                participants.agencies(w.partnershipId()), null, null)).orElseGet(() -> refusal(code, clientKey));
+    }
+
+    /** Joins the live workshop with this code; the token in the result is the participant's only key. */
+    @Transactional
+    public JoinResult join(String code, long agencyId, Level level, String firstName, String clientKey) {
+        Optional<Workshop> workshop = lookUp(code, clientKey);
+        if (workshop.isEmpty()) {
+            return refusal(code, clientKey);
+        }
+        Workshop w = workshop.get();
+        if (!participants.agencyIn(agencyId, w.partnershipId())) {
+            throw new ValidationException("agency", "workshops.unknownAgency");
+        }
+        if (level == null) {
+            throw new ValidationException("level", "validation.required");
+        }
+        String name = ParticipantAccess.text("firstName", firstName, FIRST_NAME_MAX, false);
+        if (name != null && name.contains("\n")) {
+            throw new ValidationException("firstName", "validation.controlCharacters");
+        }
+        String token = WorkshopTokens.participantToken();
+        long id = participants.insert(w.id(), WorkshopTokens.hash(token), agencyId, level, name);
+        return new JoinResult(JoinResult.Outcome.JOINED, w.id(), w.title(), participants.agencies(w.partnershipId()),
+                token, new Participant(id, w.id(), agencyId, level, name));
+    }
+
+    /** The same person again, from the token the device kept; empty for an unknown token. */
+    @Transactional(readOnly = true)
+    public Optional<Participant> rejoin(String token) {
+        try {
+            return Optional.of(access.participant(token));
+        } catch (NotFoundException unknown) {
+            return Optional.empty();
+        }
+    }
+
+    /** The workshop as the participant's phone shows it: status and current stage. */
+    @Transactional(readOnly = true)
+    public Workshop workshop(String token) {
+        return workshops.find(access.participant(token).workshopId()).orElseThrow(() -> new NotFoundException("workshop"));
+    }
+
+    /** A stage the room has reached, with its definition (labels, cards' contexts, questions, columns). */
+    @Transactional(readOnly = true)
+    public WorkshopStage stage(String token, int position) {
+        Participant p = access.participant(token);
+        return access.reached(workshops.find(p.workshopId()).orElseThrow(), position);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Card> cards(String token) {
+        return cards.cards(access.participant(token).workshopId());
+    }
+
+    /**
+     * The inputs to a stage this participant may see: their own, and everyone else's only once the facilitator
+     * revealed the stage (others' free text only once approved).
+     */
+    @Transactional(readOnly = true)
+    public List<StageInput> inputs(String token, int position) {
+        Participant p = access.participant(token);
+        WorkshopStage stage = access.reached(workshops.find(p.workshopId()).orElseThrow(), position);
+        return reads.inputs(stage.id(), p.id(), stage.revealed());
+    }
+
+    private Optional<Workshop> lookUp(String code, String clientKey) {
+        if (guard.blocked(clientKey)) {
+            return Optional.empty();
+        }
+        return workshops.byCode(WorkshopTokens.normaliseCode(code)).filter(w -> w.status() == WorkshopStatus.LIVE);
+    }
+
+    private JoinResult refusal(String code, String clientKey) {
+        if (guard.blocked(clientKey)) {
+            return JoinResult.refused(JoinResult.Outcome.TOO_MANY_TRIES);
+        }
+        Optional<Workshop> w = workshops.byCode(WorkshopTokens.normaliseCode(code));
+        if (w.isEmpty()) {
+            guard.wrongCode(clientKey);
+            return JoinResult.refused(JoinResult.Outcome.WRONG_CODE);
+        }
+        return JoinResult.refused(w.get().ended() ? JoinResult.Outcome.ENDED : JoinResult.Outcome.NOT_STARTED);
+    }
+}

@@ -1,0 +1,4 @@
+package org.hymnsheet.workshops;
+
+/** DRAFT: set up, nobody can join yet. LIVE: running. ENDED: frozen, every change refused. */
+public enum WorkshopStatus { DRAFT, LIVE, ENDED }
