@@ -11,6 +11,7 @@ import org.hymnsheet.security.Staff;
 import org.hymnsheet.templates.CardSortStage;
 import org.hymnsheet.templates.LocalizedText;
 import org.hymnsheet.templates.Stage;
+import org.hymnsheet.templates.TemplateCatalog;
 import org.hymnsheet.templates.WorkshopTemplate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -28,9 +29,12 @@ public class WorkshopService {
     private final ParticipantRepository participants;
     private final CardRepository cards;
     private final CurrentStaff staff;
+    private final TemplateCatalog catalog;
 
     WorkshopService(WorkshopRepository workshops, ParticipantRepository participants, CardRepository cards,
-                    CurrentStaff staff) {
+                    CurrentStaff staff,
+                    TemplateCatalog catalog) {
+        this.catalog = catalog;
         this.workshops = workshops;
         this.participants = participants;
         this.cards = cards;
@@ -68,9 +72,8 @@ public class WorkshopService {
         return createFrom(partnershipId, template, title);
     }
 
-    /** Until the catalog serves workshop templates (TemplateCatalog.workshop), no id resolves. */
     private Optional<WorkshopTemplate> template(String templateId) {
-        return Optional.empty();
+        return templateId == null ? Optional.empty() : catalog.workshop(templateId);
     }
 
     /** Creates a DRAFT workshop with a copy of every stage of the template and the card sort's starter cards. */

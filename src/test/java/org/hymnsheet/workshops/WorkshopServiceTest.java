@@ -68,8 +68,11 @@ class WorkshopServiceTest {
         }
 
         @Test
-        void creating_from_a_template_id_is_refused_until_the_catalog_serves_workshop_templates() {
-            assertThatThrownBy(() -> workshops.create(f.partnership, "hymn-sheet", "Session"))
+        void a_workshop_is_created_from_a_shipped_template_and_an_unknown_template_is_refused() {
+            var created = workshops.create(f.partnership, "hymn-sheet", "Riverside partnership session");
+            assertThat(workshops.stages(created.id())).extracting(s -> s.kind().name())
+                    .containsExactly("FRAMING", "VOICE", "CARD_SORT", "PULSE", "NEEDS");
+            assertThatThrownBy(() -> workshops.create(f.partnership, "no-such-template", "Session"))
                     .isInstanceOfSatisfying(ValidationException.class,
                             e -> assertThat(e.messageKey()).isEqualTo("workshops.unknownTemplate"));
         }
