@@ -85,7 +85,7 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
             "/surveys", Pattern.compile("^Young people's surveys$"),
             "/moderation", Pattern.compile("^Moderation$"),
             "/safeguarding", Pattern.compile("^Safeguarding queue$"),
-            "/templates", Pattern.compile("^Survey templates$"));
+            "/templates", Pattern.compile("^Templates$"));
 
     static final Map<Persona, Map<String, Outcome>> EXPECTED = parse(TABLE);
 
