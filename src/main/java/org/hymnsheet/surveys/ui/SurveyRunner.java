@@ -168,15 +168,13 @@ final class SurveyRunner extends Main {
 
     private void move(AnswerInput answer) {
         Question q = visible().get(index);
+        boolean disclosure;
         try {
-            var outcome = responses.save(responseId, q.id(), answer);
+            disclosure = responses.save(responseId, q.id(), answer).disclosureSuspected();
             if (answer instanceof AnswerInput.Skip) {
                 answers.remove(q.id());
             } else {
                 answers.put(q.id(), answer);
-            }
-            if (outcome.disclosureSuspected()) {
-                help.openAfterDisclosure();
             }
         } catch (ValidationException e) {
             error.setText(getTranslation(e.messageKey(), e.args()));
@@ -188,6 +186,9 @@ final class SurveyRunner extends Main {
         } else {
             responses.submit(responseId);
             thankYou();
+        }
+        if (disclosure) {
+            help.openAfterDisclosure(); // after the next screen is built, so the help panel keeps the focus
         }
     }
 
