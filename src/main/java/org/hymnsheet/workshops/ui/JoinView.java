@@ -45,6 +45,7 @@ public class JoinView extends Div implements BeforeEnterObserver, HasDynamicTitl
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        ParticipantCookies.speakEnglish(event.getUI());
         String code = event.getRouteParameters().get("code").orElse(null);
         askForCode(code);
         if (code != null) {

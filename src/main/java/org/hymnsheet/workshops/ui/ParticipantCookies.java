@@ -39,6 +39,15 @@ public class ParticipantCookies extends OncePerRequestFilter {
         return CODE.matcher(code).matches() ? code : null;
     }
 
+    /**
+     * The participant's screens are in English (their texts and the workshop templates are), so the page says
+     * so to screen readers whatever the browser asks for.
+     */
+    static void speakEnglish(com.vaadin.flow.component.UI ui) {
+        ui.setLocale(Locale.ENGLISH);
+        ui.getPage().executeJs("document.documentElement.lang = $0", "en");
+    }
+
     static String name(String code) {
         return "hs-w-" + code;
     }

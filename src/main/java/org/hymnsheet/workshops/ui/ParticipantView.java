@@ -59,6 +59,7 @@ public class ParticipantView extends Div implements BeforeEnterObserver, HasDyna
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        ParticipantCookies.speakEnglish(event.getUI());
         code = ParticipantCookies.code(event.getRouteParameters().get("code").orElse(null));
         token = code == null ? null : ParticipantCookies.token(code);
         Participant me = token == null ? null : participants.rejoin(token).orElse(null);
