@@ -1,0 +1,162 @@
+package org.hymnsheet.workshops.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.Autocomplete;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.hymnsheet.common.ValidationException;
+import org.hymnsheet.workshops.AgencyChoice;
+import org.hymnsheet.workshops.JoinResult;
+import org.hymnsheet.workshops.Level;
+import org.hymnsheet.workshops.ParticipantService;
+
+/**
+ * Joining a live workshop on one's own phone, without an account: type the code from the screen (or open the
+ * QR code's {@code /join/<code>}), then say which agency and level one works at, and optionally a first name.
+ */
+@Route(value = "join/:code?", autoLayout = false)
+@AnonymousAllowed
+public class JoinView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+    private final transient ParticipantService participants;
+    private final Main main = new Main();
+    private String title;
+
+    JoinView(ParticipantService participants) {
+        this.participants = participants;
+        addClassName("respondent-page");
+        main.addClassName("respondent");
+        main.setId("join");
+        add(main);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        ParticipantCookies.speakEnglish(event.getUI());
+        String code = event.getRouteParameters().get("code").orElse(null);
+        askForCode(code);
+        if (code != null) {
+            tryCode(code, null);
+        }
+    }
+
+    private TextField codeField;
+
+    private void askForCode(String given) {
+        main.removeAll();
+        title = getTranslation("join.title");
+        codeField = new TextField(getTranslation("join.code"));
+        codeField.setId("join-code");
+        codeField.setAutocomplete(Autocomplete.OFF);
+        codeField.setMaxLength(20);
+        codeField.setWidthFull();
+        codeField.setHelperText(getTranslation("join.codeHelp"));
+        if (given != null) {
+            codeField.setValue(given.length() > 20 ? given.substring(0, 20) : given);
+        }
+        var go = new Button(getTranslation("join.next"), e -> tryCode(codeField.getValue(), codeField));
+        go.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        go.addClickShortcut(Key.ENTER);
+        go.setId("join-code-go");
+        main.add(new H1(title), new Paragraph(getTranslation("join.intro")), codeField, actions(go));
+    }
+
+    private void tryCode(String typed, TextField field) {
+        String code = ParticipantCookies.code(typed);
+        JoinResult result = code == null ? participants.open(typed == null ? "" : typed, ParticipantCookies.clientKey())
+                : participants.open(code, ParticipantCookies.clientKey());
+        if (!result.joined()) {
+            codeField.setErrorMessage(getTranslation("workshops.join." + result.outcome().name()));
+            codeField.setInvalid(true);
+            codeField.focus();
+            return;
+        }
+        if (code != null && ParticipantCookies.token(code) != null
+                && participants.rejoin(ParticipantCookies.token(code)).isPresent()) {
+            UI.getCurrent().getPage().setLocation("w/" + code);
+            return;
+        }
+        chooseWhoYouAre(code, result);
+    }
+
+    private void chooseWhoYouAre(String code, JoinResult result) {
+        main.removeAll();
+        title = result.title();
+        var agency = new Select<AgencyChoice>();
+        agency.setLabel(getTranslation("join.agency"));
+        agency.setId("join-agency");
+        agency.setItems(result.agencies());
+        agency.setItemLabelGenerator(AgencyChoice::name);
+        agency.setWidthFull();
+        var level = new RadioButtonGroup<Level>(getTranslation("join.level"));
+        level.setId("join-level");
+        level.setItems(Level.values());
+        level.setItemLabelGenerator(l -> getTranslation("join.level." + l.name()));
+        var name = new TextField(getTranslation("join.firstName"));
+        name.setId("join-first-name");
+        name.setHelperText(getTranslation("join.firstNameHelp"));
+        name.setAutocomplete(Autocomplete.GIVEN_NAME);
+        name.setMaxLength(60);
+        name.setWidthFull();
+        var error = new Span();
+        error.addClassName("answer-error");
+        error.getElement().setAttribute("role", "alert");
+        var join = new Button(getTranslation("join.join"), e -> {
+            agency.setInvalid(false);
+            level.setInvalid(false);
+            name.setInvalid(false);
+            if (agency.getValue() == null) {
+                agency.setErrorMessage(getTranslation("workshops.unknownAgency"));
+                agency.setInvalid(true);
+                return;
+            }
+            try {
+                JoinResult joined = participants.join(code, agency.getValue().id(), level.getValue(), name.getValue(),
+                        ParticipantCookies.clientKey());
+                if (!joined.joined()) {
+                    error.setText(getTranslation("workshops.join." + joined.outcome().name()));
+                    return;
+                }
+                ParticipantCookies.remember(code, joined.token());
+                UI.getCurrent().getPage().setLocation("w/" + code);
+            } catch (ValidationException invalid) {
+                String message = getTranslation(invalid.messageKey(), invalid.args());
+                switch (invalid.field()) {
+                    case "level" -> { level.setErrorMessage(message); level.setInvalid(true); }
+                    case "firstName" -> { name.setErrorMessage(message); name.setInvalid(true); }
+                    case "agency" -> { agency.setErrorMessage(message); agency.setInvalid(true); }
+                    default -> error.setText(message);
+                }
+            }
+        });
+        join.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        join.setId("join-go");
+        main.add(new H1(result.title()), new Paragraph(getTranslation("join.whoIntro")), agency, level, name, error,
+                actions(join));
+        UI.getCurrent().getPage().setTitle(getPageTitle());
+    }
+
+    private static Div actions(Button button) {
+        var nav = new Div(button);
+        nav.addClassName("respondent-nav");
+        return nav;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (title == null ? "" : title + " | ") + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,162 @@
+package org.hymnsheet.workshops.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.shared.Registration;
+import java.util.List;
+import org.hymnsheet.common.NotFoundException;
+import org.hymnsheet.common.ValidationException;
+import org.hymnsheet.workshops.AgencyChoice;
+import org.hymnsheet.workshops.InputService;
+import org.hymnsheet.workshops.Participant;
+import org.hymnsheet.workshops.ParticipantService;
+import org.hymnsheet.workshops.Workshop;
+import org.hymnsheet.workshops.WorkshopStage;
+
+/**
+ * A participant's phone during a live workshop: the stage the room is on, with its input. The facilitator moves
+ * the room on; the page checks every two seconds and rebuilds the input only when the stage changes, so nothing
+ * being typed is lost. The device is recognised by the token kept in the workshop's cookie.
+ */
+@Route(value = "w/:code", autoLayout = false)
+@AnonymousAllowed
+public class ParticipantView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+    static final int POLL_MILLIS = 2000;
+
+    private final transient ParticipantService participants;
+    private final transient InputService inputs;
+    private final Main main = new Main();
+    private final Div stageBox = new Div();
+    private String code;
+    private String token;
+    private String title;
+    private int shownPosition = -1;
+    private boolean shownEnded;
+    private StageInputPanel panel;
+    private Registration poll;
+
+    ParticipantView(ParticipantService participants, InputService inputs) {
+        this.participants = participants;
+        this.inputs = inputs;
+        addClassName("respondent-page");
+        main.addClassName("respondent");
+        main.setId("workshop");
+        add(main);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        ParticipantCookies.speakEnglish(event.getUI());
+        code = ParticipantCookies.code(event.getRouteParameters().get("code").orElse(null));
+        token = code == null ? null : ParticipantCookies.token(code);
+        Participant me = token == null ? null : participants.rejoin(token).orElse(null);
+        if (me == null) {
+            if (code != null) {
+                ParticipantCookies.forget(code);
+                event.forwardTo(JoinView.class, new RouteParameters("code", code));
+            } else {
+                event.forwardTo(JoinView.class);
+            }
+            return;
+        }
+        shownPosition = -1;
+        shownEnded = false;
+        refresh();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        ui.setPollInterval(POLL_MILLIS);
+        poll = ui.addPollListener(e -> refresh());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        event.getUI().setPollInterval(-1);
+        if (poll != null) {
+            poll.remove();
+            poll = null;
+        }
+    }
+
+    /** Reads the room's current stage; rebuilds only what changed. */
+    void refresh() {
+        if (token == null) {
+            return;
+        }
+        Workshop w;
+        try {
+            w = participants.workshop(token);
+        } catch (NotFoundException gone) {
+            return;
+        }
+        if (w.ended()) {
+            if (!shownEnded) {
+                thankYou(w);
+            }
+            return;
+        }
+        if (w.currentStage() != shownPosition) {
+            show(w);
+        } else if (panel != null) {
+            panel.refresh(participants.stage(token, shownPosition));
+        }
+    }
+
+    private void show(Workshop w) {
+        shownPosition = w.currentStage();
+        title = w.title();
+        main.removeAll();
+        stageBox.removeAll();
+        WorkshopStage stage;
+        try {
+            stage = participants.stage(token, shownPosition);
+        } catch (ValidationException notOpen) {
+            main.add(new H1(w.title()), new Paragraph(getTranslation("participant.waiting")));
+            return;
+        }
+        var count = new Span(getTranslation("participant.stageOf", shownPosition + 1, w.stageCount()));
+        count.addClassName("progress-text");
+        count.setId("stage-count");
+        String lang = getLocale() == null ? "en" : getLocale().getLanguage();
+        var heading = new H2(stage.definition().title().in(lang));
+        heading.setId("stage-title");
+        panel = new StageInputPanel(participants, inputs, token, stage, agencies(), lang);
+        main.add(new H1(w.title()), count, heading, new Paragraph(stage.definition().prompt().in(lang)), panel);
+        UI.getCurrent().getPage().setTitle(getPageTitle());
+    }
+
+    private List<AgencyChoice> agencies() {
+        var opened = participants.open(code, ParticipantCookies.clientKey());
+        return opened.joined() ? opened.agencies() : List.of();
+    }
+
+    private void thankYou(Workshop w) {
+        shownEnded = true;
+        panel = null;
+        title = w.title();
+        main.removeAll();
+        var heading = new H1(getTranslation("participant.thanksTitle"));
+        heading.setId("thanks");
+        main.add(heading, new Paragraph(getTranslation("participant.thanks")));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (title == null ? "" : title + " | ") + getTranslation("app.name");
+    }
+}

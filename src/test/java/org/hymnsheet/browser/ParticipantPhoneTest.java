@@ -1,0 +1,225 @@
+package org.hymnsheet.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hymnsheet.db.Tables.CARD_CONTEXT;
+import static org.hymnsheet.db.Tables.CARD_PLACEMENT;
+import static org.hymnsheet.db.Tables.FRAMING_INPUT;
+import static org.hymnsheet.db.Tables.INFLUENCE_VOTE;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.SameSiteAttribute;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.hymnsheet.accounts.TestWorld;
+import org.hymnsheet.security.Role;
+import org.hymnsheet.testing.Blns;
+import org.hymnsheet.workshops.Card;
+import org.hymnsheet.workshops.InputService;
+import org.hymnsheet.workshops.Level;
+import org.hymnsheet.workshops.ParticipantService;
+import org.hymnsheet.workshops.PendingText;
+import org.hymnsheet.workshops.RosterEntry;
+import org.hymnsheet.workshops.Workshop;
+import org.hymnsheet.workshops.WorkshopModerationService;
+import org.hymnsheet.workshops.WorkshopService;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * A participant's phone (320 px wide) in a live hymn sheet workshop, set up through the services as a
+ * facilitator would: join by code after a wrong one, stay the same participant across reloads (even without the
+ * server session), frame the problem, follow the facilitator to the next stages without reloading, pick
+ * influential agencies, place a card, see the room's hostile text only as text, and get a thank-you at the end.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:browser-participant-phone;DB_CLOSE_DELAY=-1")
+class ParticipantPhoneTest extends BrowserTestSupport {
+    static final String SCRIPT = "<script>alert(123)</script>";
+    static final String IMG = "<img src=x onerror=alert(123) />";
+
+    @Autowired
+    ApplicationContext spring;
+    @Autowired
+    WorkshopService workshops;
+    @Autowired
+    WorkshopModerationService moderation;
+    @Autowired
+    ParticipantService participants;
+    @Autowired
+    InputService inputs;
+    @Autowired
+    DSLContext db;
+
+    TestWorld.Persona facilitator;
+    long partnership;
+    String police;
+    String health;
+    String education;
+    long healthId;
+    Workshop workshop;
+
+    @BeforeEach
+    void liveWorkshop() {
+        TestWorld world = new TestWorld(spring);
+        partnership = world.partnership();
+        police = TestWorld.unique("Police");
+        health = TestWorld.unique("Health");
+        education = TestWorld.unique("Education");
+        world.agency(partnership, police);
+        healthId = world.agency(partnership, health);
+        world.agency(partnership, education);
+        facilitator = world.account(partnership, Role.FACILITATOR);
+        workshop = asFacilitator(() -> {
+            Workshop draft = workshops.create(partnership, "hymn-sheet", TestWorld.unique("Hymn sheet"));
+            return workshops.start(draft.id());
+        });
+        page.setViewportSize(320, 720);
+    }
+
+    @Test
+    void a_participant_joins_by_code_stays_the_same_and_answers_each_stage_as_the_facilitator_moves_on() {
+        assertThat(Blns.strings()).contains(SCRIPT, IMG);
+        List<String> dialogs = new CopyOnWriteArrayList<>();
+        page.onDialog(d -> {
+            dialogs.add(d.message());
+            d.dismiss();
+        });
+
+        // a wrong code first, then the right one typed loosely
+        open(page, "/join");
+        assertThat(heading(page)).hasText("Join the workshop");
+        assertAccessible(page, "the join page");
+        page.locator("#join-code input").fill("WRONG9");
+        page.locator("#join-code-go").click();
+        assertThat(page.locator("#join-code")).containsText("No workshop has that code");
+        page.locator("#join-code input").fill(workshop.joinCode().toLowerCase());
+        page.locator("#join-code-go").click();
+        assertThat(heading(page)).hasText(workshop.title());
+        choose(page, "join-agency", police);
+        page.locator("#join-level").getByText("Manager").click();
+        page.locator("#join-first-name input").fill("Sam");
+        page.locator("#join-go").click();
+
+        String code = workshop.joinCode();
+        assertThat(page).hasURL(at("/w/" + code));
+        assertThat(page.locator("#stage-title")).hasText("Partners and framing");
+        Cookie cookie = context.cookies().stream().filter(c -> c.name.equals("hs-w-" + code)).findFirst().orElseThrow();
+        assertThat(cookie.httpOnly).isTrue();
+        assertThat(cookie.sameSite).isEqualTo(SameSiteAttribute.LAX);
+        assertThat(cookie.path).isEqualTo("/w/" + code);
+        List<RosterEntry> roster = roster();
+        assertThat(roster).hasSize(1);
+        assertThat(roster.getFirst().level()).isEqualTo(Level.MANAGER);
+        assertThat(roster.getFirst().agencyName()).isEqualTo(police);
+        assertThat(roster.getFirst().firstName()).isEqualTo("Sam");
+        long me = roster.getFirst().participantId();
+
+        // a reload, and a reload after the server session is gone (a phone locked for long): the same person
+        page.reload();
+        assertThat(page.locator("#stage-title")).hasText("Partners and framing");
+        context.clearCookies(new BrowserContext.ClearCookiesOptions().setName("JSESSIONID"));
+        page.reload();
+        assertThat(page.locator("#stage-title")).hasText("Partners and framing");
+        assertThat(roster()).extracting(RosterEntry::participantId).containsExactly(me);
+
+        // framing: slider and a hostile sentence, stored exactly
+        assertAccessible(page, "the framing stage");
+        page.locator("#framing-value").fill("23");
+        page.locator("#framing-sentence textarea").fill(SCRIPT);
+        page.locator("#framing-save").click();
+        assertThat(page.locator("#saved")).hasText("Saved \u2014 you can change it until the facilitator moves on");
+        var framing = db.selectFrom(FRAMING_INPUT).where(FRAMING_INPUT.PARTICIPANT_ID.eq(me)).fetchOne();
+        assertThat(framing).isNotNull();
+        assertThat(framing.getPosition()).isEqualTo((short) 23);
+        assertThat(framing.getSentence()).isEqualTo(SCRIPT);
+        assertThat(page.locator("#my-inputs .my-input")).hasText("23 out of 100: " + SCRIPT);
+
+        // someone else's hostile sentence, approved and revealed, reaches the phone as text
+        String other = participants.join(code, healthId, Level.PRACTITIONER, null, TestWorld.unique("device")).token();
+        inputs.frame(other, 0, 80, IMG);
+        asFacilitator(() -> {
+            for (PendingText t : moderation.pending(workshop.id())) {
+                moderation.moderate(workshop.id(), t.kind(), t.ref(), true);
+            }
+            return workshops.reveal(workshop.id(), 0);
+        });
+        assertThat(page.locator("#room-inputs .room-input")).hasText("80 out of 100: " + IMG);
+        assertThat(page.locator("#room-inputs img")).hasCount(0);
+
+        // the facilitator moves on; the phone follows without a reload
+        page.evaluate("window.__samePage = true");
+        asFacilitator(() -> workshops.advance(workshop.id()));
+        assertThat(page.locator("#stage-title")).hasText("Influence and voice");
+        assertThat(page.evaluate("window.__samePage === true")).isEqualTo(true);
+        Locator influence = page.locator("#influence");
+        influence.getByText(health).click();
+        influence.getByText(education).click();
+        page.locator("#influence-save").click();
+        assertThat(page.locator("#saved")).containsText("Saved");
+        assertThat(db.select(INFLUENCE_VOTE.VOTED_AGENCY_ID).from(INFLUENCE_VOTE)
+                .where(INFLUENCE_VOTE.PARTICIPANT_ID.eq(me)).fetchSet(INFLUENCE_VOTE.VOTED_AGENCY_ID))
+                .isEqualTo(Set.of(healthId, agencyId(education)));
+
+        // card sort: one card placed and tagged
+        asFacilitator(() -> workshops.advance(workshop.id()));
+        assertThat(page.locator("#stage-title")).hasText("Behaviour-based or ecological?");
+        Card card = participants.cards(other).getFirst();
+        page.locator("#card-" + card.id() + "-value").fill("85");
+        page.locator("#card-" + card.id() + "-contexts").getByText("Peers").click();
+        page.locator("#card-" + card.id() + "-save").click();
+        assertThat(page.locator("#saved")).containsText("Saved");
+        var placement = db.selectFrom(CARD_PLACEMENT).where(CARD_PLACEMENT.PARTICIPANT_ID.eq(me)).fetch();
+        assertThat(placement).hasSize(1);
+        assertThat(placement.getFirst().getCardId()).isEqualTo(card.id());
+        assertThat(placement.getFirst().getPosition()).isEqualTo((short) 85);
+        assertThat(db.select(CARD_CONTEXT.CONTEXT_ID).from(CARD_CONTEXT).where(CARD_CONTEXT.PARTICIPANT_ID.eq(me))
+                .fetch(CARD_CONTEXT.CONTEXT_ID)).containsExactly("peers");
+
+        // the end
+        asFacilitator(() -> workshops.end(workshop.id()));
+        assertThat(page.locator("#thanks")).hasText("Thank you");
+        assertThat(page.locator("#stage-input")).hasCount(0);
+        assertThat(dialogs).isEmpty();
+        screenshot(page, "ended");
+    }
+
+    @Test
+    void the_qr_address_skips_typing_and_an_unknown_device_is_sent_to_join() {
+        open(page, "/w/" + workshop.joinCode());
+        assertThat(page).hasURL(at("/join/" + workshop.joinCode()));
+        assertThat(heading(page)).hasText(workshop.title());
+        assertThat(page.locator("#join-agency")).isVisible();
+        asFacilitator(() -> workshops.end(workshop.id()));
+        open(page, "/join/" + workshop.joinCode());
+        assertThat(page.locator("#join-code")).containsText("This workshop has ended.");
+    }
+
+    private long agencyId(String name) {
+        return db.select(org.hymnsheet.db.Tables.AGENCY.ID).from(org.hymnsheet.db.Tables.AGENCY)
+                .where(org.hymnsheet.db.Tables.AGENCY.NAME.eq(name)).fetchSingle().value1();
+    }
+
+    private List<RosterEntry> roster() {
+        return asFacilitator(() -> workshops.roster(workshop.id()));
+    }
+
+    private <T> T asFacilitator(Supplier<T> action) {
+        try {
+            TestWorld.as(facilitator);
+            return action.get();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+}
