@@ -50,7 +50,9 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
         /** The young people's "type your code" page, outside the staff layout. */
         SURVEY_CODE,
         /** The young people's "Survey not found" page, outside the staff layout. */
-        SURVEY_NOT_FOUND
+        SURVEY_NOT_FOUND,
+        /** A workshop participant's "Join the workshop" page (no account), outside the staff layout. */
+        WORKSHOP_JOIN
     }
 
     /** The specification: one row per route, one column per persona, in {@link Persona} order. */
@@ -72,6 +74,7 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
             /survey              SURVEY_CODE SURVEY_CODE SURVEY_CODE SURVEY_CODE    SURVEY_CODE   SURVEY_CODE
             /s/unknown-token     SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND
             /k/unknown-token     SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND
+            /join                WORKSHOP_JOIN WORKSHOP_JOIN WORKSHOP_JOIN WORKSHOP_JOIN WORKSHOP_JOIN WORKSHOP_JOIN
             """;
 
     /** The heading each route shows when it opens. */
@@ -125,7 +128,7 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
         EXPECTED.values().forEach(row -> assertThat(row.keySet()).containsExactlyElementsOf(
                 List.of("/", "/account", "/admin/partnerships", "/admin/agencies", "/admin/places", "/admin/accounts",
                         "/setup", "/login", "/no-such-page", "/surveys", "/moderation", "/safeguarding", "/templates",
-                        "/survey", "/s/unknown-token", "/k/unknown-token")));
+                        "/survey", "/s/unknown-token", "/k/unknown-token", "/join")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -174,6 +177,11 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
             case SURVEY_CODE -> {
                 assertThat(heading(page)).hasText("Take a survey");
                 assertThat(page.locator("#survey-code")).isVisible();
+                assertThat(page).hasURL(at(route));
+                assertThat(page.locator("#sign-out")).hasCount(0);
+            }
+            case WORKSHOP_JOIN -> {
+                assertThat(heading(page)).hasText("Join the workshop");
                 assertThat(page).hasURL(at(route));
                 assertThat(page.locator("#sign-out")).hasCount(0);
             }
