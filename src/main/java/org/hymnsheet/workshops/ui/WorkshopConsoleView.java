@@ -6,7 +6,6 @@ import com.vaadin.flow.component.HasEnabled;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -93,6 +92,7 @@ public class WorkshopConsoleView extends Main implements BeforeEnterObserver, Ha
     private final Button timer = new Button();
     private final Span remaining = new Span();
     private final Button end = new Button();
+    private final Div endConfirmation = new Div();
     private final H2 rosterHeading = new H2();
     private final Grid<RosterEntry> roster = new Grid<>();
     private final Select<Level> level = new Select<>();
@@ -174,7 +174,11 @@ public class WorkshopConsoleView extends Main implements BeforeEnterObserver, Ha
         steps.addClassName("form-actions");
         var timing = new Div(minutes, timer, remaining);
         timing.addClassName("form-actions");
-        return section("console.stagesHeading", stageList, steps, timing, new Div(end));
+        endConfirmation.setVisible(false);
+        endConfirmation.addClassName("end-confirmation");
+        endConfirmation.getElement().setAttribute("role", "alertdialog");
+        endConfirmation.getElement().setAttribute("aria-labelledby", "end-question");
+        return section("console.stagesHeading", stageList, steps, timing, new Div(end), endConfirmation);
     }
 
     private Section rosterPanel() {
@@ -320,19 +324,36 @@ public class WorkshopConsoleView extends Main implements BeforeEnterObserver, Ha
         refresh();
     }
 
+    /**
+     * Asks before ending, in the page itself: the production bundle lazy-loads vaadin-dialog only for the routes
+     * it was built with, so an inline confirmation keeps this route working without rebuilding the bundle.
+     */
     private void confirmEnd() {
-        var dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("console.endTitle"));
-        dialog.add(new Paragraph(getTranslation("console.endText")));
-        var confirm = new Button(getTranslation("console.endConfirm"), e -> {
-            dialog.close();
-            act(() -> workshops.end(id));
-        });
+        var question = new H2(getTranslation("console.endTitle"));
+        question.setId("end-question");
+        var confirm = new Button(getTranslation("console.endConfirm"));
         confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
         confirm.setId("end-confirm");
-        var cancel = new Button(getTranslation("console.cancel"), e -> dialog.close());
-        dialog.getFooter().add(cancel, confirm);
-        dialog.open();
+        var cancel = new Button(getTranslation("console.cancel"));
+        cancel.setId("end-cancel");
+        var actions = new Div(cancel, confirm);
+        actions.addClassName("form-actions");
+        endConfirmation.removeAll();
+        endConfirmation.add(question, new Paragraph(getTranslation("console.endText")), actions);
+        endConfirmation.setVisible(true);
+        end.setVisible(false);
+        cancel.addClickListener(e -> closeEndConfirmation());
+        confirm.addClickListener(e -> {
+            closeEndConfirmation();
+            act(() -> workshops.end(id));
+        });
+        cancel.focus();
+    }
+
+    private void closeEndConfirmation() {
+        endConfirmation.removeAll();
+        endConfirmation.setVisible(false);
+        end.setVisible(true);
     }
 
     private WorkshopStage current() {
