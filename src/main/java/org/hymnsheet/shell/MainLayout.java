@@ -24,6 +24,7 @@ import org.hymnsheet.surveys.ui.SafeguardingView;
 import org.hymnsheet.surveys.ui.SurveysView;
 import org.hymnsheet.security.Staff;
 import org.hymnsheet.templates.ui.TemplatesView;
+import org.hymnsheet.workshops.ui.WorkshopsView;
 
 /** The frame around every staff page; its navigation shows only what the signed-in role may open. */
 @Layout
@@ -56,6 +57,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem(getTranslation("nav.home"), HomeView.class));
         if (me.has(Role.FACILITATOR) || me.has(Role.ADMIN)) {
             nav.addItem(new SideNavItem(getTranslation("nav.surveys"), SurveysView.class));
+            nav.addItem(new SideNavItem(getTranslation("nav.workshops"), WorkshopsView.class));
             nav.addItem(new SideNavItem(getTranslation("nav.moderation"), ModerationView.class));
         }
         if (me.has(Role.SAFEGUARDING_LEAD)) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hymnsheet.common.Inputs;
 import org.hymnsheet.common.NotFoundException;
+import org.hymnsheet.common.QrCodes;
 import org.hymnsheet.common.ValidationException;
 import org.hymnsheet.security.CurrentStaff;
 import org.hymnsheet.security.Role;

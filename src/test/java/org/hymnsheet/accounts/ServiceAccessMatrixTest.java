@@ -28,6 +28,7 @@ import org.hymnsheet.workshops.ParticipantService;
 import org.hymnsheet.workshops.PendingText;
 import org.hymnsheet.workshops.SpeakingService;
 import org.hymnsheet.workshops.WorkshopModerationService;
+import org.hymnsheet.workshops.WorkshopRecordService;
 import org.hymnsheet.workshops.WorkshopService;
 import org.hymnsheet.workshops.WorkshopTargets;
 import org.hymnsheet.testing.OnPostgres;
@@ -58,7 +59,8 @@ class ServiceAccessMatrixTest {
     static final List<Class<?>> SERVICES = List.of(PartnershipService.class, DirectoryService.class,
             AccountService.class, SetupService.class, TemplateService.class, SurveyService.class,
             ResponseService.class, QueueService.class, WorkshopService.class, CardService.class,
-            WorkshopModerationService.class, SpeakingService.class, ParticipantService.class, InputService.class);
+            WorkshopModerationService.class, SpeakingService.class, ParticipantService.class, InputService.class,
+            WorkshopRecordService.class);
     static final Set<Caller> FACILITATORS_OF_P = EnumSet.of(Caller.FACILITATOR, Caller.ADMIN, Caller.PLATFORM_ADMIN);
 
     interface Action {
@@ -235,6 +237,11 @@ class ServiceAccessMatrixTest {
             row("SpeakingService.undoLast", FACILITATORS_OF_P,
                     f -> f.bean(SpeakingService.class).undoLast(f.workshops().workshop())),
             row("SpeakingService.shares", FACILITATORS_OF_P, f -> f.bean(SpeakingService.class).shares(f.workshops().workshop())),
+
+            row("WorkshopRecordService.record", FACILITATORS_OF_P,
+                    f -> f.bean(WorkshopRecordService.class).record(f.workshops().workshop())),
+            row("WorkshopRecordService.csv", FACILITATORS_OF_P,
+                    f -> f.bean(WorkshopRecordService.class).csv(f.workshops().workshop())),
 
             // workshop participants have no account: their side is open to everyone holding a code or a token
             everyone("ParticipantService.open", Outcome.ALLOWED,

@@ -1,4 +1,4 @@
-package org.hymnsheet.surveys;
+package org.hymnsheet.common;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -14,10 +14,10 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /** QR code PNGs (ZXing), black on white with a quiet zone, big enough to scan from the back of a room. */
-final class QrCodes {
+public final class QrCodes {
     private QrCodes() {}
 
-    static byte[] png(String text, int size) {
+    public static byte[] png(String text, int size) {
         try {
             BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));

@@ -1,0 +1,216 @@
+package org.hymnsheet.workshops;
+
+import static org.hymnsheet.db.Tables.AGENCY;
+import static org.hymnsheet.db.Tables.CARD;
+import static org.hymnsheet.db.Tables.CARD_CONTEXT;
+import static org.hymnsheet.db.Tables.CARD_PLACEMENT;
+import static org.hymnsheet.db.Tables.DOT_VOTE;
+import static org.hymnsheet.db.Tables.FRAMING_INPUT;
+import static org.hymnsheet.db.Tables.INFLUENCE_VOTE;
+import static org.hymnsheet.db.Tables.MAPPING_NOTE;
+import static org.hymnsheet.db.Tables.NEED;
+import static org.hymnsheet.db.Tables.PULSE_ANSWER;
+import static org.hymnsheet.db.Tables.SPEAKING_TURN;
+import static org.hymnsheet.db.Tables.WORKSHOP_STAGE;
+import static org.jooq.impl.DSL.avg;
+import static org.jooq.impl.DSL.castNull;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.extract;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.round;
+import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.when;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import org.hymnsheet.db.tables.Agency;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.DatePart;
+import org.jooq.Field;
+import org.jooq.Record9;
+import org.jooq.Select;
+import org.jooq.Table;
+import org.jooq.TableLike;
+import org.jooq.impl.SQLDataType;
+import org.springframework.stereotype.Repository;
+
+/** The workshop record's counts, each one GROUP BY; free text only where a facilitator approved it. */
+@Repository
+class RecordRepository {
+    private static final String APPROVED = "APPROVED";
+
+    private final DSLContext db;
+
+    RecordRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    List<WorkshopRecord.Framing> framing(long workshopId) {
+        Field<BigDecimal> position = FRAMING_INPUT.POSITION.cast(SQLDataType.DECIMAL(10, 2));
+        return db.select(WORKSHOP_STAGE.POSITION, FRAMING_INPUT.AGENCY_ID, AGENCY.NAME, count(),
+                        round(avg(position), 1), min(FRAMING_INPUT.POSITION).cast(SQLDataType.INTEGER),
+                        max(FRAMING_INPUT.POSITION).cast(SQLDataType.INTEGER))
+                .from(FRAMING_INPUT).join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(FRAMING_INPUT.STAGE_ID))
+                .join(AGENCY).on(AGENCY.ID.eq(FRAMING_INPUT.AGENCY_ID))
+                .where(WORKSHOP_STAGE.WORKSHOP_ID.eq(workshopId))
+                .groupBy(WORKSHOP_STAGE.POSITION, FRAMING_INPUT.AGENCY_ID, AGENCY.NAME, AGENCY.NAME_KEY)
+                .orderBy(WORKSHOP_STAGE.POSITION, AGENCY.NAME_KEY)
+                .fetch(r -> new WorkshopRecord.Framing(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6(), r.value7()));
+    }
+
+    List<WorkshopRecord.ApprovedText> sentences(long workshopId) {
+        return approved(workshopId, FRAMING_INPUT, castNull(SQLDataType.VARCHAR), FRAMING_INPUT.SENTENCE,
+                FRAMING_INPUT.CREATED_AT, FRAMING_INPUT.SENTENCE.isNotNull());
+    }
+
+    List<WorkshopRecord.ApprovedText> comments(long workshopId) {
+        return approved(workshopId, PULSE_ANSWER, PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.COMMENT,
+                PULSE_ANSWER.CREATED_AT, PULSE_ANSWER.COMMENT.isNotNull());
+    }
+
+    List<WorkshopRecord.ApprovedText> notes(long workshopId) {
+        return approved(workshopId, MAPPING_NOTE, MAPPING_NOTE.COLUMN_ID, MAPPING_NOTE.TEXT, MAPPING_NOTE.CREATED_AT,
+                MAPPING_NOTE.TEXT.isNotNull());
+    }
+
+    private List<WorkshopRecord.ApprovedText> approved(long workshopId, Table<?> t, Field<String> item,
+                                                       Field<String> text, Field<OffsetDateTime> at, Condition has) {
+        return db.select(WORKSHOP_STAGE.POSITION, AGENCY.NAME, t.field("work_level", String.class), item, text, at)
+                .from(t).join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(t.field("stage_id", Long.class)))
+                .join(AGENCY).on(AGENCY.ID.eq(t.field("agency_id", Long.class)))
+                .where(WORKSHOP_STAGE.WORKSHOP_ID.eq(workshopId))
+                .and(t.field("moderation", String.class).eq(APPROVED)).and(has)
+                .orderBy(WORKSHOP_STAGE.POSITION, AGENCY.NAME_KEY, at)
+                .fetch(r -> new WorkshopRecord.ApprovedText(r.value1(), r.value2(), Level.valueOf(r.value3()),
+                        r.value4(), r.value5(), r.value6().toInstant()));
+    }
+
+    List<WorkshopRecord.Influence> influence(long workshopId) {
+        Agency voted = AGENCY.as("voted");
+        return db.select(WORKSHOP_STAGE.POSITION, INFLUENCE_VOTE.VOTED_AGENCY_ID, voted.NAME, count())
+                .from(INFLUENCE_VOTE).join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(INFLUENCE_VOTE.STAGE_ID))
+                .join(voted).on(voted.ID.eq(INFLUENCE_VOTE.VOTED_AGENCY_ID))
+                .where(WORKSHOP_STAGE.WORKSHOP_ID.eq(workshopId))
+                .groupBy(WORKSHOP_STAGE.POSITION, INFLUENCE_VOTE.VOTED_AGENCY_ID, voted.NAME, voted.NAME_KEY)
+                .orderBy(WORKSHOP_STAGE.POSITION, count().desc(), voted.NAME_KEY)
+                .fetch(r -> new WorkshopRecord.Influence(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** Every card of the workshop, the ones the room disagrees on most first. */
+    List<WorkshopRecord.CardSpread> cards(long workshopId) {
+        Field<Integer> lo = min(CARD_PLACEMENT.POSITION).cast(SQLDataType.INTEGER);
+        Field<Integer> hi = max(CARD_PLACEMENT.POSITION).cast(SQLDataType.INTEGER);
+        Field<Integer> spread = hi.minus(lo);
+        return db.select(CARD.ID, CARD.TEXT, count(CARD_PLACEMENT.POSITION),
+                        round(avg(CARD_PLACEMENT.POSITION.cast(SQLDataType.DECIMAL(10, 2))), 1), lo, hi, spread)
+                .from(CARD).leftJoin(CARD_PLACEMENT).on(CARD_PLACEMENT.CARD_ID.eq(CARD.ID))
+                .where(CARD.WORKSHOP_ID.eq(workshopId))
+                .groupBy(CARD.ID, CARD.TEXT)
+                .orderBy(coalesce(spread, inline(-1)).desc(), CARD.ID)
+                .fetch(r -> new WorkshopRecord.CardSpread(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6(), r.value7()));
+    }
+
+    List<WorkshopRecord.ContextCount> contexts(long workshopId) {
+        return db.select(CARD.ID, CARD.TEXT, CARD_CONTEXT.CONTEXT_ID, count())
+                .from(CARD_CONTEXT).join(CARD).on(CARD.ID.eq(CARD_CONTEXT.CARD_ID))
+                .where(CARD.WORKSHOP_ID.eq(workshopId))
+                .groupBy(CARD.ID, CARD.TEXT, CARD_CONTEXT.CONTEXT_ID)
+                .orderBy(CARD.ID, count().desc(), CARD_CONTEXT.CONTEXT_ID)
+                .fetch(r -> new WorkshopRecord.ContextCount(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    List<WorkshopRecord.PulseCount> pulse(long workshopId) {
+        return db.select(WORKSHOP_STAGE.POSITION, PULSE_ANSWER.QUESTION_ID,
+                        PULSE_ANSWER.SCALE_VALUE.cast(SQLDataType.INTEGER), count())
+                .from(PULSE_ANSWER).join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(PULSE_ANSWER.STAGE_ID))
+                .where(WORKSHOP_STAGE.WORKSHOP_ID.eq(workshopId))
+                .groupBy(WORKSHOP_STAGE.POSITION, PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.SCALE_VALUE)
+                .orderBy(WORKSHOP_STAGE.POSITION, PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.SCALE_VALUE)
+                .fetch(r -> new WorkshopRecord.PulseCount(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** Approved needs with their dots, most dots first. */
+    List<WorkshopRecord.NeedDots> needs(long workshopId) {
+        Agency owner = AGENCY.as("owner");
+        Field<Integer> dots = coalesce(sum(DOT_VOTE.DOTS), inline(BigDecimal.ZERO)).cast(SQLDataType.INTEGER);
+        return db.select(WORKSHOP_STAGE.POSITION, NEED.ID, NEED.TEXT, NEED.CATEGORY, owner.NAME, dots)
+                .from(NEED).join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(NEED.STAGE_ID))
+                .leftJoin(owner).on(owner.ID.eq(NEED.OWNER_AGENCY_ID))
+                .leftJoin(DOT_VOTE).on(DOT_VOTE.NEED_ID.eq(NEED.ID))
+                .where(WORKSHOP_STAGE.WORKSHOP_ID.eq(workshopId)).and(NEED.MODERATION.eq(APPROVED))
+                .groupBy(WORKSHOP_STAGE.POSITION, NEED.ID, NEED.TEXT, NEED.CATEGORY, owner.NAME)
+                .orderBy(WORKSHOP_STAGE.POSITION, dots.desc(), NEED.ID)
+                .fetch(r -> new WorkshopRecord.NeedDots(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6()));
+    }
+
+    /** Every stored input and speaking turn as one line, in the order they were made. */
+    List<WorkshopRecord.Line> lines(long workshopId) {
+        Agency voted = AGENCY.as("voted");
+        Condition inWorkshop = WORKSHOP_STAGE.WORKSHOP_ID.eq(workshopId);
+        Field<Integer> seconds = extract(SPEAKING_TURN.ENDED_AT, DatePart.EPOCH).coerce(BigDecimal.class)
+                .minus(extract(SPEAKING_TURN.STARTED_AT, DatePart.EPOCH).coerce(BigDecimal.class))
+                .cast(SQLDataType.DECIMAL(20, 3)).cast(SQLDataType.INTEGER);
+        Select<Record9<Integer, String, String, String, String, String, Integer, String, OffsetDateTime>> union = part("FRAMING", FRAMING_INPUT, FRAMING_INPUT, none(), FRAMING_INPUT.POSITION.cast(SQLDataType.INTEGER),
+                        approvedText(FRAMING_INPUT, FRAMING_INPUT.SENTENCE), FRAMING_INPUT.CREATED_AT, inWorkshop, false)
+                .unionAll(part("INFLUENCE", INFLUENCE_VOTE,
+                        INFLUENCE_VOTE.join(voted).on(voted.ID.eq(INFLUENCE_VOTE.VOTED_AGENCY_ID)),
+                        voted.NAME, castNull(SQLDataType.INTEGER), none(), INFLUENCE_VOTE.CREATED_AT, inWorkshop, false))
+                .unionAll(part("PLACEMENT", CARD_PLACEMENT, CARD_PLACEMENT.join(CARD).on(CARD.ID.eq(CARD_PLACEMENT.CARD_ID)),
+                        CARD.TEXT, CARD_PLACEMENT.POSITION.cast(SQLDataType.INTEGER), none(), CARD_PLACEMENT.PLACED_AT,
+                        inWorkshop, false))
+                .unionAll(part("CONTEXT", CARD_CONTEXT, CARD_CONTEXT.join(CARD).on(CARD.ID.eq(CARD_CONTEXT.CARD_ID)),
+                        CARD.TEXT, castNull(SQLDataType.INTEGER), CARD_CONTEXT.CONTEXT_ID, CARD_CONTEXT.CREATED_AT,
+                        inWorkshop, false))
+                .unionAll(part("PULSE", PULSE_ANSWER, PULSE_ANSWER, PULSE_ANSWER.QUESTION_ID,
+                        PULSE_ANSWER.SCALE_VALUE.cast(SQLDataType.INTEGER), approvedText(PULSE_ANSWER, PULSE_ANSWER.COMMENT),
+                        PULSE_ANSWER.CREATED_AT, inWorkshop, false))
+                .unionAll(part("NEED", NEED, NEED, NEED.CATEGORY, castNull(SQLDataType.INTEGER),
+                        approvedText(NEED, NEED.TEXT), NEED.CREATED_AT, inWorkshop, false))
+                .unionAll(part("DOTS", DOT_VOTE, DOT_VOTE.join(NEED).on(NEED.ID.eq(DOT_VOTE.NEED_ID)),
+                        approvedText(NEED, NEED.TEXT), DOT_VOTE.DOTS.cast(SQLDataType.INTEGER), none(),
+                        DOT_VOTE.CREATED_AT, inWorkshop, false))
+                .unionAll(part("NOTE", MAPPING_NOTE, MAPPING_NOTE, MAPPING_NOTE.COLUMN_ID, castNull(SQLDataType.INTEGER),
+                        approvedText(MAPPING_NOTE, MAPPING_NOTE.TEXT), MAPPING_NOTE.CREATED_AT, inWorkshop, false))
+                .unionAll(part("SPEAKING", SPEAKING_TURN, SPEAKING_TURN, none(), seconds, none(),
+                        SPEAKING_TURN.STARTED_AT, SPEAKING_TURN.WORKSHOP_ID.eq(workshopId), true));
+        return db.fetch(union).stream()
+                .map(r -> new WorkshopRecord.Line(r.get(0, Integer.class), r.get(1, String.class), r.get(2, String.class),
+                        r.get(3, String.class), r.get(4, String.class) == null ? null : Level.valueOf(r.get(4, String.class)),
+                        r.get(5, String.class), r.get(6, Integer.class), r.get(7, String.class),
+                        r.get(8, OffsetDateTime.class).toInstant()))
+                .sorted(Comparator.comparing(WorkshopRecord.Line::at)
+                        .thenComparing(WorkshopRecord.Line::stage, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(WorkshopRecord.Line::kind))
+                .toList();
+    }
+
+    private Select<Record9<Integer, String, String, String, String, String, Integer, String, OffsetDateTime>> part(String kind, Table<?> t, TableLike<?> from, Field<String> item, Field<Integer> value,
+                                Field<String> text, Field<OffsetDateTime> at, Condition where, boolean stageOptional) {
+        Table<?> joined = from.asTable();
+        var stageJoin = stageOptional
+                ? joined.leftJoin(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(t.field("stage_id", Long.class)))
+                : joined.join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(t.field("stage_id", Long.class)));
+        return db.select(WORKSHOP_STAGE.POSITION, WORKSHOP_STAGE.TITLE, inline(kind).cast(SQLDataType.VARCHAR(20)),
+                        AGENCY.NAME, t.field("work_level", String.class).cast(SQLDataType.VARCHAR(20)),
+                        item.cast(SQLDataType.VARCHAR(1000)), value, text.cast(SQLDataType.VARCHAR(1000)), at)
+                .from(stageJoin.join(AGENCY).on(AGENCY.ID.eq(t.field("agency_id", Long.class))))
+                .where(where);
+    }
+
+    private static Field<String> approvedText(Table<?> t, Field<String> text) {
+        return when(t.field("moderation", String.class).eq(APPROVED), text).else_(castNull(SQLDataType.VARCHAR));
+    }
+
+    private static Field<String> none() {
+        return castNull(SQLDataType.VARCHAR);
+    }
+}

@@ -1,0 +1,86 @@
+package org.hymnsheet.workshops;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.hymnsheet.common.NotFoundException;
+import org.hymnsheet.security.CurrentStaff;
+import org.hymnsheet.security.Role;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The record of a workshop for its partnership's facilitators: what was said and decided, stage by stage, and a
+ * CSV of every stored input. Only approved free text is ever shown or exported.
+ */
+@Service
+public class WorkshopRecordService {
+    static final String[] CSV_HEADER = {"stage", "stage_title", "kind", "agency", "level", "item", "value", "text", "time"};
+
+    private final WorkshopRepository workshops;
+    private final RecordRepository records;
+    private final SpeakingRepository turns;
+    private final CurrentStaff staff;
+    private final Clock clock;
+
+    WorkshopRecordService(WorkshopRepository workshops, RecordRepository records, SpeakingRepository turns,
+                          CurrentStaff staff, Clock clock) {
+        this.workshops = workshops;
+        this.records = records;
+        this.turns = turns;
+        this.staff = staff;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public WorkshopRecord record(long workshopId) {
+        Workshop w = owned(workshopId);
+        var now = clock.instant();
+        return new WorkshopRecord(w, workshops.stages(workshopId), records.framing(workshopId),
+                records.sentences(workshopId), records.influence(workshopId),
+                new SpeakingService.Shares(turns.shares(workshopId, false, now), turns.shares(workshopId, true, now)),
+                records.cards(workshopId), records.contexts(workshopId), records.pulse(workshopId),
+                records.comments(workshopId), records.needs(workshopId), records.notes(workshopId));
+    }
+
+    /**
+     * One CSV row per stored input (and speaking turn): stage, kind, agency, level, item, value, text, time. Every
+     * text cell that a spreadsheet would read as a formula starts with an apostrophe.
+     */
+    @Transactional(readOnly = true)
+    public String csv(long workshopId) {
+        owned(workshopId);
+        var out = new StringWriter();
+        try (var printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
+            for (WorkshopRecord.Line line : records.lines(workshopId)) {
+                printer.printRecord(line.stage() == null ? "" : String.valueOf(line.stage() + 1), cell(line.stageTitle()),
+                        cell(line.kind()), cell(line.agency()), line.level() == null ? "" : line.level().name(),
+                        cell(line.item()), line.value() == null ? "" : line.value().toString(), cell(line.text()),
+                        line.at().toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Neutralises spreadsheet formula injection: a cell starting with =, +, -, @, tab or CR gets a leading '. */
+    static String cell(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        char first = text.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + text : text;
+    }
+
+    private Workshop owned(long workshopId) {
+        staff.require();
+        Workshop w = workshops.find(workshopId).orElseThrow(() -> new NotFoundException("workshop"));
+        staff.requireRoleIn(w.partnershipId(), Role.FACILITATOR, Role.ADMIN);
+        return w;
+    }
+}
