@@ -74,21 +74,23 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
             /survey              SURVEY_CODE SURVEY_CODE SURVEY_CODE SURVEY_CODE    SURVEY_CODE   SURVEY_CODE
             /s/unknown-token     SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND
             /k/unknown-token     SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND
+            /workshops           LOGIN      OPEN         DENIED  DENIED             OPEN          OPEN
             /join                WORKSHOP_JOIN WORKSHOP_JOIN WORKSHOP_JOIN WORKSHOP_JOIN WORKSHOP_JOIN WORKSHOP_JOIN
             """;
 
     /** The heading each route shows when it opens. */
-    static final Map<String, Pattern> HEADINGS = Map.of(
-            "/", Pattern.compile("^Welcome, Test "),
-            "/account", Pattern.compile("^My account$"),
-            "/admin/partnerships", Pattern.compile("^Partnerships$"),
-            "/admin/agencies", Pattern.compile("^Agencies$"),
-            "/admin/places", Pattern.compile("^Places$"),
-            "/admin/accounts", Pattern.compile("^Staff accounts$"),
-            "/surveys", Pattern.compile("^Young people's surveys$"),
-            "/moderation", Pattern.compile("^Moderation$"),
-            "/safeguarding", Pattern.compile("^Safeguarding queue$"),
-            "/templates", Pattern.compile("^Templates$"));
+    static final Map<String, Pattern> HEADINGS = Map.ofEntries(
+            Map.entry("/", Pattern.compile("^Welcome, Test ")),
+            Map.entry("/account", Pattern.compile("^My account$")),
+            Map.entry("/admin/partnerships", Pattern.compile("^Partnerships$")),
+            Map.entry("/admin/agencies", Pattern.compile("^Agencies$")),
+            Map.entry("/admin/places", Pattern.compile("^Places$")),
+            Map.entry("/admin/accounts", Pattern.compile("^Staff accounts$")),
+            Map.entry("/surveys", Pattern.compile("^Young people's surveys$")),
+            Map.entry("/moderation", Pattern.compile("^Moderation$")),
+            Map.entry("/safeguarding", Pattern.compile("^Safeguarding queue$")),
+            Map.entry("/templates", Pattern.compile("^Templates$")),
+            Map.entry("/workshops", Pattern.compile("^Partnership workshops$")));
 
     static final Map<Persona, Map<String, Outcome>> EXPECTED = parse(TABLE);
 
@@ -128,7 +130,7 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
         EXPECTED.values().forEach(row -> assertThat(row.keySet()).containsExactlyElementsOf(
                 List.of("/", "/account", "/admin/partnerships", "/admin/agencies", "/admin/places", "/admin/accounts",
                         "/setup", "/login", "/no-such-page", "/surveys", "/moderation", "/safeguarding", "/templates",
-                        "/survey", "/s/unknown-token", "/k/unknown-token", "/join")));
+                        "/survey", "/s/unknown-token", "/k/unknown-token", "/workshops", "/join")));
     }
 
     @ParameterizedTest(name = "{0}")
