@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.hymnsheet.common.CodeGuessGuard;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.ValidationException;
 import org.hymnsheet.templates.Question;
@@ -32,17 +33,19 @@ public class ResponseService {
     private final TemplateCatalog templates;
     private final DisclosureDetector detector;
     private final KioskExitGuard kioskExits;
+    private final CodeGuessGuard codeGuesses;
     private final Clock clock;
     private final ZoneId zone;
 
     ResponseService(SurveyRepository surveys, ResponseRepository responses, TemplateCatalog templates,
-                    DisclosureDetector detector, KioskExitGuard kioskExits, Clock clock,
+                    DisclosureDetector detector, KioskExitGuard kioskExits, CodeGuessGuard codeGuesses, Clock clock,
                     @Value("${hymnsheet.time-zone:Europe/London}") String zone) {
         this.surveys = surveys;
         this.responses = responses;
         this.templates = templates;
         this.detector = detector;
         this.kioskExits = kioskExits;
+        this.codeGuesses = codeGuesses;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
     }
@@ -55,9 +58,20 @@ public class ResponseService {
         return token == null ? SurveyEntry.missing() : surveys.byLink(token).map(s -> entry(s, null)).orElse(SurveyEntry.missing());
     }
 
+    /**
+     * A survey by the code a young person typed. Wrong codes count against the client key (a hashed address,
+     * kept in memory only): too many in a short time and that key is refused for a while, even for a right code.
+     */
     @Transactional(readOnly = true)
-    public SurveyEntry openByCode(String code) {
-        return surveys.byCode(Tokens.normaliseCode(code)).map(s -> entry(s, null)).orElse(SurveyEntry.missing());
+    public SurveyEntry openByCode(String code, String clientKey) {
+        if (codeGuesses.blocked(clientKey)) {
+            return SurveyEntry.tooManyGuesses();
+        }
+        var entry = surveys.byCode(Tokens.normaliseCode(code)).map(s -> entry(s, null));
+        if (entry.isEmpty()) {
+            codeGuesses.wrongCode(clientKey);
+        }
+        return entry.orElse(SurveyEntry.missing());
     }
 
     @Transactional(readOnly = true)

@@ -10,12 +10,16 @@ import org.hymnsheet.templates.SurveyTemplate;
 public record SurveyEntry(State state, long surveyId, String title, SurveyTemplate template, List<PlaceChoice> places,
                           String kioskLabel, String kioskToken) {
 
-    public enum State { OPEN, CLOSED, NOT_FOUND }
+    public enum State { OPEN, CLOSED, NOT_FOUND, TOO_MANY_GUESSES }
 
     public record PlaceChoice(String ref, String name) {}
 
     static SurveyEntry missing() {
         return new SurveyEntry(State.NOT_FOUND, 0, null, null, List.of(), null, null);
+    }
+
+    static SurveyEntry tooManyGuesses() {
+        return new SurveyEntry(State.TOO_MANY_GUESSES, 0, null, null, List.of(), null, null);
     }
 
     public boolean open() {

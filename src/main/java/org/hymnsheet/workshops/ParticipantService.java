@@ -2,6 +2,7 @@ package org.hymnsheet.workshops;
 
 import java.util.List;
 import java.util.Optional;
+import org.hymnsheet.common.CodeGuessGuard;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.ValidationException;
 import org.springframework.stereotype.Service;
@@ -21,10 +22,10 @@ public class ParticipantService {
     private final CardRepository cards;
     private final InputReads reads;
     private final ParticipantAccess access;
-    private final JoinGuard guard;
+    private final CodeGuessGuard guard;
 
     ParticipantService(WorkshopRepository workshops, ParticipantRepository participants, CardRepository cards,
-                       InputReads reads, ParticipantAccess access, JoinGuard guard) {
+                       InputReads reads, ParticipantAccess access, CodeGuessGuard guard) {
         this.workshops = workshops;
         this.participants = participants;
         this.cards = cards;

@@ -181,7 +181,7 @@ class ServiceAccessMatrixTest {
 
             // young people answer without an account: the respondent's side is open to everyone
             everyone("ResponseService.openByLink", Outcome.ALLOWED, f -> f.bean(ResponseService.class).openByLink("x")),
-            everyone("ResponseService.openByCode", Outcome.ALLOWED, f -> f.bean(ResponseService.class).openByCode("x")),
+            everyone("ResponseService.openByCode", Outcome.ALLOWED, f -> f.bean(ResponseService.class).openByCode("x", TestWorld.unique("client"))),
             everyone("ResponseService.openByKiosk", Outcome.ALLOWED, f -> f.bean(ResponseService.class).openByKiosk("x")),
             everyone("ResponseService.start", Outcome.ALLOWED, f -> f.bean(ResponseService.class).start(f.surveys().entry(), "en")),
             everyone("ResponseService.save", Outcome.ALLOWED, f -> f.bean(ResponseService.class)

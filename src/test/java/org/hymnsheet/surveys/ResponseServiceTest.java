@@ -74,13 +74,25 @@ class ResponseServiceTest {
             assertThat(entry.open()).isTrue();
             assertThat(entry.places()).extracting(SurveyEntry.PlaceChoice::ref)
                     .containsExactlyInAnyOrder(safePlaces.placeRef(0), safePlaces.placeRef(1));
-            assertThat(responses.openByCode(" " + safePlaces.survey.accessCode().toLowerCase() + " ").surveyId())
+            String device = TestWorld.unique("device");
+            assertThat(responses.openByCode(" " + safePlaces.survey.accessCode().toLowerCase() + " ", device).surveyId())
                     .isEqualTo(safePlaces.survey.id());
-            assertThat(responses.openByCode("ZZZZZZ").state()).isEqualTo(SurveyEntry.State.NOT_FOUND);
+            assertThat(responses.openByCode("ZZZZZZ", device).state()).isEqualTo(SurveyEntry.State.NOT_FOUND);
             assertThat(responses.openByLink("no-such-token").state()).isEqualTo(SurveyEntry.State.NOT_FOUND);
             TestWorld.as(safePlaces.facilitator);
             surveys.close(safePlaces.survey.id());
             assertThat(responses.openByLink(safePlaces.survey.linkToken()).state()).isEqualTo(SurveyEntry.State.CLOSED);
+        }
+
+        @Test
+        void guessing_access_codes_is_refused_after_ten_wrong_codes_from_one_device_only() {
+            String guesser = TestWorld.unique("guesser");
+            for (int i = 0; i < org.hymnsheet.common.CodeGuessGuard.MAX_WRONG; i++) {
+                assertThat(responses.openByCode("WRONG" + i, guesser).state()).isEqualTo(SurveyEntry.State.NOT_FOUND);
+            }
+            assertThat(responses.openByCode(safePlaces.survey.accessCode(), guesser).state())
+                    .isEqualTo(SurveyEntry.State.TOO_MANY_GUESSES);
+            assertThat(responses.openByCode(safePlaces.survey.accessCode(), TestWorld.unique("someone else")).open()).isTrue();
         }
 
         @Test

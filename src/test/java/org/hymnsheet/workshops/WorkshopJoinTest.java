@@ -1,5 +1,7 @@
 package org.hymnsheet.workshops;
 
+import org.hymnsheet.common.CodeGuessGuard;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hymnsheet.db.Tables.PARTICIPANT;
@@ -92,7 +94,7 @@ class WorkshopJoinTest {
         @Test
         void ten_wrong_codes_block_that_client_key_even_for_the_right_code_but_not_other_keys() {
             String key = TestWorld.unique("guesser");
-            for (int i = 0; i < JoinGuard.MAX_WRONG; i++) {
+            for (int i = 0; i < CodeGuessGuard.MAX_WRONG; i++) {
                 assertThat(participants.open("WRONG" + i, key).outcome()).isEqualTo(JoinResult.Outcome.WRONG_CODE);
             }
             assertThat(participants.open(f.workshop.joinCode(), key).outcome()).isEqualTo(JoinResult.Outcome.TOO_MANY_TRIES);
@@ -115,7 +117,7 @@ class WorkshopJoinTest {
     @Test
     void the_block_lifts_after_ten_minutes_and_wrong_codes_older_than_the_window_do_not_count() {
         var clock = new MovableClock();
-        var guard = new JoinGuard(clock);
+        var guard = new CodeGuessGuard(clock);
         for (int i = 0; i < 9; i++) {
             guard.wrongCode("k");
         }

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.hymnsheet.common.ui.ClientKeys;
 import org.hymnsheet.surveys.ResponseService;
 import org.hymnsheet.surveys.SurveyEntry;
 
@@ -17,9 +18,6 @@ import org.hymnsheet.surveys.SurveyEntry;
 @Route(value = "survey", autoLayout = false)
 @AnonymousAllowed
 public class CodeView extends RespondentPage {
-    private static final int MAX_WRONG = 10;
-    private int wrong;
-
     CodeView(ResponseService responses, RespondentSettings settings, HelpText help) {
         super(responses, settings, help);
     }
@@ -47,18 +45,16 @@ public class CodeView extends RespondentPage {
     }
 
     private void tryCode(TextField code) {
-        if (wrong >= MAX_WRONG) {
-            code.setErrorMessage(getTranslation("code.tooMany"));
-            code.setInvalid(true);
-            return;
+        SurveyEntry entry = responses.openByCode(code.getValue(), ClientKeys.current());
+        switch (entry.state()) {
+            case TOO_MANY_GUESSES -> refuse(code, "code.tooMany");
+            case NOT_FOUND -> refuse(code, "code.unknown");
+            default -> show(entry);
         }
-        SurveyEntry entry = responses.openByCode(code.getValue());
-        if (entry.state() == SurveyEntry.State.NOT_FOUND) {
-            wrong++;
-            code.setErrorMessage(getTranslation("code.unknown"));
-            code.setInvalid(true);
-            return;
-        }
-        show(entry);
+    }
+
+    private void refuse(TextField code, String messageKey) {
+        code.setErrorMessage(getTranslation(messageKey));
+        code.setInvalid(true);
     }
 }

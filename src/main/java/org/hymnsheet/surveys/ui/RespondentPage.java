@@ -70,7 +70,7 @@ abstract class RespondentPage extends Div implements BeforeEnterObserver, HasDyn
                 add(new SurveyRunner(responses, entry, settings, help));
             }
             case CLOSED -> message("respond.closedTitle", "respond.closed");
-            case NOT_FOUND -> message("respond.notFoundTitle", "respond.notFound");
+            case NOT_FOUND, TOO_MANY_GUESSES -> message("respond.notFoundTitle", "respond.notFound");
         }
     }
 

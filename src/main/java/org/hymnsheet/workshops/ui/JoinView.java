@@ -1,5 +1,7 @@
 package org.hymnsheet.workshops.ui;
 
+import org.hymnsheet.common.ui.ClientKeys;
+
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -76,8 +78,8 @@ public class JoinView extends Div implements BeforeEnterObserver, HasDynamicTitl
 
     private void tryCode(String typed, TextField field) {
         String code = ParticipantCookies.code(typed);
-        JoinResult result = code == null ? participants.open(typed == null ? "" : typed, ParticipantCookies.clientKey())
-                : participants.open(code, ParticipantCookies.clientKey());
+        JoinResult result = code == null ? participants.open(typed == null ? "" : typed, ClientKeys.current())
+                : participants.open(code, ClientKeys.current());
         if (!result.joined()) {
             codeField.setErrorMessage(getTranslation("workshops.join." + result.outcome().name()));
             codeField.setInvalid(true);
@@ -125,7 +127,7 @@ public class JoinView extends Div implements BeforeEnterObserver, HasDynamicTitl
             }
             try {
                 JoinResult joined = participants.join(code, agency.getValue().id(), level.getValue(), name.getValue(),
-                        ParticipantCookies.clientKey());
+                        ClientKeys.current());
                 if (!joined.joined()) {
                     error.setText(getTranslation("workshops.join." + joined.outcome().name()));
                     return;

@@ -9,10 +9,6 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -91,21 +87,6 @@ public class ParticipantCookies extends OncePerRequestFilter {
         VaadinSession session = VaadinSession.getCurrent();
         if (session != null) {
             session.getSession().removeAttribute(name(code));
-        }
-    }
-
-    /**
-     * The client's address, hashed, for counting wrong codes: a key per device or network that keeps no
-     * address in plain form.
-     */
-    static String clientKey() {
-        VaadinRequest request = VaadinRequest.getCurrent();
-        String address = request == null ? "unknown" : request.getRemoteAddr();
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.valueOf(address).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.hymnsheet.workshops.ui;
 
+import org.hymnsheet.common.ui.ClientKeys;
+
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -141,7 +143,7 @@ public class ParticipantView extends Div implements BeforeEnterObserver, HasDyna
     }
 
     private List<AgencyChoice> agencies() {
-        var opened = participants.open(code, ParticipantCookies.clientKey());
+        var opened = participants.open(code, ClientKeys.current());
         return opened.joined() ? opened.agencies() : List.of();
     }
 

@@ -1,4 +1,4 @@
-package org.hymnsheet.workshops;
+package org.hymnsheet.common;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,15 +10,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down guessing of join codes: {@value #MAX_WRONG} wrong codes from one client key within
+ * Slows down guessing of short codes (workshop join codes, survey access codes): {@value #MAX_WRONG} wrong codes from one client key within
  * {@link #WINDOW} block that key for {@link #BLOCK}. In memory, per node: a restart forgets, which costs an
  * attacker little time against codes that live for one workshop.
  */
 @Component
-class JoinGuard {
-    static final int MAX_WRONG = 10;
-    static final Duration WINDOW = Duration.ofMinutes(10);
-    static final Duration BLOCK = Duration.ofMinutes(10);
+public class CodeGuessGuard {
+    public static final int MAX_WRONG = 10;
+    public static final Duration WINDOW = Duration.ofMinutes(10);
+    public static final Duration BLOCK = Duration.ofMinutes(10);
     private static final int MAX_KEYS = 100_000;
 
     private static final class Tries {
@@ -29,11 +29,11 @@ class JoinGuard {
     private final Map<String, Tries> byKey = new ConcurrentHashMap<>();
     private final Clock clock;
 
-    JoinGuard(Clock clock) {
+    public CodeGuessGuard(Clock clock) {
         this.clock = clock;
     }
 
-    boolean blocked(String clientKey) {
+    public boolean blocked(String clientKey) {
         Tries t = byKey.get(key(clientKey));
         if (t == null) {
             return false;
@@ -43,7 +43,7 @@ class JoinGuard {
         }
     }
 
-    void wrongCode(String clientKey) {
+    public void wrongCode(String clientKey) {
         Instant now = clock.instant();
         if (byKey.size() > MAX_KEYS) {
             forgetOld(now);
