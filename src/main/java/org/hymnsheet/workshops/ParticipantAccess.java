@@ -59,10 +59,11 @@ class ParticipantAccess {
         return new Writing(p, w, stage);
     }
 
-    /** Free text a participant typed: trimmed, at most {@code max} characters, no control characters but line breaks. */
+    /** Free text a participant typed: kept exactly, at most {@code max} characters, no control characters but line breaks and tabs. */
     static String text(String field, String value, int max, boolean required) {
-        String text = value == null ? "" : value.strip();
-        if (text.isEmpty()) {
+        // stored exactly as typed (leading spaces, right-to-left marks and all); blank counts as empty
+        String text = value == null ? "" : value;
+        if (text.isBlank()) {
             if (required) {
                 throw new ValidationException(field, "validation.required");
             }
@@ -71,7 +72,7 @@ class ParticipantAccess {
         if (text.length() > max) {
             throw new ValidationException(field, "validation.tooLong", max);
         }
-        if (text.codePoints().anyMatch(cp -> (Character.isISOControl(cp) && cp != '\n')
+        if (text.codePoints().anyMatch(cp -> (Character.isISOControl(cp) && cp != '\n' && cp != '\r' && cp != '\t')
                 || Character.getType(cp) == Character.SURROGATE)) {
             throw new ValidationException(field, "validation.controlCharacters");
         }
