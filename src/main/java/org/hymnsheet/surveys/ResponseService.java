@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.hymnsheet.common.Codes;
 import org.hymnsheet.common.CodeGuessGuard;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.ValidationException;
@@ -67,7 +68,7 @@ public class ResponseService {
         if (codeGuesses.blocked(clientKey)) {
             return SurveyEntry.tooManyGuesses();
         }
-        var entry = surveys.byCode(Tokens.normaliseCode(code)).map(s -> entry(s, null));
+        var entry = surveys.byCode(Codes.normaliseCode(code)).map(s -> entry(s, null));
         if (entry.isEmpty()) {
             codeGuesses.wrongCode(clientKey);
         }

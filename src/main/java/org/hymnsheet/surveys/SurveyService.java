@@ -2,6 +2,7 @@ package org.hymnsheet.surveys;
 
 import java.util.List;
 import java.util.Optional;
+import org.hymnsheet.common.Codes;
 import org.hymnsheet.common.Inputs;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.QrCodes;
@@ -54,12 +55,12 @@ public class SurveyService {
         }
         Inputs.name("title", title);
         for (int attempt = 0; attempt < 20; attempt++) {
-            String code = Tokens.accessCode();
+            String code = Codes.shortCode();
             if (repository.codeTaken(code)) {
                 continue;
             }
             try {
-                return repository.find(repository.insert(partnershipId, template.id(), title, code, Tokens.linkToken()))
+                return repository.find(repository.insert(partnershipId, template.id(), title, code, Codes.randomToken(16)))
                         .orElseThrow();
             } catch (DuplicateKeyException raced) {
                 // another survey took the code in the same instant: draw again
@@ -110,7 +111,7 @@ public class SurveyService {
             throw new ValidationException("label", "validation.duplicateName");
         }
         try {
-            long id = repository.insertKiosk(surveyId, label, Tokens.linkToken(), encoder.encode(pin));
+            long id = repository.insertKiosk(surveyId, label, Codes.randomToken(16), encoder.encode(pin));
             return repository.kiosks(surveyId).stream().filter(k -> k.id() == id).findFirst().orElseThrow();
         } catch (DuplicateKeyException raced) {
             throw new ValidationException("label", "validation.duplicateName");

@@ -1,5 +1,6 @@
 package org.hymnsheet.workshops;
 
+import org.hymnsheet.common.Codes;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.ValidationException;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,7 @@ class ParticipantAccess {
         if (token == null || token.isBlank() || token.length() > 100) {
             throw new NotFoundException("participant");
         }
-        return participants.byTokenHash(WorkshopTokens.hash(token)).orElseThrow(() -> new NotFoundException("participant"));
+        return participants.byTokenHash(Codes.sha256Hex(token)).orElseThrow(() -> new NotFoundException("participant"));
     }
 
     /** A stage the room has reached (the current one or an earlier one). */

@@ -2,6 +2,7 @@ package org.hymnsheet.workshops;
 
 import java.util.List;
 import java.util.Optional;
+import org.hymnsheet.common.Codes;
 import org.hymnsheet.common.CodeGuessGuard;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.ValidationException;
@@ -62,8 +63,8 @@ public class ParticipantService {
         if (name != null && name.contains("\n")) {
             throw new ValidationException("firstName", "validation.controlCharacters");
         }
-        String token = WorkshopTokens.participantToken();
-        long id = participants.insert(w.id(), WorkshopTokens.hash(token), agencyId, level, name);
+        String token = Codes.randomToken(24);
+        long id = participants.insert(w.id(), Codes.sha256Hex(token), agencyId, level, name);
         return new JoinResult(JoinResult.Outcome.JOINED, w.id(), w.title(), participants.agencies(w.partnershipId()),
                 token, new Participant(id, w.id(), agencyId, level, name));
     }
@@ -111,14 +112,14 @@ public class ParticipantService {
         if (guard.blocked(clientKey)) {
             return Optional.empty();
         }
-        return workshops.byCode(WorkshopTokens.normaliseCode(code)).filter(w -> w.status() == WorkshopStatus.LIVE);
+        return workshops.byCode(Codes.normaliseCode(code)).filter(w -> w.status() == WorkshopStatus.LIVE);
     }
 
     private JoinResult refusal(String code, String clientKey) {
         if (guard.blocked(clientKey)) {
             return JoinResult.refused(JoinResult.Outcome.TOO_MANY_TRIES);
         }
-        Optional<Workshop> w = workshops.byCode(WorkshopTokens.normaliseCode(code));
+        Optional<Workshop> w = workshops.byCode(Codes.normaliseCode(code));
         if (w.isEmpty()) {
             guard.wrongCode(clientKey);
             return JoinResult.refused(JoinResult.Outcome.WRONG_CODE);

@@ -2,6 +2,7 @@ package org.hymnsheet.workshops;
 
 import java.util.List;
 import java.util.Optional;
+import org.hymnsheet.common.Codes;
 import org.hymnsheet.common.Inputs;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.ValidationException;
@@ -85,7 +86,7 @@ public class WorkshopService {
             throw new ValidationException("template", "workshops.noStages");
         }
         for (int attempt = 0; attempt < 20; attempt++) {
-            String code = WorkshopTokens.joinCode();
+            String code = Codes.shortCode();
             if (workshops.codeTaken(code)) {
                 continue;
             }

@@ -1,10 +1,7 @@
 package org.hymnsheet.common.ui;
 
 import com.vaadin.flow.server.VaadinRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.hymnsheet.common.Codes;
 
 /** A key per device or network for counting wrong codes, kept in memory only and never as a plain address. */
 public final class ClientKeys {
@@ -14,11 +11,6 @@ public final class ClientKeys {
     public static String current() {
         VaadinRequest request = VaadinRequest.getCurrent();
         String address = request == null ? "unknown" : request.getRemoteAddr();
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.valueOf(address).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Codes.sha256Hex(address);
     }
 }

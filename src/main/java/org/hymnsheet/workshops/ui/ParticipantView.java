@@ -2,8 +2,6 @@ package org.hymnsheet.workshops.ui;
 
 import org.hymnsheet.common.ui.ClientKeys;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -17,7 +15,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.ValidationException;
@@ -36,7 +33,6 @@ import org.hymnsheet.workshops.WorkshopStage;
 @Route(value = "w/:code", autoLayout = false)
 @AnonymousAllowed
 public class ParticipantView extends Div implements BeforeEnterObserver, HasDynamicTitle {
-    static final int POLL_MILLIS = 2000;
 
     private final transient ParticipantService participants;
     private final transient InputService inputs;
@@ -48,7 +44,6 @@ public class ParticipantView extends Div implements BeforeEnterObserver, HasDyna
     private int shownPosition = -1;
     private boolean shownEnded;
     private StageInputPanel panel;
-    private Registration poll;
 
     ParticipantView(ParticipantService participants, InputService inputs) {
         this.participants = participants;
@@ -57,6 +52,7 @@ public class ParticipantView extends Div implements BeforeEnterObserver, HasDyna
         main.addClassName("respondent");
         main.setId("workshop");
         add(main);
+        Polling.whileAttached(this, this::refresh);
     }
 
     @Override
@@ -79,21 +75,6 @@ public class ParticipantView extends Div implements BeforeEnterObserver, HasDyna
         refresh();
     }
 
-    @Override
-    protected void onAttach(AttachEvent event) {
-        UI ui = event.getUI();
-        ui.setPollInterval(POLL_MILLIS);
-        poll = ui.addPollListener(e -> refresh());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        event.getUI().setPollInterval(-1);
-        if (poll != null) {
-            poll.remove();
-            poll = null;
-        }
-    }
 
     /** Reads the room's current stage; rebuilds only what changed. */
     void refresh() {

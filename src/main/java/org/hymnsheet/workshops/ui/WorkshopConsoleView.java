@@ -1,9 +1,6 @@
 package org.hymnsheet.workshops.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.HasEnabled;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -28,7 +25,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -65,7 +61,6 @@ import org.hymnsheet.workshops.WorkshopStatus;
 @Route("workshops/:id(\\d+)")
 @RolesAllowed({Role.Names.FACILITATOR, Role.Names.ADMIN})
 public class WorkshopConsoleView extends Main implements BeforeEnterObserver, HasDynamicTitle {
-    static final int POLL_MILLIS = 2000;
 
     private final transient WorkshopService workshops;
     private final transient CardService cards;
@@ -78,7 +73,6 @@ public class WorkshopConsoleView extends Main implements BeforeEnterObserver, Ha
     private List<WorkshopStage> stages = List.of();
     private final Map<Long, String> agencyNames = new HashMap<>();
     private final List<HasEnabled> changers = new ArrayList<>();
-    private Registration poll;
 
     private final H1 heading = new H1();
     private final Paragraph status = new Paragraph();
@@ -109,6 +103,7 @@ public class WorkshopConsoleView extends Main implements BeforeEnterObserver, Ha
 
     WorkshopConsoleView(WorkshopService workshops, CardService cards, SpeakingService speaking,
                         WorkshopModerationService moderation, DirectoryService directory) {
+        Polling.whileAttached(this, this::refresh);
         this.workshops = workshops;
         this.cards = cards;
         this.speaking = speaking;
@@ -481,21 +476,6 @@ public class WorkshopConsoleView extends Main implements BeforeEnterObserver, Ha
         return share.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP) + " %";
     }
 
-    @Override
-    protected void onAttach(AttachEvent event) {
-        UI ui = event.getUI();
-        ui.setPollInterval(POLL_MILLIS);
-        poll = ui.addPollListener(e -> refresh());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        event.getUI().setPollInterval(-1);
-        if (poll != null) {
-            poll.remove();
-            poll = null;
-        }
-    }
 
     @Override
     public String getPageTitle() {
