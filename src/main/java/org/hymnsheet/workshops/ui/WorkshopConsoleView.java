@@ -309,8 +309,9 @@ public class WorkshopConsoleView extends Main implements BeforeEnterObserver, Ha
 
     private void startTimer() {
         String typed = minutes.getValue().strip();
-        int m = typed.isEmpty() ? 0 : Integer.parseInt(typed);
         Forms.save(this, Map.of("seconds", minutes), () -> {
+            // anything but 1 to 3 digits (letters, a huge number) gets the same plain message, never an error page
+            int m = typed.matches("\\d{1,3}") ? Integer.parseInt(typed) : 0;
             if (m < 1) {
                 throw new ValidationException("seconds", "console.minutesRange");
             }
