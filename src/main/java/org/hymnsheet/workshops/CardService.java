@@ -1,5 +1,7 @@
 package org.hymnsheet.workshops;
 
+import org.hymnsheet.live.LiveSignals;
+import org.hymnsheet.live.Topic;
 import java.util.List;
 import org.hymnsheet.common.ConcurrentEditException;
 import org.hymnsheet.common.NotFoundException;
@@ -19,11 +21,13 @@ public class CardService {
     private final WorkshopRepository workshops;
     private final CardRepository cards;
     private final CurrentStaff staff;
+    private final LiveSignals signals;
 
-    CardService(WorkshopRepository workshops, CardRepository cards, CurrentStaff staff) {
+    CardService(WorkshopRepository workshops, CardRepository cards, CurrentStaff staff, LiveSignals signals) {
         this.workshops = workshops;
         this.cards = cards;
         this.staff = staff;
+        this.signals = signals;
     }
 
     @Transactional(readOnly = true)
@@ -98,6 +102,7 @@ public class CardService {
         if (workshops.lock(workshopId).orElseThrow().ended()) {
             throw new ValidationException("workshop", "workshops.ended");
         }
+        signals.changed(Topic.workshop(workshopId));
         return by;
     }
 }

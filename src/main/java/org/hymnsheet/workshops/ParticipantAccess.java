@@ -1,5 +1,7 @@
 package org.hymnsheet.workshops;
 
+import org.hymnsheet.live.LiveSignals;
+import org.hymnsheet.live.Topic;
 import org.hymnsheet.common.Codes;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.ValidationException;
@@ -17,10 +19,12 @@ class ParticipantAccess {
 
     private final ParticipantRepository participants;
     private final WorkshopRepository workshops;
+    private final LiveSignals signals;
 
-    ParticipantAccess(ParticipantRepository participants, WorkshopRepository workshops) {
+    ParticipantAccess(ParticipantRepository participants, WorkshopRepository workshops, LiveSignals signals) {
         this.participants = participants;
         this.workshops = workshops;
+        this.signals = signals;
     }
 
     Participant participant(String token) {
@@ -57,6 +61,7 @@ class ParticipantAccess {
         if (stage.locked()) {
             throw new ValidationException("stage", "workshops.stageLocked");
         }
+        signals.changed(Topic.workshop(w.id())); // sent once the input commits
         return new Writing(p, w, stage);
     }
 

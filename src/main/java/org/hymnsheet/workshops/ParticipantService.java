@@ -1,5 +1,7 @@
 package org.hymnsheet.workshops;
 
+import org.hymnsheet.live.LiveSignals;
+import org.hymnsheet.live.Topic;
 import java.util.List;
 import java.util.Optional;
 import org.hymnsheet.common.Codes;
@@ -24,15 +26,17 @@ public class ParticipantService {
     private final InputReads reads;
     private final ParticipantAccess access;
     private final CodeGuessGuard guard;
+    private final LiveSignals signals;
 
     ParticipantService(WorkshopRepository workshops, ParticipantRepository participants, CardRepository cards,
-                       InputReads reads, ParticipantAccess access, CodeGuessGuard guard) {
+                       InputReads reads, ParticipantAccess access, CodeGuessGuard guard, LiveSignals signals) {
         this.workshops = workshops;
         this.participants = participants;
         this.cards = cards;
         this.reads = reads;
         this.access = access;
         this.guard = guard;
+        this.signals = signals;
     }
 
     /**
@@ -65,6 +69,7 @@ public class ParticipantService {
         }
         String token = Codes.randomToken(24);
         long id = participants.insert(w.id(), Codes.sha256Hex(token), agencyId, level, name);
+        signals.changed(Topic.workshop(w.id()));
         return new JoinResult(JoinResult.Outcome.JOINED, w.id(), w.title(), participants.agencies(w.partnershipId()),
                 token, new Participant(id, w.id(), agencyId, level, name));
     }

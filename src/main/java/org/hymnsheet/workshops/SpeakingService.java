@@ -1,5 +1,7 @@
 package org.hymnsheet.workshops;
 
+import org.hymnsheet.live.LiveSignals;
+import org.hymnsheet.live.Topic;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -24,14 +26,16 @@ public class SpeakingService {
     private final SpeakingRepository turns;
     private final CurrentStaff staff;
     private final Clock clock;
+    private final LiveSignals signals;
 
     SpeakingService(WorkshopRepository workshops, ParticipantRepository participants, SpeakingRepository turns,
-                    CurrentStaff staff, Clock clock) {
+                    CurrentStaff staff, Clock clock, LiveSignals signals) {
         this.workshops = workshops;
         this.participants = participants;
         this.turns = turns;
         this.staff = staff;
         this.clock = clock;
+        this.signals = signals;
     }
 
     /** Someone of this agency (and level, if known) speaks now. Tapping whoever is already speaking changes nothing. */
@@ -102,6 +106,7 @@ public class SpeakingService {
         if (w.status() != WorkshopStatus.LIVE) {
             throw new ValidationException("workshop", w.ended() ? "workshops.ended" : "workshops.notStarted");
         }
+        signals.changed(Topic.workshop(workshopId));
         return w;
     }
 }

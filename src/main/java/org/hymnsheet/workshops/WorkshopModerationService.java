@@ -1,5 +1,7 @@
 package org.hymnsheet.workshops;
 
+import org.hymnsheet.live.LiveSignals;
+import org.hymnsheet.live.Topic;
 import java.util.List;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.ValidationException;
@@ -14,11 +16,13 @@ public class WorkshopModerationService {
     private final WorkshopRepository workshops;
     private final ModerationRepository moderation;
     private final CurrentStaff staff;
+    private final LiveSignals signals;
 
-    WorkshopModerationService(WorkshopRepository workshops, ModerationRepository moderation, CurrentStaff staff) {
+    WorkshopModerationService(WorkshopRepository workshops, ModerationRepository moderation, CurrentStaff staff, LiveSignals signals) {
         this.workshops = workshops;
         this.moderation = moderation;
         this.staff = staff;
+        this.signals = signals;
     }
 
     @Transactional(readOnly = true)
@@ -35,6 +39,7 @@ public class WorkshopModerationService {
         if (kind == null || !moderation.decide(workshopId, kind, ref, approve)) {
             throw new NotFoundException("text");
         }
+        signals.changed(Topic.workshop(workshopId));
     }
 
     private Workshop owned(long workshopId) {

@@ -1,6 +1,7 @@
 package org.hymnsheet.workshops;
 
 import static org.hymnsheet.db.Tables.PARTICIPANT;
+import static org.hymnsheet.db.Tables.SURVEY;
 import static org.hymnsheet.db.Tables.WORKSHOP;
 import static org.hymnsheet.db.Tables.WORKSHOP_STAGE;
 import static org.jooq.impl.DSL.count;
@@ -38,7 +39,7 @@ class WorkshopRepository {
         }
         return db.select(WORKSHOP.ID, WORKSHOP.PARTNERSHIP_ID, WORKSHOP.TEMPLATE_ID, WORKSHOP.TITLE,
                         WORKSHOP.STATUS.convertFrom(WorkshopStatus::valueOf), WORKSHOP.JOIN_CODE, WORKSHOP.CURRENT_STAGE,
-                        stages, people, WORKSHOP.VERSION)
+                        stages, people, WORKSHOP.VERSION, WORKSHOP.SURVEY_ID)
                 .from(WORKSHOP).where(condition).orderBy(WORKSHOP.CREATED_AT.desc(), WORKSHOP.ID.desc())
                 .fetch(Records.mapping(Workshop::new));
     }
@@ -54,6 +55,15 @@ class WorkshopRepository {
     /** The workshop with its row locked, so changes to one workshop's state happen one after another. */
     Optional<Workshop> lock(long id) {
         return workshops(WORKSHOP.ID.eq(id), true).stream().findFirst();
+    }
+
+    /** Sets the survey shown as the young people's voice; only a survey of the workshop's own partnership. */
+    boolean setSurvey(long workshopId, Long surveyId) {
+        var target = db.update(WORKSHOP).set(WORKSHOP.SURVEY_ID, surveyId).set(WORKSHOP.VERSION, WORKSHOP.VERSION.plus(1))
+                .where(WORKSHOP.ID.eq(workshopId));
+        return (surveyId == null ? target : target.and(org.jooq.impl.DSL.exists(
+                db.selectOne().from(SURVEY).where(SURVEY.ID.eq(surveyId)).and(SURVEY.PARTNERSHIP_ID.eq(WORKSHOP.PARTNERSHIP_ID)))))
+                .execute() == 1;
     }
 
     Optional<Workshop> byCode(String code) {

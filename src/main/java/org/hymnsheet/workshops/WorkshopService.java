@@ -1,5 +1,7 @@
 package org.hymnsheet.workshops;
 
+import org.hymnsheet.live.LiveSignals;
+import org.hymnsheet.live.Topic;
 import java.util.List;
 import java.util.Optional;
 import org.hymnsheet.common.Codes;
@@ -31,11 +33,12 @@ public class WorkshopService {
     private final CardRepository cards;
     private final CurrentStaff staff;
     private final TemplateCatalog catalog;
+    private final LiveSignals signals;
 
     WorkshopService(WorkshopRepository workshops, ParticipantRepository participants, CardRepository cards,
-                    CurrentStaff staff,
-                    TemplateCatalog catalog) {
+                    CurrentStaff staff, TemplateCatalog catalog, LiveSignals signals) {
         this.catalog = catalog;
+        this.signals = signals;
         this.workshops = workshops;
         this.participants = participants;
         this.cards = cards;
@@ -167,6 +170,19 @@ public class WorkshopService {
         return stage(workshopId, position);
     }
 
+    /**
+     * Chooses the partnership survey whose findings the board shows as the young people's voice (null for none).
+     * Only a survey of the workshop's own partnership can be chosen.
+     */
+    @Transactional
+    public Workshop chooseSurvey(long workshopId, Long surveyId) {
+        changeable(workshopId);
+        if (!workshops.setSurvey(workshopId, surveyId)) {
+            throw new ValidationException("survey", "workshops.unknownSurvey");
+        }
+        return workshops.find(workshopId).orElseThrow();
+    }
+
     /** Ends the workshop: nothing about it can change any more. Ending twice changes nothing. */
     @Transactional
     public Workshop end(long workshopId) {
@@ -190,7 +206,9 @@ public class WorkshopService {
 
     private Workshop ownedLocked(long workshopId) {
         owned(workshopId);
-        return workshops.lock(workshopId).orElseThrow(() -> new NotFoundException("workshop"));
+        Workshop w = workshops.lock(workshopId).orElseThrow(() -> new NotFoundException("workshop"));
+        signals.changed(Topic.workshop(workshopId)); // every change goes through here; sent after commit
+        return w;
     }
 
     /** Locked for this transaction and not ended. */

@@ -29,6 +29,7 @@ import org.hymnsheet.workshops.PendingText;
 import org.hymnsheet.workshops.SpeakingService;
 import org.hymnsheet.workshops.WorkshopModerationService;
 import org.hymnsheet.workshops.WorkshopRecordService;
+import org.hymnsheet.boards.BoardService;
 import org.hymnsheet.workshops.WorkshopService;
 import org.hymnsheet.workshops.WorkshopTargets;
 import org.hymnsheet.testing.OnPostgres;
@@ -60,7 +61,7 @@ class ServiceAccessMatrixTest {
             AccountService.class, SetupService.class, TemplateService.class, SurveyService.class,
             ResponseService.class, QueueService.class, WorkshopService.class, CardService.class,
             WorkshopModerationService.class, SpeakingService.class, ParticipantService.class, InputService.class,
-            WorkshopRecordService.class);
+            WorkshopRecordService.class, BoardService.class);
     static final Set<Caller> FACILITATORS_OF_P = EnumSet.of(Caller.FACILITATOR, Caller.ADMIN, Caller.PLATFORM_ADMIN);
 
     interface Action {
@@ -214,6 +215,8 @@ class ServiceAccessMatrixTest {
             row("WorkshopService.startTimer", FACILITATORS_OF_P,
                     f -> f.bean(WorkshopService.class).startTimer(f.workshops().workshop(), 0, 300)),
             row("WorkshopService.end", FACILITATORS_OF_P, f -> f.bean(WorkshopService.class).end(f.workshops().workshop())),
+            row("WorkshopService.chooseSurvey", FACILITATORS_OF_P,
+                    f -> f.bean(WorkshopService.class).chooseSurvey(f.workshops().workshop(), f.surveys().survey().id())),
 
             row("CardService.cards", FACILITATORS_OF_P, f -> f.bean(CardService.class).cards(f.workshops().workshop())),
             row("CardService.add", FACILITATORS_OF_P,
@@ -242,6 +245,7 @@ class ServiceAccessMatrixTest {
                     f -> f.bean(WorkshopRecordService.class).record(f.workshops().workshop())),
             row("WorkshopRecordService.csv", FACILITATORS_OF_P,
                     f -> f.bean(WorkshopRecordService.class).csv(f.workshops().workshop())),
+            row("BoardService.board", FACILITATORS_OF_P, f -> f.bean(BoardService.class).board(f.workshops().workshop())),
 
             // workshop participants have no account: their side is open to everyone holding a code or a token
             everyone("ParticipantService.open", Outcome.ALLOWED,

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import org.hymnsheet.accounts.TestWorld;
 import org.hymnsheet.security.Role;
 import org.jooq.DSLContext;
+import org.hymnsheet.workshops.WorkshopService;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -52,7 +54,9 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
         /** The young people's "Survey not found" page, outside the staff layout. */
         SURVEY_NOT_FOUND,
         /** A workshop participant's "Join the workshop" page (no account), outside the staff layout. */
-        WORKSHOP_JOIN
+        WORKSHOP_JOIN,
+        /** The projected board of partnership P's workshop, outside the staff layout. */
+        BOARD
     }
 
     /** The specification: one row per route, one column per persona, in {@link Persona} order. */
@@ -76,6 +80,9 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
             /k/unknown-token     SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND
             /workshops           LOGIN      OPEN         DENIED  DENIED             OPEN          OPEN
             /join                WORKSHOP_JOIN WORKSHOP_JOIN WORKSHOP_JOIN WORKSHOP_JOIN WORKSHOP_JOIN WORKSHOP_JOIN
+            /workshops/{w}       LOGIN      OPEN         DENIED  DENIED             OPEN          DENIED
+            /workshops/{w}/record LOGIN     OPEN         DENIED  DENIED             OPEN          DENIED
+            /workshops/{w}/board LOGIN      BOARD        DENIED  DENIED             BOARD         DENIED
             """;
 
     /** The heading each route shows when it opens. */
@@ -90,7 +97,9 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
             Map.entry("/moderation", Pattern.compile("^Moderation$")),
             Map.entry("/safeguarding", Pattern.compile("^Safeguarding queue$")),
             Map.entry("/templates", Pattern.compile("^Templates$")),
-            Map.entry("/workshops", Pattern.compile("^Partnership workshops$")));
+            Map.entry("/workshops", Pattern.compile("^Partnership workshops$")),
+            Map.entry("/workshops/{w}", Pattern.compile("^Workshop P ")),
+            Map.entry("/workshops/{w}/record", Pattern.compile("^Record: Workshop P ")));
 
     static final Map<Persona, Map<String, Outcome>> EXPECTED = parse(TABLE);
 
@@ -98,6 +107,9 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
     static String pPartnership;
     static String pAgency;
     static List<String> pEmails;
+    /** A workshop of partnership P, standing in for {w} in the routes. */
+    static long pWorkshop;
+    static String pWorkshopTitle;
 
     @Autowired
     ApplicationContext spring;
@@ -122,6 +134,13 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
         pEmails = Arrays.stream(signIns).filter(s -> s != null && s.partnershipId() == p)
                 .map(TestWorld.Persona::email).toList();
         pPartnership = partnershipName(p);
+        pWorkshopTitle = TestWorld.unique("Workshop P");
+        TestWorld.as(signIns[Persona.FACILITATOR.ordinal()]);
+        try {
+            pWorkshop = spring.getBean(WorkshopService.class).create(p, "hymn-sheet", pWorkshopTitle).id();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     @Test
@@ -130,7 +149,8 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
         EXPECTED.values().forEach(row -> assertThat(row.keySet()).containsExactlyElementsOf(
                 List.of("/", "/account", "/admin/partnerships", "/admin/agencies", "/admin/places", "/admin/accounts",
                         "/setup", "/login", "/no-such-page", "/surveys", "/moderation", "/safeguarding", "/templates",
-                        "/survey", "/s/unknown-token", "/k/unknown-token", "/workshops", "/join")));
+                        "/survey", "/s/unknown-token", "/k/unknown-token", "/workshops", "/join", "/workshops/{w}",
+                        "/workshops/{w}/record", "/workshops/{w}/board")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -153,7 +173,8 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
     }
 
     private void check(Persona persona, String route, Outcome expected) {
-        page.navigate(url(route));
+        String path = route.replace("{w}", String.valueOf(pWorkshop));
+        page.navigate(url(path));
         String where = persona + " opening " + route;
         switch (expected) {
             case LOGIN -> {
@@ -163,7 +184,7 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
             }
             case OPEN, OPEN_LISTS_P -> {
                 assertThat(heading(page)).hasText(HEADINGS.get(route));
-                assertThat(page).hasURL(at(route));
+                assertThat(page).hasURL(at(path));
                 assertThat(page.locator("#sign-out")).isVisible();
             }
             case DENIED -> {
@@ -179,18 +200,24 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
             case SURVEY_CODE -> {
                 assertThat(heading(page)).hasText("Take a survey");
                 assertThat(page.locator("#survey-code")).isVisible();
-                assertThat(page).hasURL(at(route));
+                assertThat(page).hasURL(at(path));
+                assertThat(page.locator("#sign-out")).hasCount(0);
+            }
+            case BOARD -> {
+                assertThat(page.locator("#board")).isVisible();
+                assertThat(heading(page)).hasText(pWorkshopTitle);
+                assertThat(page).hasURL(at(path));
                 assertThat(page.locator("#sign-out")).hasCount(0);
             }
             case WORKSHOP_JOIN -> {
                 assertThat(heading(page)).hasText("Join the workshop");
-                assertThat(page).hasURL(at(route));
+                assertThat(page).hasURL(at(path));
                 assertThat(page.locator("#sign-out")).hasCount(0);
             }
             case SURVEY_NOT_FOUND -> {
                 assertThat(heading(page)).hasText("Survey not found");
                 assertThat(page.locator("main")).containsText("We could not find this survey.");
-                assertThat(page).hasURL(at(route));
+                assertThat(page).hasURL(at(path));
                 assertThat(page.locator("#sign-out")).hasCount(0);
                 assertThat(page.locator("#start")).hasCount(0);
             }
@@ -208,6 +235,7 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
             List<String> secrets = new ArrayList<>(pEmails);
             secrets.add(pAgency);
             secrets.add(pPartnership);
+            secrets.add(pWorkshopTitle);
             for (String secret : secrets) {
                 assertThat(body).as("%s never shows partnership P's %s", where, secret).doesNotContain(secret);
             }

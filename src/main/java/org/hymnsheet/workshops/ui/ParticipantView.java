@@ -1,5 +1,9 @@
 package org.hymnsheet.workshops.ui;
 
+import org.hymnsheet.live.LiveSignals;
+import org.hymnsheet.live.Topic;
+import org.hymnsheet.live.ui.LiveRefresh;
+import java.util.Set;
 import org.hymnsheet.common.ui.ClientKeys;
 
 import com.vaadin.flow.component.UI;
@@ -27,8 +31,8 @@ import org.hymnsheet.workshops.WorkshopStage;
 
 /**
  * A participant's phone during a live workshop: the stage the room is on, with its input. The facilitator moves
- * the room on; the page checks every two seconds and rebuilds the input only when the stage changes, so nothing
- * being typed is lost. The device is recognised by the token kept in the workshop's cookie.
+ * the room on; the page hears every change of the workshop by server push and rebuilds the input only when the
+ * stage changes, so nothing being typed is lost. The device is recognised by the token kept in the workshop's cookie.
  */
 @Route(value = "w/:code", autoLayout = false)
 @AnonymousAllowed
@@ -44,15 +48,16 @@ public class ParticipantView extends Div implements BeforeEnterObserver, HasDyna
     private int shownPosition = -1;
     private boolean shownEnded;
     private StageInputPanel panel;
+    private final LiveRefresh live;
 
-    ParticipantView(ParticipantService participants, InputService inputs) {
+    ParticipantView(ParticipantService participants, InputService inputs, LiveSignals signals) {
         this.participants = participants;
         this.inputs = inputs;
         addClassName("respondent-page");
         main.addClassName("respondent");
         main.setId("workshop");
         add(main);
-        Polling.whileAttached(this, this::refresh);
+        live = LiveRefresh.on(this, signals, this::refresh);
     }
 
     @Override
@@ -72,6 +77,7 @@ public class ParticipantView extends Div implements BeforeEnterObserver, HasDyna
         }
         shownPosition = -1;
         shownEnded = false;
+        live.follow(Set.of(Topic.workshop(me.workshopId())));
         refresh();
     }
 

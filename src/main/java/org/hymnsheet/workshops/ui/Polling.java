@@ -4,8 +4,8 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.shared.Registration;
 
 /**
- * Re-reads a live workshop page every 2 seconds while it is on screen, and stops when it leaves. Until the
- * boards bring server push, this is how the console and the phones follow the room.
+ * Re-reads the facilitator's console every 2 seconds while it is on screen (the stage timer and an open
+ * speaking turn tick), and stops when it leaves. What the room does reaches the console by push at once.
  */
 final class Polling {
     static final int MILLIS = 2000;

@@ -1,5 +1,10 @@
 package org.hymnsheet.workshops.ui;
 
+import org.hymnsheet.live.LiveSignals;
+import org.hymnsheet.live.Topic;
+import org.hymnsheet.live.ui.LiveRefresh;
+import org.hymnsheet.surveys.SurveyService;
+import java.util.Set;
 import com.vaadin.flow.component.HasEnabled;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -37,6 +42,7 @@ import java.util.Map;
 import org.hymnsheet.accounts.Agency;
 import org.hymnsheet.accounts.DirectoryService;
 import org.hymnsheet.common.QrCodes;
+import org.hymnsheet.common.ui.Links;
 import org.hymnsheet.common.ValidationException;
 import org.hymnsheet.common.ui.Forms;
 import org.hymnsheet.security.Role;
@@ -67,7 +73,9 @@ public class WorkshopConsoleView extends Main implements BeforeEnterObserver, Ha
     private final transient SpeakingService speaking;
     private final transient WorkshopModerationService moderation;
     private final transient DirectoryService directory;
+    private final transient SurveyService surveys;
 
+    private final LiveRefresh live;
     private long id;
     private Workshop workshop;
     private List<WorkshopStage> stages = List.of();
@@ -102,8 +110,12 @@ public class WorkshopConsoleView extends Main implements BeforeEnterObserver, Ha
     private List<String> pendingRefs = List.of();
 
     WorkshopConsoleView(WorkshopService workshops, CardService cards, SpeakingService speaking,
-                        WorkshopModerationService moderation, DirectoryService directory) {
+                        WorkshopModerationService moderation, DirectoryService directory, SurveyService surveys,
+                        LiveSignals signals) {
+        // the timer and an open speaking turn tick by the poll; everything the room does arrives by push at once
         Polling.whileAttached(this, this::refresh);
+        live = LiveRefresh.on(this, signals, this::refresh);
+        this.surveys = surveys;
         this.workshops = workshops;
         this.cards = cards;
         this.speaking = speaking;
@@ -122,7 +134,9 @@ public class WorkshopConsoleView extends Main implements BeforeEnterObserver, Ha
         }
         removeAll();
         changers.clear();
-        add(heading, status, join(), controls(), rosterPanel(), speakingPanel(), cardsPanel(), moderationPanel());
+        live.follow(Set.of(Topic.workshop(id)));
+        add(heading, status, join(), new BoardSettings(workshops, surveys, workshop), controls(), rosterPanel(),
+                speakingPanel(), cardsPanel(), moderationPanel());
         add(new RouterLink(getTranslation("console.openRecord"), WorkshopRecordView.class,
                 new RouteParameters("id", String.valueOf(id))));
         refreshCards();

@@ -1,13 +1,13 @@
-package org.hymnsheet.workshops.ui;
+package org.hymnsheet.common.ui;
 
 import com.vaadin.flow.server.VaadinServletRequest;
 
 /** Links that leave the facilitator's screen: built from the address the facilitator's browser reached. */
-final class Links {
+public final class Links {
     private Links() {}
 
     /** The app's address ending in "/", for links and QR codes. */
-    static String base() {
+    public static String base() {
         var request = VaadinServletRequest.getCurrent();
         if (request == null) {
             return "/";

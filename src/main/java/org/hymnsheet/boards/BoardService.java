@@ -1,0 +1,161 @@
+package org.hymnsheet.boards;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.hymnsheet.templates.CardSortStage;
+import org.hymnsheet.templates.FramingStage;
+import org.hymnsheet.templates.LocalizedText;
+import org.hymnsheet.templates.MappingStage;
+import org.hymnsheet.templates.Option;
+import org.hymnsheet.templates.PulseStage;
+import org.hymnsheet.templates.Stage;
+import org.hymnsheet.workshops.SpeakingService;
+import org.hymnsheet.workshops.SpeakingShare;
+import org.hymnsheet.workshops.Workshop;
+import org.hymnsheet.workshops.WorkshopService;
+import org.hymnsheet.workshops.WorkshopStage;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The live reflection board of a workshop, for its partnership's facilitators and administrators: re-read from
+ * the tables whenever the workshop changes, so a board that reconnects or a node that restarts shows the truth.
+ */
+@Service
+public class BoardService {
+    private static final String LANG = LocalizedText.FALLBACK;
+
+    private final WorkshopService workshops;
+    private final SpeakingService speaking;
+    private final BoardRepository boards;
+    private final YoungPeoplesVoiceReader youngPeople;
+
+    BoardService(WorkshopService workshops, SpeakingService speaking, BoardRepository boards,
+                 YoungPeoplesVoiceReader youngPeople) {
+        this.workshops = workshops;
+        this.speaking = speaking;
+        this.boards = boards;
+        this.youngPeople = youngPeople;
+    }
+
+    /** The board as it stands: the current stage, and its figures once the stage is revealed. */
+    @Transactional(readOnly = true)
+    public Board board(long workshopId) {
+        Workshop w = workshops.get(workshopId); // checks role and partnership
+        List<WorkshopStage> stages = workshops.stages(workshopId);
+        WorkshopStage stage = stages.get(Math.min(w.currentStage(), stages.size() - 1));
+        int answered = boards.answered(stage.id(), stage.kind());
+        Board.StageView view = switch (stage.definition()) {
+            case org.hymnsheet.templates.VoiceStage v -> voice(w, stage);
+            case Stage s when !stage.revealed() -> null;
+            case FramingStage f -> framing(f, stage);
+            case CardSortStage c -> cardSort(w, c, stage);
+            case PulseStage p -> pulse(p, stage);
+            case org.hymnsheet.templates.NeedsStage n -> new Board.Needs(boards.needs(stage.id()).stream()
+                    .map(r -> new Board.NeedDots(r.text(), label(n.categories(), r.category()), r.owner(), r.dots()))
+                    .toList());
+            case MappingStage m -> mapping(m, stage);
+        };
+        return new Board(w, stage, w.participants(), answered, view,
+                w.surveyId() == null ? null : youngPeople.read(w.surveyId()));
+    }
+
+    private Board.Framing framing(FramingStage f, WorkshopStage stage) {
+        Map<Long, BigDecimal> means = new LinkedHashMap<>();
+        boards.framingMeans(stage.id()).forEach(m -> means.put(m.agencyId(), m.mean()));
+        Map<Long, List<Integer>> points = new LinkedHashMap<>();
+        Map<Long, String> names = new LinkedHashMap<>();
+        for (var p : boards.framingPoints(stage.id())) {
+            points.computeIfAbsent(p.agencyId(), k -> new ArrayList<>()).add(p.position());
+            names.put(p.agencyId(), p.agency());
+        }
+        var agencies = points.entrySet().stream()
+                .map(e -> new Board.AgencyPositions(names.get(e.getKey()), List.copyOf(e.getValue()), means.get(e.getKey())))
+                .toList();
+        return new Board.Framing(f.leftLabel().in(LANG), f.rightLabel().in(LANG), agencies,
+                boards.approvedSentences(stage.id()));
+    }
+
+    private Board.Voice voice(Workshop w, WorkshopStage stage) {
+        var present = boards.present(w.id());
+        var names = boards.agencyNames(w.partnershipId());
+        SpeakingService.Shares shares = speaking.shares(w.id());
+        Map<Long, SpeakingShare> byAgency = new LinkedHashMap<>();
+        shares.byAgency().forEach(s -> byAgency.put(s.agencyId(), s));
+        boolean shown = stage.revealed();
+        Map<Long, Integer> votes = new LinkedHashMap<>();
+        int allVotes = 0;
+        if (shown) {
+            for (var v : boards.influence(stage.id())) {
+                votes.put(v.agencyId(), v.count());
+                allVotes += v.count();
+            }
+        }
+        List<Board.AgencyVoice> agencies = new ArrayList<>();
+        Map<Long, Integer> people = new LinkedHashMap<>();
+        present.forEach(p -> people.put(p.agencyId(), p.count()));
+        // agencies present, then any agency that spoke or was named without anyone present from it
+        var ids = new ArrayList<Long>(people.keySet());
+        byAgency.keySet().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+        votes.keySet().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+        for (long id : ids) {
+            SpeakingShare s = byAgency.get(id);
+            BigDecimal influence = shown ? share(votes.getOrDefault(id, 0), allVotes) : null;
+            agencies.add(new Board.AgencyVoice(names.getOrDefault(id, "?"), people.getOrDefault(id, 0),
+                    s == null ? 0 : s.turns(), s == null ? 0 : s.seconds().setScale(0, RoundingMode.HALF_UP).intValue(),
+                    s == null ? BigDecimal.ZERO : s.timeShare(), s == null ? BigDecimal.ZERO : s.turnShare(), influence));
+        }
+        var levels = shares.byLevel().stream()
+                .map(s -> new Board.LevelVoice(s.level() == null ? null : s.level().name(), s.turns(),
+                        s.seconds().setScale(0, RoundingMode.HALF_UP).intValue(), s.timeShare(), s.turnShare()))
+                .toList();
+        BigDecimal equal = present.isEmpty() ? null : share(1, present.size());
+        var secondsOfPresent = present.stream()
+                .map(p -> byAgency.containsKey(p.agencyId()) ? byAgency.get(p.agencyId()).seconds() : BigDecimal.ZERO)
+                .toList();
+        return new Board.Voice(agencies, levels, equal, VoiceBalance.of(secondsOfPresent),
+                shown ? boards.voters(stage.id()) : 0, shown);
+    }
+
+    private Board.CardSort cardSort(Workshop w, CardSortStage c, WorkshopStage stage) {
+        var balance = boards.balance(stage.id());
+        Map<String, Integer> tagged = boards.contexts(stage.id());
+        var contexts = c.contexts().stream()
+                .map(o -> new Board.Count(o.label().in(LANG), tagged.getOrDefault(o.id(), 0))).toList();
+        return new Board.CardSort(c.leftLabel().in(LANG), c.rightLabel().in(LANG), boards.cards(w.id(), stage.id()),
+                balance.placements(), share(balance.ecological(), balance.placements()),
+                share(balance.behaviour(), balance.placements()), balance.mean(), contexts);
+    }
+
+    private Board.Pulse pulse(PulseStage p, WorkshopStage stage) {
+        var counts = boards.pulse(stage.id());
+        var questions = p.questions().stream().map(q -> new Board.PulseQuestion(q.text().in(LANG),
+                        q.labels().stream().map(l -> l.in(LANG)).toList(),
+                        IntStream.rangeClosed(1, 5).map(v -> counts.stream()
+                                .filter(c -> c.question().equals(q.id()) && c.value() == v)
+                                .mapToInt(BoardRepository.PulseCount::count).sum()).boxed().toList()))
+                .toList();
+        return new Board.Pulse(questions, boards.approvedComments(stage.id()));
+    }
+
+    private Board.Mapping mapping(MappingStage m, WorkshopStage stage) {
+        var notes = boards.approvedNotes(stage.id());
+        return new Board.Mapping(m.columns().stream().map(col -> new Board.MappingColumn(col.label().in(LANG),
+                notes.stream().filter(n -> n.column().equals(col.id())).map(BoardRepository.Note::text).toList()))
+                .toList());
+    }
+
+    private static String label(List<Option> options, String id) {
+        return options.stream().filter(o -> o.id().equals(id)).map(o -> o.label().in(LANG)).findFirst().orElse(id);
+    }
+
+    /** part / whole to 4 places (0..1); null for an empty whole. */
+    static BigDecimal share(int part, int whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,190 @@
+package org.hymnsheet.boards.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Aside;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.util.Set;
+import org.hymnsheet.boards.Board;
+import org.hymnsheet.boards.BoardService;
+import org.hymnsheet.boards.YoungPeoplesVoice;
+import org.hymnsheet.common.NotFoundException;
+import org.hymnsheet.common.QrCodes;
+import org.hymnsheet.common.ui.Links;
+import org.hymnsheet.live.LiveSignals;
+import org.hymnsheet.live.Topic;
+import org.hymnsheet.live.ui.LiveRefresh;
+import org.hymnsheet.security.Role;
+import org.hymnsheet.workshops.StageKind;
+
+/**
+ * The live reflection board a facilitator puts on the projector: the room's current stage in large type, its
+ * figures once revealed, and the young people's voice beside it. Read-only; it follows the workshop by server
+ * push (at most four refreshes a second) and re-reads from the tables after a lost connection.
+ */
+@Route(value = "workshops/:id(\\d+)/board", autoLayout = false)
+@RolesAllowed({Role.Names.FACILITATOR, Role.Names.ADMIN})
+public class BoardView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+    static final int VOICE_TICK_MILLIS = 3000;
+    private final transient BoardService boards;
+    private final StagePanels panels = new StagePanels(this::getTranslation);
+    private final LiveRefresh live;
+    private final H1 title = new H1();
+    private final Span stageLine = new Span();
+    private final Span code = new Span();
+    private final Div joinBox = new Div();
+    private final H2 prompt = new H2();
+    private final Paragraph answered = new Paragraph();
+    private final Div figures = new Div();
+    private final Aside youngPeople = new Aside();
+    private long id;
+    private String pageTitle = "";
+    private String shownCode;
+    private int refreshes;
+
+    BoardView(BoardService boards, LiveSignals signals) {
+        this.boards = boards;
+        addClassName("board");
+        setId("board");
+        code.addClassName("board-code");
+        code.setId("board-code");
+        stageLine.setId("board-stage-line");
+        prompt.setId("board-prompt");
+        answered.setId("board-answered");
+        figures.setId("board-figures");
+        youngPeople.setId("board-young-people");
+        youngPeople.addClassName("board-young-people");
+        var head = new Header(new Div(title, stageLine), joinBox);
+        head.addClassName("board-head");
+        var stage = new Main(prompt, answered, figures);
+        stage.addClassName("board-stage");
+        var body = new Div(stage, youngPeople);
+        body.addClassName("board-body");
+        add(head, body);
+        live = LiveRefresh.on(this, signals, this::refresh);
+        // while the voice stage is up, an open speaking turn grows by the second: re-read now and then
+        addAttachListener(e -> e.getUI().addPollListener(p -> refresh()));
+        addDetachListener(e -> e.getUI().setPollInterval(-1));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        id = Long.parseLong(event.getRouteParameters().get("id").orElseThrow());
+        refresh();
+    }
+
+    /** Re-reads the board from the tables and redraws what changed. */
+    void refresh() {
+        Board b;
+        try {
+            b = boards.board(id);
+        } catch (NotFoundException gone) {
+            return;
+        }
+        refreshes++;
+        getElement().setAttribute("data-refreshes", String.valueOf(refreshes));
+        var w = b.workshop();
+        live.follow(w.surveyId() == null ? Set.of(Topic.workshop(w.id()))
+                : Set.of(Topic.workshop(w.id()), Topic.survey(w.surveyId())));
+        String newTitle = getTranslation("board.pageTitle", w.title());
+        if (!newTitle.equals(pageTitle)) {
+            pageTitle = newTitle;
+            UI.getCurrent().getPage().setTitle(getPageTitle());
+        }
+        title.setText(w.title());
+        String stageTitle = b.stage().definition().title().in("en");
+        stageLine.setText(w.ended() ? getTranslation("board.ended", stageTitle)
+                : getTranslation("board.stageOf", b.stage().position() + 1, w.stageCount(), stageTitle));
+        join(w.joinCode(), w.ended());
+        int poll = b.stage().kind() == StageKind.VOICE && !w.ended() ? VOICE_TICK_MILLIS : -1;
+        if (UI.getCurrent().getPollInterval() != poll) {
+            UI.getCurrent().setPollInterval(poll);
+        }
+        prompt.setText(b.stage().definition().prompt().in("en"));
+        answered.setText(getTranslation("board.answered", b.answered(), b.participants()));
+        figures.removeAll();
+        if (b.view() == null) {
+            var waiting = new Paragraph(getTranslation("board.waiting"));
+            waiting.addClassName("board-waiting");
+            waiting.setId("board-waiting");
+            figures.add(waiting);
+        } else {
+            panels.render(b.view()).forEach(figures::add);
+        }
+        youngPeople(b.youngPeople());
+    }
+
+    private void join(String joinCode, boolean ended) {
+        joinBox.setVisible(!ended);
+        if (joinCode.equals(shownCode)) {
+            return;
+        }
+        shownCode = joinCode;
+        joinBox.removeAll();
+        joinBox.addClassName("board-join");
+        String link = Links.base() + "join/" + joinCode;
+        code.setText(joinCode);
+        var qr = new Image(DownloadHandler.fromInputStream(e -> {
+            byte[] png = QrCodes.png(link, 360);
+            return new DownloadResponse(new ByteArrayInputStream(png), "join.png", "image/png", png.length);
+        }), getTranslation("board.qrAlt"));
+        qr.addClassName("board-qr");
+        joinBox.add(new Div(new Span(getTranslation("board.joinAt", Links.base() + "join")), new Div(
+                new Span(getTranslation("board.code")), code)), qr);
+    }
+
+    private void youngPeople(YoungPeoplesVoice voice) {
+        youngPeople.removeAll();
+        youngPeople.setVisible(voice != null);
+        if (voice == null) {
+            return;
+        }
+        youngPeople.add(new H2(getTranslation("board.young.heading")), new Paragraph(voice.survey()),
+                new Paragraph(getTranslation("board.young.responses", voice.responses())));
+        for (var f : voice.findings()) {
+            var list = new UnorderedList();
+            f.answers().forEach(a -> list.add(new ListItem(getTranslation("board.young.answer", a.label(), a.count()))));
+            youngPeople.add(new H3(f.question()), list);
+        }
+        if (!voice.quotes().isEmpty()) {
+            var quotes = new UnorderedList();
+            quotes.addClassName("board-quotes");
+            voice.quotes().forEach(q -> quotes.add(new ListItem(q)));
+            youngPeople.add(new H3(getTranslation("board.young.inTheirWords")), quotes);
+        }
+    }
+
+    StagePanels panels() {
+        return panels;
+    }
+
+    Div figures() {
+        return figures;
+    }
+
+    long workshopId() {
+        return id;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return pageTitle + " | " + getTranslation("app.name");
+    }
+}

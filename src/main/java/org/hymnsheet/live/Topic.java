@@ -1,0 +1,25 @@
+package org.hymnsheet.live;
+
+/**
+ * What changed, never how: "workshop 12 changed", "survey 7 changed". A page that hears a topic re-reads what it
+ * shows from the tables, so a lost or merged signal costs at most a refresh, never a wrong page.
+ */
+public record Topic(String key) {
+    private static final int MAX_KEY = 100;
+
+    public Topic {
+        if (key == null || key.isBlank() || key.length() > MAX_KEY || key.contains("|")) {
+            throw new IllegalArgumentException("Bad topic key");
+        }
+    }
+
+    /** Anything about a workshop: its stages, participants, inputs, cards, speaking turns, moderation. */
+    public static Topic workshop(long workshopId) {
+        return new Topic("workshop:" + workshopId);
+    }
+
+    /** A survey's submitted responses or the moderation of its free text. */
+    public static Topic survey(long surveyId) {
+        return new Topic("survey:" + surveyId);
+    }
+}

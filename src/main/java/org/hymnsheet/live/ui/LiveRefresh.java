@@ -1,0 +1,97 @@
+package org.hymnsheet.live.ui;
+
+import com.vaadin.flow.component.ClientCallable;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.shared.Registration;
+import java.util.Set;
+import org.hymnsheet.live.LiveSignals;
+import org.hymnsheet.live.Subscription;
+import org.hymnsheet.live.Topic;
+
+/**
+ * Keeps a page current by server push: while the page is on screen it hears its topics and re-reads through
+ * {@code refresh} inside its UI; when the browser's push connection comes back after a drop (a sleeping laptop,
+ * lost Wi-Fi) the page re-reads too, so it catches up from the tables whatever it missed. An invisible element
+ * carries the reconnection hook.
+ */
+@Tag("live-refresh")
+public final class LiveRefresh extends Component {
+    private final transient LiveSignals signals;
+    private final Runnable refresh;
+    private Set<Topic> topics = Set.of();
+    private transient Subscription subscription;
+    private UI ui;
+    private Registration detach;
+
+    private LiveRefresh(LiveSignals signals, Runnable refresh) {
+        this.signals = signals;
+        this.refresh = refresh;
+        getElement().setAttribute("hidden", true);
+        getElement().setAttribute("aria-hidden", "true");
+    }
+
+    /** Adds the hook to {@code view}; {@link #follow} says which topics it hears. */
+    public static LiveRefresh on(Component view, LiveSignals signals, Runnable refresh) {
+        var live = new LiveRefresh(signals, refresh);
+        view.getElement().appendChild(live.getElement());
+        return live;
+    }
+
+    /** Hears these topics from now on (replacing the ones before). */
+    public void follow(Set<Topic> topics) {
+        if (topics.equals(this.topics)) {
+            return;
+        }
+        this.topics = Set.copyOf(topics);
+        if (ui != null) {
+            resubscribe();
+        }
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        ui = event.getUI();
+        resubscribe();
+        getElement().executeJs("""
+                const el = this;
+                const store = window.Vaadin && window.Vaadin.connectionState;
+                if (store && !el.__liveHooked) {
+                  el.__liveHooked = true;
+                  let lost = false;
+                  store.addStateChangeListener((before, now) => {
+                    if (now === 'reconnecting' || now === 'connection-lost') { lost = true; return; }
+                    if (now === 'connected' && lost && el.isConnected) { lost = false; el.$server.reconnected(); }
+                  });
+                }""");
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        close();
+        ui = null;
+    }
+
+    @ClientCallable
+    private void reconnected() {
+        refresh.run();
+    }
+
+    private void resubscribe() {
+        close();
+        UI target = ui;
+        subscription = signals.subscribe(topics, () -> target.access(() -> {
+            if (isAttached()) {
+                refresh.run();
+            }
+        }));
+    }
+
+    private void close() {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+    }
+}

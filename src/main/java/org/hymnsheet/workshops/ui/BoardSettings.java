@@ -1,0 +1,50 @@
+package org.hymnsheet.workshops.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.select.Select;
+import java.util.Map;
+import java.util.Objects;
+import org.hymnsheet.common.ui.Forms;
+import org.hymnsheet.surveys.Survey;
+import org.hymnsheet.surveys.SurveyService;
+import org.hymnsheet.workshops.Workshop;
+import org.hymnsheet.workshops.WorkshopService;
+
+/**
+ * The console's board panel: a link that opens the projected board in a new window, and the choice of the
+ * partnership survey whose findings the board shows as the young people's voice.
+ */
+final class BoardSettings extends Section {
+    private final Select<Survey> survey = new Select<>();
+
+    BoardSettings(WorkshopService workshops, SurveyService surveys, Workshop workshop) {
+        addClassName("console-panel");
+        setId("board-settings");
+        var open = new Anchor("workshops/" + workshop.id() + "/board", getTranslation("console.openBoard"),
+                AnchorTarget.BLANK);
+        open.setId("open-board");
+        var options = surveys.list(workshop.partnershipId());
+        survey.setLabel(getTranslation("console.boardSurvey"));
+        survey.setHelperText(getTranslation("console.boardSurveyHelp"));
+        survey.setItems(options);
+        survey.setEmptySelectionAllowed(true);
+        survey.setEmptySelectionCaption(getTranslation("console.noSurvey"));
+        survey.setItemLabelGenerator(s -> s == null ? getTranslation("console.noSurvey") : s.title());
+        survey.setId("board-survey");
+        survey.setValue(options.stream().filter(s -> Objects.equals(s.id(), workshop.surveyId())).findFirst().orElse(null));
+        survey.setEnabled(!workshop.ended());
+        survey.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                Survey chosen = e.getValue();
+                Forms.save(this, Map.of("survey", survey),
+                        () -> workshops.chooseSurvey(workshop.id(), chosen == null ? null : chosen.id()));
+            }
+        });
+        add(new H2(getTranslation("console.boardHeading")), new Paragraph(getTranslation("console.boardIntro")), open,
+                survey);
+    }
+}

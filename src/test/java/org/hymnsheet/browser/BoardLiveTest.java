@@ -1,0 +1,268 @@
+package org.hymnsheet.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.hymnsheet.accounts.TestWorld;
+import org.hymnsheet.security.Role;
+import org.hymnsheet.testing.Blns;
+import org.hymnsheet.workshops.Card;
+import org.hymnsheet.workshops.InputService;
+import org.hymnsheet.workshops.Level;
+import org.hymnsheet.workshops.ParticipantService;
+import org.hymnsheet.workshops.PendingText;
+import org.hymnsheet.workshops.SpeakingService;
+import org.hymnsheet.workshops.Workshop;
+import org.hymnsheet.workshops.WorkshopModerationService;
+import org.hymnsheet.workshops.WorkshopService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The projected board follows the room by server push: a facilitator's board and participants' phones, every stage
+ * of the hymn sheet (and a mapping workshop), the board changing after each action without a reload; screenshots at
+ * projector sizes; axe on every stage; hostile text from participants shown as text.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:browser-board-live;DB_CLOSE_DELAY=-1")
+class BoardLiveTest extends BrowserTestSupport {
+    static final String SCRIPT = "<script>alert(123)</script>";
+    static final String IMG = "<img src=x onerror=alert(123) />";
+
+    @Autowired
+    ApplicationContext spring;
+    @Autowired
+    WorkshopService workshops;
+    @Autowired
+    WorkshopModerationService moderation;
+    @Autowired
+    ParticipantService participants;
+    @Autowired
+    InputService inputs;
+    @Autowired
+    SpeakingService speaking;
+
+    TestWorld.Persona facilitator;
+    long partnership;
+    String police;
+    String health;
+    long policeId;
+    long healthId;
+
+    @BeforeEach
+    void partnership() {
+        TestWorld world = new TestWorld(spring);
+        partnership = world.partnership();
+        police = TestWorld.unique("Police");
+        health = TestWorld.unique("Health");
+        policeId = world.agency(partnership, police);
+        healthId = world.agency(partnership, health);
+        facilitator = world.account(partnership, Role.FACILITATOR);
+        world.markInstalled();
+    }
+
+    @Test
+    void every_stage_of_the_board_changes_as_the_room_answers_without_a_reload() {
+        List<String> dialogs = new CopyOnWriteArrayList<>();
+        Workshop w = as(() -> workshops.start(workshops.create(partnership, "hymn-sheet", TestWorld.unique("Board")).id()));
+        page.setViewportSize(1920, 1080);
+        page.onDialog(d -> {
+            dialogs.add(d.message());
+            d.dismiss();
+        });
+        signInToHome(page, facilitator.email(), TestWorld.PASSWORD);
+        open(page, "/workshops/" + w.id() + "/board");
+        Locator board = page.locator("#board");
+        assertThat(page.locator("#board-stage-line")).containsText("Stage 1 of 5: Partners and framing");
+        assertThat(page.locator("#board-code")).hasText(w.joinCode());
+        assertThat(page.locator("#board-answered")).hasText("Answered: 0 of 0");
+        page.evaluate("window.__samePage = true");
+
+        // two phones join and frame the problem through their own pages
+        BrowserContext phones = browser.newContext();
+        Page phoneA = phones.newPage();
+        joinAs(phoneA, w.joinCode(), police, "Manager");
+        assertThat(page.locator("#board-answered")).hasText("Answered: 0 of 1");
+        BrowserContext phones2 = browser.newContext();
+        Page phoneB = phones2.newPage();
+        joinAs(phoneB, w.joinCode(), health, "Practitioner");
+        assertThat(page.locator("#board-answered")).hasText("Answered: 0 of 2");
+        frame(phoneA, 20, SCRIPT);
+        assertThat(page.locator("#board-answered")).hasText("Answered: 1 of 2");
+        assertThat(page.locator("#board-waiting")).isVisible();
+        frame(phoneB, 80, IMG);
+        assertThat(page.locator("#board-answered")).hasText("Answered: 2 of 2");
+        screenshot(page, "framing-waiting-1920");
+
+        // revealed: positions by agency with means; sentences only once approved, and as text
+        as(() -> workshops.reveal(w.id(), 0));
+        assertThat(page.locator("#board-framing-summary")).containsText(police + ": 20");
+        assertThat(page.locator("#board-framing-summary")).containsText(health + ": 80");
+        assertThat(page.locator("#board-framing echarts-chart[data-rendered]")).hasCount(1);
+        assertThat(page.locator("#board-sentences li")).hasCount(0);
+        as(() -> {
+            moderation.pending(w.id()).forEach(t -> moderation.moderate(w.id(), t.kind(), t.ref(), true));
+            return null;
+        });
+        assertThat(page.locator("#board-sentences li")).hasText(new String[] {SCRIPT, IMG});
+        assertThat(page.locator("#board-sentences img, #board script")).hasCount(0);
+        frame(phoneA, 40, SCRIPT);
+        assertThat(page.locator("#board-framing-summary")).containsText(police + ": 40");
+        assertAccessible(page, "the framing board");
+        screenshot(page, "framing-1920");
+        page.setViewportSize(1280, 720);
+        screenshot(page, "framing-1280");
+        page.setViewportSize(1920, 1080);
+
+        // voice: speaking taps move the shares and the balance; influence votes once revealed
+        as(() -> workshops.advance(w.id()));
+        assertThat(page.locator("#board-stage-line")).containsText("Stage 2 of 5: Influence and voice");
+        assertThat(page.locator("#board-balance")).containsText("–");
+        as(() -> {
+            speaking.tap(w.id(), policeId, Level.MANAGER);
+            return null;
+        });
+        assertThat(page.locator("#board-voice table")).containsText(police);
+        assertThat(page.locator("#board-balance .board-number")).hasText("0.00");
+        as(() -> {
+            speaking.tap(w.id(), healthId, Level.PRACTITIONER);
+            return null;
+        });
+        assertThat(page.locator("#board-voice table tbody tr")).hasCount(2);
+        phoneA.locator("#influence").getByText(health).click();
+        phoneA.locator("#influence-save").click();
+        assertThat(phoneA.locator("#saved")).containsText("Saved");
+        assertThat(page.locator("#board-answered")).hasText("Answered: 1 of 2");
+        as(() -> workshops.reveal(w.id(), 1));
+        assertThat(page.locator("#board-voice-summary")).containsText("An equal share would be 50% each. People who said who has most influence: 1.");
+        assertThat(page.locator("#board-voice table")).containsText("100%");
+        assertAccessible(page, "the voice board");
+        screenshot(page, "voice-1920");
+
+        // card sort: placements change spreads, the most disputed card comes first
+        as(() -> workshops.advance(w.id()));
+        assertThat(page.locator("#board-stage-line")).containsText("Behaviour-based or ecological?");
+        as(() -> workshops.reveal(w.id(), 2));
+        Card first = participants.cards(tokenOf(phones, w.joinCode())).getFirst();
+        Card second = participants.cards(tokenOf(phones, w.joinCode())).get(1);
+        place(phoneA, first, 10);
+        assertThat(page.locator("#board-ecological .board-number")).hasText("0%");
+        place(phoneB, first, 90);
+        assertThat(page.locator("#board-ecological .board-number")).hasText("50%");
+        inputs.place(tokenOf(phones, w.joinCode()), 2, second.id(), 60);
+        inputs.place(tokenOf(phones2, w.joinCode()), 2, second.id(), 70);
+        assertThat(page.locator("#board-cards tbody tr").first()).containsText(first.text());
+        assertThat(page.locator("#board-cards-summary")).containsText("Most disputed: " + first.text());
+        inputs.tag(tokenOf(phones, w.joinCode()), 2, first.id(), Set.of("peers", "school"));
+        assertThat(page.locator("#board-contexts table")).containsText("Peers1");
+        assertAccessible(page, "the card sort board");
+        screenshot(page, "cards-1920");
+        page.setViewportSize(1280, 720);
+        screenshot(page, "cards-1280");
+        page.setViewportSize(1920, 1080);
+
+        // pulse: distributions move with each answer; comments once approved
+        as(() -> workshops.advance(w.id()));
+        as(() -> workshops.reveal(w.id(), 3));
+        inputs.pulse(tokenOf(phones, w.joinCode()), 3, "critical-reflection", 2, IMG);
+        assertThat(page.locator("#board-pulse-0-summary")).hasText("Answers: 1");
+        inputs.pulse(tokenOf(phones2, w.joinCode()), 3, "critical-reflection", 4, null);
+        assertThat(page.locator("#board-pulse-0-summary")).hasText("Answers: 2");
+        as(() -> {
+            moderation.pending(w.id()).forEach(t -> moderation.moderate(w.id(), t.kind(), t.ref(), true));
+            return null;
+        });
+        assertThat(page.locator("#board-comments li")).hasText(IMG);
+        assertAccessible(page, "the pulse board");
+        screenshot(page, "pulse-1920");
+
+        // needs: approved needs ranked by dots
+        as(() -> workshops.advance(w.id()));
+        as(() -> workshops.reveal(w.id(), 4));
+        inputs.addNeed(tokenOf(phones, w.joinCode()), 4, "Commissioners who fund youth work", null, "commissioners");
+        inputs.addNeed(tokenOf(phones2, w.joinCode()), 4, SCRIPT, healthId, "plans");
+        assertThat(page.locator("#board-answered")).hasText("Answered: 2 of 2");
+        List<PendingText> pending = as(() -> moderation.pending(w.id()));
+        as(() -> {
+            pending.forEach(t -> moderation.moderate(w.id(), t.kind(), t.ref(), true));
+            return null;
+        });
+        assertThat(page.locator("#board-needs-list li")).hasCount(2);
+        long scriptNeed = needId(SCRIPT, w);
+        inputs.dots(tokenOf(phones, w.joinCode()), 4, scriptNeed, 2);
+        assertThat(page.locator("#board-needs-list li").first()).containsText(SCRIPT + " (2 dots");
+        assertAccessible(page, "the needs board");
+        screenshot(page, "needs-1920");
+        page.setViewportSize(1280, 720);
+        screenshot(page, "needs-1280");
+
+        assertThat(page.evaluate("window.__samePage === true")).isEqualTo(true);
+        assertThat(dialogs).isEmpty();
+        phones.close();
+        phones2.close();
+    }
+
+    private void joinAs(Page phone, String code, String agency, String level) {
+        phone.setViewportSize(360, 740);
+        phone.navigate(url("/join/" + code));
+        choose(phone, "join-agency", agency);
+        phone.locator("#join-level").getByText(level).click();
+        phone.locator("#join-go").click();
+        assertThat(phone.locator("#stage-title")).isVisible();
+    }
+
+    private void frame(Page phone, int value, String sentence) {
+        phone.locator("#framing-value").fill(String.valueOf(value));
+        phone.locator("#framing-sentence textarea").fill(sentence);
+        phone.locator("#framing-save").click();
+        assertThat(phone.locator("#saved")).containsText("Saved");
+    }
+
+    private void place(Page phone, Card card, int value) {
+        assertThat(phone.locator("#stage-title")).hasText("Behaviour-based or ecological?");
+        phone.locator("#card-" + card.id() + "-value").fill(String.valueOf(value));
+        phone.locator("#card-" + card.id() + "-save").click();
+        assertThat(phone.locator("#saved")).containsText("Saved");
+    }
+
+    private String tokenOf(BrowserContext phone, String code) {
+        return phone.cookies().stream().filter(c -> c.name.equals("hs-w-" + code)).findFirst().orElseThrow().value;
+    }
+
+    private long needId(String text, Workshop w) {
+        return as(() -> moderation.pending(w.id())).stream().filter(p -> text.equals(p.text())).findFirst()
+                .map(p -> Long.parseLong(p.ref())).orElseGet(() -> needFromDb(text));
+    }
+
+    @Autowired
+    org.jooq.DSLContext db;
+
+    private long needFromDb(String text) {
+        return db.select(org.hymnsheet.db.Tables.NEED.ID).from(org.hymnsheet.db.Tables.NEED)
+                .where(org.hymnsheet.db.Tables.NEED.TEXT.eq(text)).fetchOne(org.hymnsheet.db.Tables.NEED.ID);
+    }
+
+    private <T> T as(Supplier<T> action) {
+        try {
+            TestWorld.as(facilitator);
+            return action.get();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    static {
+        assertThat(Blns.strings()).contains(SCRIPT, IMG);
+    }
+}
