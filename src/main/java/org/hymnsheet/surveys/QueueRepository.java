@@ -37,6 +37,11 @@ class QueueRepository {
                 .join(SURVEY).on(SURVEY.ID.eq(RESPONSE.SURVEY_ID)).where(ANSWER_TEXT.ID.eq(textId)).fetchOptional(r -> r.value1());
     }
 
+    Optional<Long> textSurvey(long textId) {
+        return db.select(RESPONSE.SURVEY_ID).from(ANSWER_TEXT).join(RESPONSE).on(RESPONSE.ID.eq(ANSWER_TEXT.RESPONSE_ID))
+                .where(ANSWER_TEXT.ID.eq(textId)).fetchOptional(r -> r.value1());
+    }
+
     void moderate(long textId, String decision, long accountId) {
         db.update(ANSWER_TEXT).set(ANSWER_TEXT.MODERATION, decision).set(ANSWER_TEXT.MODERATED_BY, accountId)
                 .where(ANSWER_TEXT.ID.eq(textId)).execute();

@@ -1,5 +1,7 @@
 package org.hymnsheet.surveys;
 
+import org.hymnsheet.live.LiveSignals;
+import org.hymnsheet.live.Topic;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -21,8 +23,10 @@ public class QueueService {
     private final QueueRepository queues;
     private final CurrentStaff staff;
     private final Clock clock;
+    private final LiveSignals signals;
 
-    QueueService(QueueRepository queues, CurrentStaff staff, Clock clock) {
+    QueueService(QueueRepository queues, CurrentStaff staff, Clock clock, LiveSignals signals) {
+        this.signals = signals;
         this.queues = queues;
         this.staff = staff;
         this.clock = clock;
@@ -37,11 +41,13 @@ public class QueueService {
     @Transactional
     public void approve(long textId) {
         queues.moderate(textId, "APPROVED", moderator(textId).accountId());
+        queues.textSurvey(textId).ifPresent(survey -> signals.changed(Topic.survey(survey)));
     }
 
     @Transactional
     public void reject(long textId) {
         queues.moderate(textId, "REJECTED", moderator(textId).accountId());
+        queues.textSurvey(textId).ifPresent(survey -> signals.changed(Topic.survey(survey)));
     }
 
     private Staff moderator(long textId) {

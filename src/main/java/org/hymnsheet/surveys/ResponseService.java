@@ -1,5 +1,7 @@
 package org.hymnsheet.surveys;
 
+import org.hymnsheet.live.LiveSignals;
+import org.hymnsheet.live.Topic;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,10 +39,12 @@ public class ResponseService {
     private final CodeGuessGuard codeGuesses;
     private final Clock clock;
     private final ZoneId zone;
+    private final LiveSignals signals;
 
     ResponseService(SurveyRepository surveys, ResponseRepository responses, TemplateCatalog templates,
                     DisclosureDetector detector, KioskExitGuard kioskExits, CodeGuessGuard codeGuesses, Clock clock,
-                    @Value("${hymnsheet.time-zone:Europe/London}") String zone) {
+                    @Value("${hymnsheet.time-zone:Europe/London}") String zone, LiveSignals signals) {
+        this.signals = signals;
         this.surveys = surveys;
         this.responses = responses;
         this.templates = templates;
@@ -160,6 +164,7 @@ public class ResponseService {
             responses.clearAllBut(responseId, Branching.visible(template, given));
         });
         responses.submit(responseId, today());
+        signals.changed(Topic.survey(survey.id())); // boards showing this survey re-read after the commit
     }
 
     /** Leaving kiosk mode needs the PIN the facilitator chose; repeated wrong PINs are refused for a while. */

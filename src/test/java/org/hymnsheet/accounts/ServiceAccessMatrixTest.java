@@ -19,6 +19,7 @@ import org.hymnsheet.surveys.QueueService;
 import org.hymnsheet.surveys.ResponseService;
 import org.hymnsheet.surveys.SurveyService;
 import org.hymnsheet.surveys.SurveyTargets;
+import org.hymnsheet.surveys.SurveyVoiceService;
 import org.hymnsheet.templates.TemplateService;
 import org.hymnsheet.testing.OnH2;
 import org.hymnsheet.workshops.CardService;
@@ -59,7 +60,7 @@ class ServiceAccessMatrixTest {
 
     static final List<Class<?>> SERVICES = List.of(PartnershipService.class, DirectoryService.class,
             AccountService.class, SetupService.class, TemplateService.class, SurveyService.class,
-            ResponseService.class, QueueService.class, WorkshopService.class, CardService.class,
+            ResponseService.class, QueueService.class, SurveyVoiceService.class, WorkshopService.class, CardService.class,
             WorkshopModerationService.class, SpeakingService.class, ParticipantService.class, InputService.class,
             WorkshopRecordService.class, BoardService.class);
     static final Set<Caller> FACILITATORS_OF_P = EnumSet.of(Caller.FACILITATOR, Caller.ADMIN, Caller.PLATFORM_ADMIN);
@@ -198,6 +199,10 @@ class ServiceAccessMatrixTest {
                     f -> f.bean(QueueService.class).safeguardingQueue(f.p())),
             row("QueueService.markHandled", EnumSet.of(Caller.SAFEGUARDING_LEAD),
                     f -> f.bean(QueueService.class).markHandled(f.surveys().flag(), "Seen")),
+
+            // findings, suppressed: the facilitators who run workshops and the partnership's strategic leads
+            row("SurveyVoiceService.voice", EnumSet.of(Caller.FACILITATOR, Caller.LEAD, Caller.ADMIN, Caller.PLATFORM_ADMIN),
+                    f -> f.bean(SurveyVoiceService.class).voice(f.surveys().survey().id())),
 
             row("WorkshopService.list", FACILITATORS_OF_P, f -> f.bean(WorkshopService.class).list(f.p())),
             row("WorkshopService.get", FACILITATORS_OF_P, f -> f.bean(WorkshopService.class).get(f.workshops().workshop())),

@@ -12,6 +12,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.hymnsheet.accounts.TestWorld;
 import org.hymnsheet.security.Role;
+import org.hymnsheet.surveys.AnswerInput;
+import org.hymnsheet.surveys.QueueService;
+import org.hymnsheet.surveys.ResponseService;
+import org.hymnsheet.surveys.Survey;
+import org.hymnsheet.surveys.SurveyService;
 import org.hymnsheet.testing.Blns;
 import org.hymnsheet.workshops.Card;
 import org.hymnsheet.workshops.InputService;
@@ -211,6 +216,60 @@ class BoardLiveTest extends BrowserTestSupport {
         assertThat(dialogs).isEmpty();
         phones.close();
         phones2.close();
+    }
+
+    @Test
+    void the_young_peoples_voice_panel_shows_the_chosen_survey_with_small_numbers_held_back_and_approved_words_only() {
+        Survey survey = as(() -> surveys.open(surveys.create(partnership, "safe-places", TestWorld.unique("Voice")).id()));
+        for (int i = 1; i <= 6; i++) {
+            respond(survey, i == 6 ? "school" : "home", switch (i) {
+                case 1 -> SCRIPT;
+                case 2 -> "Still waiting for a facilitator";
+                default -> null;
+            });
+        }
+        as(() -> {
+            queues.pendingTexts(partnership).stream().filter(t -> t.body().equals(SCRIPT)).forEach(t -> queues.approve(t.id()));
+            return null;
+        });
+        Workshop w = as(() -> workshops.start(workshops.create(partnership, "hymn-sheet", TestWorld.unique("Voice board")).id()));
+        signInToHome(page, facilitator.email(), TestWorld.PASSWORD);
+        open(page, "/workshops/" + w.id());
+        choose(page, "board-survey", survey.title());
+        Page board = context.newPage();
+        board.setViewportSize(1920, 1080);
+        board.navigate(url("/workshops/" + w.id() + "/board"));
+        Locator panel = board.locator("#board-young-people");
+        assertThat(panel).containsText("Young people who answered: 6");
+        assertThat(panel).containsText("At home: 5");
+        assertThat(panel).containsText("Other answers: fewer than 5 or held back");
+        assertThat(panel).not().containsText("At school or college");
+        assertThat(panel.locator(".board-quotes li")).hasText(new String[] {SCRIPT});
+        assertThat(panel).not().containsText("Still waiting for a facilitator");
+        assertThat(panel.locator("script")).hasCount(0);
+
+        // a young person sends their answers while the board is up: the panel follows without a reload
+        respond(survey, "home", null);
+        assertThat(panel).containsText("Young people who answered: 7");
+        assertThat(panel).containsText("At home: 6");
+        assertAccessible(board, "the board with the young people's voice");
+        screenshot(board, "young-people-1920");
+    }
+
+    @Autowired
+    SurveyService surveys;
+    @Autowired
+    ResponseService responses;
+    @Autowired
+    QueueService queues;
+
+    private void respond(Survey survey, String mostSafe, String text) {
+        String id = responses.start(responses.openByLink(survey.linkToken()), "en");
+        responses.save(id, "most-safe", new AnswerInput.Choice(Set.of(mostSafe)));
+        if (text != null) {
+            responses.save(id, "anything-else", new AnswerInput.Text(text));
+        }
+        responses.submit(id);
     }
 
     private void joinAs(Page phone, String code, String agency, String level) {

@@ -161,6 +161,11 @@ public class BoardView extends Div implements BeforeEnterObserver, HasDynamicTit
         for (var f : voice.findings()) {
             var list = new UnorderedList();
             f.answers().forEach(a -> list.add(new ListItem(getTranslation("board.young.answer", a.label(), a.count()))));
+            if (f.answers().isEmpty()) {
+                list.add(new ListItem(getTranslation("board.young.tooFew")));
+            } else if (f.othersHeldBack()) {
+                list.add(new ListItem(getTranslation("board.young.others")));
+            }
             youngPeople.add(new H3(f.question()), list);
         }
         if (!voice.quotes().isEmpty()) {
@@ -169,6 +174,9 @@ public class BoardView extends Div implements BeforeEnterObserver, HasDynamicTit
             voice.quotes().forEach(q -> quotes.add(new ListItem(q)));
             youngPeople.add(new H3(getTranslation("board.young.inTheirWords")), quotes);
         }
+        var rule = new Paragraph(voice.rule());
+        rule.addClassName("board-footnote");
+        youngPeople.add(rule);
     }
 
     StagePanels panels() {
