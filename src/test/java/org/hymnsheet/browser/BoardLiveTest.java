@@ -256,6 +256,73 @@ class BoardLiveTest extends BrowserTestSupport {
         screenshot(board, "young-people-1920");
     }
 
+    @Test
+    void a_mapping_board_fills_its_columns_with_approved_notes_as_they_come() {
+        Workshop w = as(() -> workshops.start(workshops.create(partnership, "three-column-mapping",
+                TestWorld.unique("Mapping")).id()));
+        String a = participants.join(w.joinCode(), policeId, Level.MANAGER, null, TestWorld.unique("device")).token();
+        as(() -> workshops.advance(w.id()));
+        as(() -> workshops.reveal(w.id(), 1));
+        page.setViewportSize(1280, 720);
+        signInToHome(page, facilitator.email(), TestWorld.PASSWORD);
+        open(page, "/workshops/" + w.id() + "/board");
+        assertThat(page.locator("#board-mapping .board-quotes")).hasCount(3);
+        inputs.addNote(a, 1, "worried", IMG);
+        assertThat(page.locator("#board-answered")).hasText("Answered: 1 of 1");
+        assertThat(page.locator("#board-column-0 li")).hasCount(0);
+        as(() -> {
+            moderation.pending(w.id()).forEach(t -> moderation.moderate(w.id(), t.kind(), t.ref(), true));
+            return null;
+        });
+        assertThat(page.locator("#board-column-0 li")).hasText(IMG);
+        assertThat(page.locator("#board-mapping img")).hasCount(0);
+        assertAccessible(page, "the mapping board");
+        screenshot(page, "mapping-1280");
+    }
+
+    @Test
+    void a_board_that_lost_its_connection_shows_the_current_state_when_it_is_back() {
+        Workshop w = as(() -> workshops.start(workshops.create(partnership, "hymn-sheet", TestWorld.unique("Drop")).id()));
+        // every push connection of the board goes through here, so the test can cut it like a dropped Wi-Fi
+        java.util.concurrent.atomic.AtomicBoolean offline = new java.util.concurrent.atomic.AtomicBoolean();
+        List<com.microsoft.playwright.WebSocketRoute> sockets = new CopyOnWriteArrayList<>();
+        page.routeWebSocket(java.util.regex.Pattern.compile(".*/VAADIN/push.*"), ws -> {
+            if (offline.get()) {
+                ws.close();
+                return;
+            }
+            ws.connectToServer();
+            sockets.add(ws);
+        });
+        page.setViewportSize(1280, 720);
+        signInToHome(page, facilitator.email(), TestWorld.PASSWORD);
+        open(page, "/workshops/" + w.id() + "/board");
+        assertThat(page.locator("#board-stage-line")).containsText("Stage 1 of 5");
+        assertThat(sockets).as("the board uses a push connection").isNotEmpty();
+        page.evaluate("window.__samePage = true");
+
+        offline.set(true);
+        context.setOffline(true);
+        sockets.forEach(com.microsoft.playwright.WebSocketRoute::close);
+        String token = participants.join(w.joinCode(), healthId, Level.MANAGER, null, TestWorld.unique("device")).token();
+        inputs.frame(token, 0, 30, null);
+        as(() -> workshops.advance(w.id()));
+        page.waitForTimeout(1500);
+        // nothing reaches a board that is offline
+        assertThat(page.locator("#board-stage-line")).containsText("Stage 1 of 5");
+
+        offline.set(false);
+        context.setOffline(false);
+        assertThat(page.locator("#board-stage-line")).containsText("Stage 2 of 5: Influence and voice",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(page.locator("#board-answered")).hasText("Answered: 0 of 1");
+        assertThat(page.evaluate("window.__samePage === true")).as("caught up without a reload").isEqualTo(true);
+
+        // and it goes on following the room
+        inputs.influence(token, 1, Set.of(policeId));
+        assertThat(page.locator("#board-answered")).hasText("Answered: 1 of 1");
+    }
+
     @Autowired
     SurveyService surveys;
     @Autowired
