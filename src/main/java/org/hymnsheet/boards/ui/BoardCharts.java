@@ -40,7 +40,7 @@ final class BoardCharts {
         option.put("xAxis", axis("value", Map.of("min", 0, "max", 100, "name",
                 "← " + clip(f.leftLabel()) + "      " + clip(f.rightLabel()) + " →",
                 "nameLocation", "middle", "nameGap", 40)));
-        option.put("yAxis", axis("category", Map.of("data", agencies, "inverse", true)));
+        option.put("yAxis", axis("category", Map.of("data", agencies, "inverse", true, "axisLabel", labels(180))));
         option.put("series", List.of(
                 Map.of("name", "Each person", "type", "scatter", "data", points, "symbolSize", 22,
                         "itemStyle", style(PALETTE.get(0), 0.75)),
@@ -68,7 +68,7 @@ final class BoardCharts {
         option.put("grid", Map.of("left", 200, "right", 40, "top", 50, "bottom", 40));
         option.put("xAxis", axis("value", Map.of("min", 0, "max", 100, "axisLabel", Map.of("formatter", "{value}%",
                 "fontSize", FONT, "color", "#000000"))));
-        option.put("yAxis", axis("category", Map.of("data", agencies, "inverse", true)));
+        option.put("yAxis", axis("category", Map.of("data", agencies, "inverse", true, "axisLabel", labels(180))));
         option.put("series", series);
         option.put("legend", legend());
         return write(option);
@@ -78,11 +78,11 @@ final class BoardCharts {
         var cards = c.cards().stream().filter(s -> s.placements() > 0).limit(limit).toList();
         List<String> names = cards.stream().map(s -> clip(s.text())).toList();
         var option = base();
-        option.put("grid", Map.of("left", 320, "right", 40, "top", 50, "bottom", 70));
+        option.put("grid", Map.of("left", 300, "right", 30, "top", 50, "bottom", 70));
         option.put("xAxis", axis("value", Map.of("min", 0, "max", 100, "name",
                 "← " + clip(c.leftLabel()) + "      " + clip(c.rightLabel()) + " →",
                 "nameLocation", "middle", "nameGap", 40)));
-        option.put("yAxis", axis("category", Map.of("data", names, "inverse", true)));
+        option.put("yAxis", axis("category", Map.of("data", names, "inverse", true, "axisLabel", labels(280))));
         // a floating bar from lowest to highest placement: an invisible bar up to the lowest, then the spread
         var offset = new LinkedHashMap<String, Object>(Map.of("name", "offset", "type", "bar", "stack", "range",
                 "silent", true, "itemStyle", Map.of("color", "transparent"),
@@ -100,10 +100,10 @@ final class BoardCharts {
 
     static String counts(List<Board.Count> counts, String seriesName, int colour) {
         var option = base();
-        option.put("grid", Map.of("left", 260, "right", 60, "top", 20, "bottom", 30));
+        option.put("grid", Map.of("left", 200, "right", 50, "top", 10, "bottom", 30));
         option.put("xAxis", axis("value", Map.of("minInterval", 1)));
         option.put("yAxis", axis("category", Map.of("data", counts.stream().map(c -> clip(c.label())).toList(),
-                "inverse", true)));
+                "inverse", true, "axisLabel", labels(180))));
         var series = bar(seriesName, counts.stream().map(c -> (Object) c.count()).toList(), colour);
         series.put("label", Map.of("show", true, "position", "right", "fontSize", FONT, "color", "#000000"));
         option.put("series", List.of(series));
@@ -136,6 +136,11 @@ final class BoardCharts {
         axis.put("axisLine", Map.of("lineStyle", Map.of("color", "#000000")));
         axis.putAll(extra);
         return axis;
+    }
+
+    /** Category labels cut to the room the grid leaves them (the full text is in the text alternative). */
+    private static Map<String, Object> labels(int width) {
+        return Map.of("fontSize", FONT, "color", "#000000", "width", width, "overflow", "truncate");
     }
 
     private static Map<String, Object> legend() {

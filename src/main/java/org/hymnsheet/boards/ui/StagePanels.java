@@ -63,15 +63,13 @@ final class StagePanels {
                 num(a.mean()), String.join(", ", a.positions().stream().map(String::valueOf).toList()))).toList();
         String summary = f.agencies().isEmpty() ? tr("board.nothingYet")
                 : String.join(" · ", f.agencies().stream().map(a -> tr("board.framing.mean", a.agency(), num(a.mean()))).toList());
-        List<Component> out = new ArrayList<>();
-        out.add(Figures.figure("board-framing", chart, tr("board.framing.scale", f.leftLabel(), f.rightLabel()) + " " + summary,
-                List.of(tr("board.col.agency"), tr("board.col.people"), tr("board.col.mean"), tr("board.col.positions")), rows));
-        out.add(quotes("board-sentences", tr("board.framing.sentences"), f.sentences()));
-        return out;
+        return List.of(split(Figures.figure("board-framing", chart,
+                        tr("board.framing.scale", f.leftLabel(), f.rightLabel()) + " " + summary, List.of(tr("board.col.agency"),
+                                tr("board.col.people"), tr("board.col.mean"), tr("board.col.positions")), rows),
+                quotes("board-sentences", tr("board.framing.sentences"), f.sentences())));
     }
 
     private List<Component> voice(Board.Voice v) {
-        List<Component> out = new ArrayList<>();
         var balance = new Div();
         balance.addClassName("board-big-figure");
         balance.setId("board-balance");
@@ -79,27 +77,24 @@ final class StagePanels {
         value.addClassName("board-number");
         balance.add(new Span(tr("board.voice.balance")), value,
                 new Paragraph(tr("board.voice.balanceExplained")));
-        out.add(balance);
         var chart = chart("voice", tr("board.voice.chart"), "420px", BoardCharts.voice(v));
         List<List<String>> rows = v.agencies().stream().map(a -> List.of(a.agency(), String.valueOf(a.people()),
                 String.valueOf(a.seconds()), String.valueOf(a.turns()), pct(a.timeShare()), pct(a.turnShare()),
                 v.influenceShown() ? pct(a.influenceShare()) : tr("board.notRevealed"))).toList();
         String summary = tr("board.voice.summary", pct(v.equalShare()), v.influenceShown() ? v.voters() : 0);
-        out.add(Figures.figure("board-voice", chart, summary, List.of(tr("board.col.agency"), tr("board.col.people"),
+        var figure = Figures.figure("board-voice", chart, summary, List.of(tr("board.col.agency"), tr("board.col.people"),
                 tr("board.col.seconds"), tr("board.col.turns"), tr("board.col.timeShare"), tr("board.col.turnShare"),
-                tr("board.col.influence")), rows));
+                tr("board.col.influence")), rows);
         var levels = new UnorderedList();
         levels.setId("board-levels");
         levels.addClassName("board-inline-list");
         v.levels().forEach(l -> levels.add(new ListItem(tr("board.voice.level", level(l.level()), pct(l.timeShare()),
                 String.valueOf(l.turns())))));
         var byLevel = new Div(new H3(tr("board.voice.byLevel")), levels);
-        out.add(byLevel);
-        return out;
+        return List.of(split(figure, new Div(balance, byLevel)));
     }
 
     private List<Component> cardSort(Board.CardSort c) {
-        List<Component> out = new ArrayList<>();
         var eco = new Div();
         eco.addClassName("board-big-figure");
         eco.setId("board-ecological");
@@ -108,21 +103,19 @@ final class StagePanels {
         eco.add(new Span(tr("board.cards.ecological")), value,
                 new Paragraph(tr("board.cards.balanceExplained", pct(c.behaviourShare()), num(c.meanPosition()),
                         c.placements())));
-        out.add(eco);
-        var chart = chart("cards", tr("board.cards.chart"), "460px", BoardCharts.cardSpread(c, CARDS_ON_CHART));
+        var chart = chart("cards", tr("board.cards.chart"), "420px", BoardCharts.cardSpread(c, CARDS_ON_CHART));
         List<List<String>> rows = c.cards().stream().map(s -> List.of(s.text(), String.valueOf(s.placements()),
                 num(s.mean()), s.min() == null ? "" : s.min().toString(), s.max() == null ? "" : s.max().toString(),
                 s.spread() == null ? "" : s.spread().toString())).toList();
         var disputed = c.cards().stream().filter(s -> s.placements() > 1).limit(3).map(Board.CardSpread::text).toList();
         String summary = disputed.isEmpty() ? tr("board.nothingYet") : tr("board.cards.disputed", String.join(" · ", disputed));
-        out.add(Figures.figure("board-cards", chart, summary, List.of(tr("board.col.card"), tr("board.col.placements"),
-                tr("board.col.mean"), tr("board.col.lowest"), tr("board.col.highest"), tr("board.col.spread")), rows));
-        var contexts = chart("contexts", tr("board.cards.contextsChart"), "260px",
+        var cards = Figures.figure("board-cards", chart, summary, List.of(tr("board.col.card"), tr("board.col.placements"),
+                tr("board.col.mean"), tr("board.col.lowest"), tr("board.col.highest"), tr("board.col.spread")), rows);
+        var contexts = chart("contexts", tr("board.cards.contextsChart"), "300px",
                 BoardCharts.counts(c.contexts(), tr("board.cards.contexts"), 2));
-        out.add(Figures.figure("board-contexts", contexts, tr("board.cards.contexts"),
+        return List.of(split(cards, new Div(eco, Figures.figure("board-contexts", contexts, tr("board.cards.contexts"),
                 List.of(tr("board.col.context"), tr("board.col.count")),
-                c.contexts().stream().map(x -> List.of(x.label(), String.valueOf(x.count()))).toList()));
-        return out;
+                c.contexts().stream().map(x -> List.of(x.label(), String.valueOf(x.count()))).toList()))));
     }
 
     private List<Component> pulse(Board.Pulse p) {
@@ -172,6 +165,13 @@ final class StagePanels {
             row.add(quotes("board-column-" + i, col.title(), col.notes()));
         }
         return List.of(row);
+    }
+
+    /** The main figure on the left, what goes with it in a narrower column on the right. */
+    private static Div split(Component main, Component side) {
+        var row = new Div(main, side);
+        row.addClassName("board-split");
+        return row;
     }
 
     private Div quotes(String id, String heading, List<String> texts) {
