@@ -1,6 +1,5 @@
 package org.hymnsheet.browser;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
@@ -8,18 +7,13 @@ import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -30,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.hymnsheet.testing.Chromium;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -44,7 +39,7 @@ abstract class BrowserTestSupport {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
 
-    static Playwright playwright;
+    static Chromium chromium;
     static Browser browser;
 
     @LocalServerPort
@@ -72,30 +67,16 @@ abstract class BrowserTestSupport {
                 }
             }
         }
-        // Maven's surefire passes the pom's chromium.path; an IDE run needs -Dchromium.path=... too.
-        String chromium = System.getProperty("chromium.path");
-        if (chromium == null || chromium.isBlank()) {
-            throw new IllegalStateException("Set the system property chromium.path to a Chromium executable");
-        }
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(chromium))
-                .setHeadless(true)
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        chromium = Chromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-        if (playwright != null) {
-            playwright.close();
-            playwright = null;
+        browser = null;
+        if (chromium != null) {
+            chromium.close();
+            chromium = null;
         }
     }
 
@@ -104,8 +85,7 @@ abstract class BrowserTestSupport {
         String method = info.getTestMethod().map(m -> m.getName()).orElse("test");
         testName = info.getDisplayName().startsWith(method) ? method
                 : method + "-" + info.getDisplayName().replaceAll("[^A-Za-z0-9]+", "-");
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-GB"));
-        context.setDefaultTimeout(20_000);
+        context = Chromium.newContext(browser);
         page = context.newPage();
     }
 
@@ -117,12 +97,16 @@ abstract class BrowserTestSupport {
     }
 
     String url(String path) {
-        return "http://localhost:" + port + (path.startsWith("/") ? path : "/" + path);
+        return Chromium.url(baseUrl(), path);
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + port;
     }
 
     /** A pattern matching this server's address for the path, with or without a query. */
     Pattern at(String path) {
-        return Pattern.compile("^" + literal(url(path)) + "(\\?.*)?$");
+        return Chromium.at(baseUrl(), path);
     }
 
     /**
@@ -130,30 +114,22 @@ abstract class BrowserTestSupport {
      * {@code \Q...\E}, so {@link Pattern#quote} cannot be used there.
      */
     static String literal(String text) {
-        return text.replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0");
+        return Chromium.literal(text);
     }
 
     /** Opens the sign-in page, types the email and password into the Vaadin login form and submits it. */
     void signIn(Page page, String email, String password) {
-        page.navigate(url("/login"));
-        Locator form = page.locator("vaadin-login-form");
-        assertThat(form).isVisible();
-        form.getByLabel("Email").fill(email);
-        form.getByLabel("Password", new Locator.GetByLabelOptions().setExact(true)).fill(password);
-        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+        Chromium.signIn(page, baseUrl(), email, password);
     }
 
     /** Signs in and waits until the home page, with its sign-out button, is shown. */
     void signInToHome(Page page, String email, String password) {
-        signIn(page, email, password);
-        assertThat(page).hasURL(at("/"));
-        assertThat(page.locator("#sign-out")).isVisible();
+        Chromium.signInToHome(page, baseUrl(), email, password);
     }
 
     /** Opens a path and waits until Vaadin has rendered a view into the page. */
     void open(Page page, String path) {
-        page.navigate(url(path));
-        assertThat(page.locator("main, vaadin-login-form").first()).isVisible();
+        Chromium.open(page, baseUrl(), path);
     }
 
     /** The navigation drawer of the staff layout. */
@@ -168,11 +144,7 @@ abstract class BrowserTestSupport {
 
     /** Picks an item of a vaadin-select by its visible label. */
     void choose(Page page, String selectId, String label) {
-        page.locator("#" + selectId).click();
-        Locator item = page.locator("vaadin-select-item").filter(new Locator.FilterOptions()
-                .setHasText(Pattern.compile("^\\s*" + literal(label) + "\\s*$")));
-        item.click();
-        assertThat(page.locator("#" + selectId + " vaadin-select-value-button")).containsText(label);
+        Chromium.choose(page, selectId, label);
     }
 
     /** The texts of every rendered grid cell, exactly as the browser holds them (no whitespace folding). */
@@ -198,7 +170,6 @@ abstract class BrowserTestSupport {
 
     /** A full-page screenshot under target/screenshots/&lt;test class&gt;/. */
     void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                .setPath(SCREENSHOTS.resolve(getClass().getSimpleName()).resolve(name + ".png")));
+        Chromium.screenshot(page, SCREENSHOTS.resolve(getClass().getSimpleName()).resolve(name + ".png"));
     }
 }

@@ -1,0 +1,145 @@
+package org.hymnsheet.testing;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One Playwright driving Debian's headless Chromium (never a downloaded browser), usable with or without a
+ * Spring test context: the Spring browser tests launch it through {@code BrowserTestSupport}, the multi-node
+ * tests directly against the base address of each {@link AppNode}.
+ *
+ * <p>Cookies are kept per host, not per port: two nodes on {@code localhost} share one cookie jar in a browser
+ * context, so the second sign-in would overwrite the first node's session cookie. Give each node its own
+ * {@link #newContext() context}.
+ */
+public final class Chromium implements AutoCloseable {
+    /** Chromium flags that work on these machines (no GPU, no sandbox, nothing phoning home). */
+    public static final List<String> ARGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
+
+    private final Playwright playwright;
+    private final Browser browser;
+
+    private Chromium(Playwright playwright, Browser browser) {
+        this.playwright = playwright;
+        this.browser = browser;
+    }
+
+    /**
+     * Starts Playwright and Chromium from the system property {@code chromium.path} (Maven's surefire passes the
+     * pom's; an IDE run needs {@code -Dchromium.path=...}). Assertions wait up to 15 s by default.
+     */
+    public static Chromium launch() {
+        String chromium = System.getProperty("chromium.path");
+        if (chromium == null || chromium.isBlank()) {
+            throw new IllegalStateException("Set the system property chromium.path to a Chromium executable");
+        }
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        try {
+            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(Paths.get(chromium))
+                    .setHeadless(true)
+                    .setArgs(ARGS));
+            return new Chromium(playwright, browser);
+        } catch (RuntimeException e) {
+            playwright.close();
+            throw e;
+        }
+    }
+
+    public Browser browser() {
+        return browser;
+    }
+
+    /** A desktop-sized, British-English browser context: its own cookies, so its own sessions. */
+    public BrowserContext newContext() {
+        return newContext(browser);
+    }
+
+    /** As {@link #newContext()}, for a browser launched elsewhere. */
+    public static BrowserContext newContext(Browser browser) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(1280, 900).setLocale("en-GB"));
+        context.setDefaultTimeout(20_000);
+        return context;
+    }
+
+    @Override
+    public void close() {
+        try {
+            browser.close();
+        } finally {
+            playwright.close();
+        }
+    }
+
+    /** The base address joined with a path, for example {@code http://localhost:8080} and {@code /login}. */
+    public static String url(String baseUrl, String path) {
+        return baseUrl + (path.startsWith("/") ? path : "/" + path);
+    }
+
+    /** A pattern matching the address of the path under the base address, with or without a query. */
+    public static Pattern at(String baseUrl, String path) {
+        return Pattern.compile("^" + literal(url(baseUrl, path)) + "(\\?.*)?$");
+    }
+
+    /**
+     * Escapes text for a regular expression that Playwright hands to the browser: JavaScript has no
+     * {@code \Q...\E}, so {@link Pattern#quote} cannot be used there.
+     */
+    public static String literal(String text) {
+        return text.replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0");
+    }
+
+    /** Opens the sign-in page, types the email and password into the Vaadin login form and submits it. */
+    public static void signIn(Page page, String baseUrl, String email, String password) {
+        page.navigate(url(baseUrl, "/login"));
+        Locator form = page.locator("vaadin-login-form");
+        assertThat(form).isVisible();
+        form.getByLabel("Email").fill(email);
+        form.getByLabel("Password", new Locator.GetByLabelOptions().setExact(true)).fill(password);
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+    }
+
+    /** Signs in and waits until the home page, with its sign-out button, is shown. */
+    public static void signInToHome(Page page, String baseUrl, String email, String password) {
+        signIn(page, baseUrl, email, password);
+        assertThat(page).hasURL(at(baseUrl, "/"));
+        assertThat(page.locator("#sign-out")).isVisible();
+    }
+
+    /** Opens a path and waits until Vaadin has rendered a view (or the sign-in form) into the page. */
+    public static void open(Page page, String baseUrl, String path) {
+        page.navigate(url(baseUrl, path));
+        assertThat(page.locator("main, vaadin-login-form").first()).isVisible();
+    }
+
+    /** Picks an item of a vaadin-select by its visible label. */
+    public static void choose(Page page, String selectId, String label) {
+        page.locator("#" + selectId).click();
+        Locator item = page.locator("vaadin-select-item").filter(new Locator.FilterOptions()
+                .setHasText(Pattern.compile("^\\s*" + literal(label) + "\\s*$")));
+        item.click();
+        assertThat(page.locator("#" + selectId + " vaadin-select-value-button")).containsText(label);
+    }
+
+    /** A full-page screenshot to the given file. */
+    public static void screenshot(Page page, Path file) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(file));
+    }
+}
