@@ -92,6 +92,7 @@ class BoardLiveTest extends BrowserTestSupport {
         assertThat(page.locator("#board-stage-line")).containsText("Stage 1 of 5: Partners and framing");
         assertThat(page.locator("#board-code")).hasText(w.joinCode());
         assertThat(page.locator("#board-answered")).hasText("Answered: 0 of 0");
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
         page.evaluate("window.__samePage = true");
 
         // two phones join and frame the problem through their own pages
