@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.hymnsheet.common.NotFoundException;
@@ -14,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The record of a workshop for its partnership's facilitators: what was said and decided, stage by stage, and a
- * CSV of every stored input. Only approved free text is ever shown or exported.
+ * CSV of every stored input, and the boards saved into it as PDFs. Only approved free text is ever shown or exported.
  */
 @Service
 public class WorkshopRecordService {
@@ -23,14 +24,16 @@ public class WorkshopRecordService {
     private final WorkshopRepository workshops;
     private final RecordRepository records;
     private final SpeakingRepository turns;
+    private final SnapshotRepository snapshots;
     private final CurrentStaff staff;
     private final Clock clock;
 
     WorkshopRecordService(WorkshopRepository workshops, RecordRepository records, SpeakingRepository turns,
-                          CurrentStaff staff, Clock clock) {
+                          SnapshotRepository snapshots, CurrentStaff staff, Clock clock) {
         this.workshops = workshops;
         this.records = records;
         this.turns = turns;
+        this.snapshots = snapshots;
         this.staff = staff;
         this.clock = clock;
     }
@@ -65,6 +68,22 @@ public class WorkshopRecordService {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** The boards saved into the workshop's record, newest first. */
+    @Transactional(readOnly = true)
+    public List<BoardSnapshot> snapshots(long workshopId) {
+        owned(workshopId);
+        return snapshots.list(workshopId);
+    }
+
+    /** The PDF of a saved board, for the facilitators and administrators of its workshop's partnership. */
+    @Transactional(readOnly = true)
+    public byte[] snapshotPdf(long snapshotId) {
+        staff.require();
+        long workshopId = snapshots.workshopOf(snapshotId).orElseThrow(() -> new NotFoundException("board snapshot"));
+        owned(workshopId);
+        return snapshots.pdf(snapshotId);
     }
 
     /** Neutralises spreadsheet formula injection: a cell starting with =, +, -, @, tab or CR gets a leading '. */

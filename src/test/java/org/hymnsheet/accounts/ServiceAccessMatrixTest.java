@@ -31,6 +31,7 @@ import org.hymnsheet.workshops.SpeakingService;
 import org.hymnsheet.workshops.WorkshopModerationService;
 import org.hymnsheet.workshops.WorkshopRecordService;
 import org.hymnsheet.boards.BoardService;
+import org.hymnsheet.boards.BoardSnapshotService;
 import org.hymnsheet.workshops.WorkshopService;
 import org.hymnsheet.workshops.WorkshopTargets;
 import org.hymnsheet.testing.OnPostgres;
@@ -62,7 +63,7 @@ class ServiceAccessMatrixTest {
             AccountService.class, SetupService.class, TemplateService.class, SurveyService.class,
             ResponseService.class, QueueService.class, SurveyVoiceService.class, WorkshopService.class, CardService.class,
             WorkshopModerationService.class, SpeakingService.class, ParticipantService.class, InputService.class,
-            WorkshopRecordService.class, BoardService.class);
+            WorkshopRecordService.class, BoardService.class, BoardSnapshotService.class);
     static final Set<Caller> FACILITATORS_OF_P = EnumSet.of(Caller.FACILITATOR, Caller.ADMIN, Caller.PLATFORM_ADMIN);
 
     interface Action {
@@ -250,7 +251,17 @@ class ServiceAccessMatrixTest {
                     f -> f.bean(WorkshopRecordService.class).record(f.workshops().workshop())),
             row("WorkshopRecordService.csv", FACILITATORS_OF_P,
                     f -> f.bean(WorkshopRecordService.class).csv(f.workshops().workshop())),
+            row("WorkshopRecordService.snapshots", FACILITATORS_OF_P,
+                    f -> f.bean(WorkshopRecordService.class).snapshots(f.workshops().workshop())),
+            row("WorkshopRecordService.snapshotPdf", FACILITATORS_OF_P, f -> {
+                var target = f.workshops().live();
+                long saved = target.asFacilitator(() -> f.bean(BoardSnapshotService.class)
+                        .save(target.workshop.id(), List.of()).id());
+                f.bean(WorkshopRecordService.class).snapshotPdf(saved);
+            }),
             row("BoardService.board", FACILITATORS_OF_P, f -> f.bean(BoardService.class).board(f.workshops().workshop())),
+            row("BoardSnapshotService.save", FACILITATORS_OF_P,
+                    f -> f.bean(BoardSnapshotService.class).save(f.workshops().workshop(), List.of())),
 
             // workshop participants have no account: their side is open to everyone holding a code or a token
             everyone("ParticipantService.open", Outcome.ALLOWED,

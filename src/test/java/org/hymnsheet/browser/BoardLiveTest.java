@@ -4,12 +4,16 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.hymnsheet.accounts.TestWorld;
 import org.hymnsheet.security.Role;
 import org.hymnsheet.surveys.AnswerInput;
@@ -338,6 +342,50 @@ class BoardLiveTest extends BrowserTestSupport {
             responses.save(id, "anything-else", new AnswerInput.Text(text));
         }
         responses.submit(id);
+    }
+
+    @Test
+    void the_facilitator_saves_the_board_into_the_workshop_record_and_downloads_it_as_a_pdf() throws Exception {
+        Workshop w = as(() -> workshops.start(workshops.create(partnership, "hymn-sheet", TestWorld.unique("Saved")).id()));
+        String token = participants.join(w.joinCode(), policeId, Level.MANAGER, null, TestWorld.unique("phone")).token();
+        inputs.frame(token, 0, 30, "Words the board shows");
+        String other = participants.join(w.joinCode(), healthId, Level.PRACTITIONER, null, TestWorld.unique("phone")).token();
+        inputs.frame(other, 0, 70, "Words still waiting");
+        as(() -> {
+            moderation.pending(w.id()).stream().filter(t -> "Words the board shows".equals(t.text()))
+                    .forEach(t -> moderation.moderate(w.id(), t.kind(), t.ref(), true));
+            return workshops.reveal(w.id(), 0);
+        });
+        page.setViewportSize(1920, 1080);
+        signInToHome(page, facilitator.email(), TestWorld.PASSWORD);
+        open(page, "/workshops/" + w.id() + "/board");
+        assertThat(page.locator("#board-framing echarts-chart[data-rendered]")).hasCount(1);
+
+        // small, at the foot of the board, and reachable and named for the keyboard and screen readers
+        Locator save = page.locator("#board-save");
+        assertThat(save).hasAccessibleName("Save this board to the record");
+        assertAccessible(page, "the board with its save action");
+        save.focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("vaadin-notification-card")).containsText("Saved to the workshop record");
+        screenshot(page, "saved-1920");
+
+        open(page, "/workshops/" + w.id() + "/record");
+        Locator saved = page.locator("#record-saved-boards a[id^=snapshot-]");
+        assertThat(saved).hasCount(1);
+        assertThat(saved).containsText("Stage 1: Partners and framing");
+        assertAccessible(page, "the record with a saved board");
+        Download download = page.waitForDownload(saved::click);
+        byte[] pdf = Files.readAllBytes(download.path());
+        download.saveAs(SCREENSHOTS.resolve(getClass().getSimpleName()).resolve("saved-board.pdf"));
+        try (var doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains(w.title(), "Stage 1 of 5: Partners and framing", "Answered: 2 of 2",
+                    police + ": 30", "Words the board shows");
+            assertThat(text).doesNotContain("Words still waiting");
+            var images = doc.getPage(0).getResources().getXObjectNames();
+            assertThat(images).hasSize(1); // the chart as the browser drew it
+        }
     }
 
     private void joinAs(Page phone, String code, String agency, String level) {

@@ -24,6 +24,7 @@ import java.io.ByteArrayInputStream;
 import java.util.Set;
 import org.hymnsheet.boards.Board;
 import org.hymnsheet.boards.BoardService;
+import org.hymnsheet.boards.BoardSnapshotService;
 import org.hymnsheet.boards.YoungPeoplesVoice;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.QrCodes;
@@ -36,8 +37,9 @@ import org.hymnsheet.workshops.StageKind;
 
 /**
  * The live reflection board a facilitator puts on the projector: the room's current stage in large type, its
- * figures once revealed, and the young people's voice beside it. Read-only; it follows the workshop by server
- * push (at most four refreshes a second) and re-reads from the tables after a lost connection.
+ * figures once revealed, and the young people's voice beside it. Read-only but for one small action at its foot,
+ * saving the board into the workshop record; it follows the workshop by server push (at most four refreshes a
+ * second) and re-reads from the tables after a lost connection.
  */
 @Route(value = "workshops/:id(\\d+)/board", autoLayout = false)
 @RolesAllowed({Role.Names.FACILITATOR, Role.Names.ADMIN})
@@ -59,7 +61,7 @@ public class BoardView extends Div implements BeforeEnterObserver, HasDynamicTit
     private String shownCode;
     private int refreshes;
 
-    BoardView(BoardService boards, LiveSignals signals) {
+    BoardView(BoardService boards, BoardSnapshotService snapshots, LiveSignals signals) {
         this.boards = boards;
         addClassName("board");
         setId("board");
@@ -77,7 +79,7 @@ public class BoardView extends Div implements BeforeEnterObserver, HasDynamicTit
         stage.addClassName("board-stage");
         var body = new Div(stage, youngPeople);
         body.addClassName("board-body");
-        add(head, body);
+        add(head, body, new BoardSave(snapshots, panels, figures, () -> id));
         live = LiveRefresh.on(this, signals, this::refresh);
         // while the voice stage is up, an open speaking turn grows by the second: re-read now and then
         addAttachListener(e -> e.getUI().addPollListener(p -> refresh()));

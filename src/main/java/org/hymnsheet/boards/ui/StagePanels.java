@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.hymnsheet.boards.Board;
+import org.hymnsheet.boards.BoardFigures;
 import org.hymnsheet.common.ui.EChart;
 
 /**
@@ -46,30 +47,31 @@ final class StagePanels {
         c.getChildren().forEach(child -> collect(child, into));
     }
 
+    /** The key of a chart shown on the board, as {@link BoardFigures.Chart#key()} names it. */
+    String key(EChart chart) {
+        return charts.entrySet().stream().filter(e -> e.getValue() == chart).map(Map.Entry::getKey).findFirst()
+                .orElseThrow();
+    }
+
     List<Component> render(Board.StageView view) {
+        Map<String, BoardFigures.Chart> text = new HashMap<>();
+        BoardFigures.charts(view, t::apply).forEach(c -> text.put(c.key(), c));
         return switch (view) {
-            case Board.Framing f -> framing(f);
-            case Board.Voice v -> voice(v);
-            case Board.CardSort c -> cardSort(c);
-            case Board.Pulse p -> pulse(p);
-            case Board.Needs n -> needs(n);
+            case Board.Framing f -> framing(f, text);
+            case Board.Voice v -> voice(v, text);
+            case Board.CardSort c -> cardSort(c, text);
+            case Board.Pulse p -> pulse(p, text);
+            case Board.Needs n -> needs(n, text);
             case Board.Mapping m -> mapping(m);
         };
     }
 
-    private List<Component> framing(Board.Framing f) {
-        var chart = chart("framing", tr("board.framing.chart"), "420px", BoardCharts.framing(f));
-        List<List<String>> rows = f.agencies().stream().map(a -> List.of(a.agency(), String.valueOf(a.positions().size()),
-                num(a.mean()), String.join(", ", a.positions().stream().map(String::valueOf).toList()))).toList();
-        String summary = f.agencies().isEmpty() ? tr("board.nothingYet")
-                : String.join(" · ", f.agencies().stream().map(a -> tr("board.framing.mean", a.agency(), num(a.mean()))).toList());
-        return List.of(split(Figures.figure("board-framing", chart,
-                        tr("board.framing.scale", f.leftLabel(), f.rightLabel()) + " " + summary, List.of(tr("board.col.agency"),
-                                tr("board.col.people"), tr("board.col.mean"), tr("board.col.positions")), rows),
+    private List<Component> framing(Board.Framing f, Map<String, BoardFigures.Chart> text) {
+        return List.of(split(figure(text.get("framing"), "420px", BoardCharts.framing(f)),
                 quotes("board-sentences", tr("board.framing.sentences"), f.sentences())));
     }
 
-    private List<Component> voice(Board.Voice v) {
+    private List<Component> voice(Board.Voice v, Map<String, BoardFigures.Chart> text) {
         var balance = new Div();
         balance.addClassName("board-big-figure");
         balance.setId("board-balance");
@@ -77,14 +79,7 @@ final class StagePanels {
         value.addClassName("board-number");
         balance.add(new Span(tr("board.voice.balance")), value,
                 new Paragraph(tr("board.voice.balanceExplained")));
-        var chart = chart("voice", tr("board.voice.chart"), "420px", BoardCharts.voice(v));
-        List<List<String>> rows = v.agencies().stream().map(a -> List.of(a.agency(), String.valueOf(a.people()),
-                String.valueOf(a.seconds()), String.valueOf(a.turns()), pct(a.timeShare()), pct(a.turnShare()),
-                v.influenceShown() ? pct(a.influenceShare()) : tr("board.notRevealed"))).toList();
-        String summary = tr("board.voice.summary", pct(v.equalShare()), v.influenceShown() ? v.voters() : 0);
-        var figure = Figures.figure("board-voice", chart, summary, List.of(tr("board.col.agency"), tr("board.col.people"),
-                tr("board.col.seconds"), tr("board.col.turns"), tr("board.col.timeShare"), tr("board.col.turnShare"),
-                tr("board.col.influence")), rows);
+        var figure = figure(text.get("voice"), "420px", BoardCharts.voice(v));
         var levels = new UnorderedList();
         levels.setId("board-levels");
         levels.addClassName("board-inline-list");
@@ -94,7 +89,7 @@ final class StagePanels {
         return List.of(split(figure, new Div(balance, byLevel)));
     }
 
-    private List<Component> cardSort(Board.CardSort c) {
+    private List<Component> cardSort(Board.CardSort c, Map<String, BoardFigures.Chart> text) {
         var eco = new Div();
         eco.addClassName("board-big-figure");
         eco.setId("board-ecological");
@@ -103,36 +98,19 @@ final class StagePanels {
         eco.add(new Span(tr("board.cards.ecological")), value,
                 new Paragraph(tr("board.cards.balanceExplained", pct(c.behaviourShare()), num(c.meanPosition()),
                         c.placements())));
-        var chart = chart("cards", tr("board.cards.chart"), "420px", BoardCharts.cardSpread(c, CARDS_ON_CHART));
-        List<List<String>> rows = c.cards().stream().map(s -> List.of(s.text(), String.valueOf(s.placements()),
-                num(s.mean()), s.min() == null ? "" : s.min().toString(), s.max() == null ? "" : s.max().toString(),
-                s.spread() == null ? "" : s.spread().toString())).toList();
-        var disputed = c.cards().stream().filter(s -> s.placements() > 1).limit(3).map(Board.CardSpread::text).toList();
-        String summary = disputed.isEmpty() ? tr("board.nothingYet") : tr("board.cards.disputed", String.join(" · ", disputed));
-        var cards = Figures.figure("board-cards", chart, summary, List.of(tr("board.col.card"), tr("board.col.placements"),
-                tr("board.col.mean"), tr("board.col.lowest"), tr("board.col.highest"), tr("board.col.spread")), rows);
-        var contexts = chart("contexts", tr("board.cards.contextsChart"), "300px",
-                BoardCharts.counts(c.contexts(), tr("board.cards.contexts"), 2));
-        return List.of(split(cards, new Div(eco, Figures.figure("board-contexts", contexts, tr("board.cards.contexts"),
-                List.of(tr("board.col.context"), tr("board.col.count")),
-                c.contexts().stream().map(x -> List.of(x.label(), String.valueOf(x.count()))).toList()))));
+        var cards = figure(text.get("cards"), "420px", BoardCharts.cardSpread(c, CARDS_ON_CHART));
+        return List.of(split(cards, new Div(eco,
+                figure(text.get("contexts"), "300px", BoardCharts.counts(c.contexts(), tr("board.cards.contexts"), 2)))));
     }
 
-    private List<Component> pulse(Board.Pulse p) {
+    private List<Component> pulse(Board.Pulse p, Map<String, BoardFigures.Chart> text) {
         List<Component> out = new ArrayList<>();
         var row = new Div();
         row.addClassName("board-columns");
         for (int i = 0; i < p.questions().size(); i++) {
             var q = p.questions().get(i);
-            var chart = chart("pulse-" + i, q.text(), "300px", BoardCharts.pulse(q));
-            List<List<String>> rows = new ArrayList<>();
-            for (int v = 0; v < 5; v++) {
-                rows.add(List.of((v + 1) + " " + q.labels().get(v), String.valueOf(q.counts().get(v))));
-            }
             var box = new Div(new H3(q.text()));
-            box.add(Figures.figure("board-pulse-" + i, chart, tr("board.pulse.summary",
-                    q.counts().stream().mapToInt(Integer::intValue).sum()), List.of(tr("board.col.answer"),
-                    tr("board.col.count")), rows));
+            box.add(figure(text.get("pulse-" + i), "300px", BoardCharts.pulse(q)));
             row.add(box);
         }
         out.add(row);
@@ -140,18 +118,15 @@ final class StagePanels {
         return out;
     }
 
-    private List<Component> needs(Board.Needs n) {
+    private List<Component> needs(Board.Needs n, Map<String, BoardFigures.Chart> text) {
         List<Component> out = new ArrayList<>();
         var top = n.needs().stream().limit(NEEDS_ON_CHART).map(x -> new Board.Count(x.text(), x.dots())).toList();
-        var chart = chart("needs", tr("board.needs.chart"), "360px", BoardCharts.counts(top, tr("board.needs.dots"), 0));
         var list = new OrderedList();
         list.setId("board-needs-list");
         list.addClassName("board-ranked");
         n.needs().forEach(x -> list.add(new ListItem(tr("board.needs.item", x.text(), x.dots(),
                 x.owner() == null ? tr("board.needs.noOwner") : x.owner(), x.category()))));
-        out.add(Figures.figure("board-needs", chart, n.needs().isEmpty() ? tr("board.nothingYet")
-                        : tr("board.needs.summary", n.needs().size()), List.of(tr("board.col.need"), tr("board.col.dots")),
-                n.needs().stream().map(x -> List.of(x.text(), String.valueOf(x.dots()))).toList()));
+        out.add(figure(text.get("needs"), "360px", BoardCharts.counts(top, tr("board.needs.dots"), 0)));
         out.add(list);
         return out;
     }
@@ -188,6 +163,12 @@ final class StagePanels {
         return box;
     }
 
+    /** A chart with its summary and hidden table, under the id "board-" + its key. */
+    private Div figure(BoardFigures.Chart text, String height, String option) {
+        var chart = chart(text.key(), text.label(), height, option);
+        return Figures.figure("board-" + text.key(), chart, text.summary(), text.headers(), text.rows());
+    }
+
     private EChart chart(String key, String label, String height, String option) {
         EChart chart = charts.computeIfAbsent(key, k -> new EChart(label));
         chart.setLabel(label);
@@ -205,10 +186,10 @@ final class StagePanels {
     }
 
     static String pct(BigDecimal share) {
-        return share == null ? "–" : BoardCharts.pct(share).toPlainString() + "%";
+        return BoardFigures.pct(share);
     }
 
     static String num(BigDecimal n) {
-        return n == null ? "–" : n.stripTrailingZeros().toPlainString();
+        return BoardFigures.num(n);
     }
 }

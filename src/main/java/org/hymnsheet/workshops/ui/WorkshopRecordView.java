@@ -35,7 +35,7 @@ import org.hymnsheet.workshops.WorkshopRecord;
 import org.hymnsheet.workshops.WorkshopRecordService;
 import org.hymnsheet.workshops.WorkshopStage;
 
-/** What a workshop said and decided, stage by stage, and its inputs as a CSV download. */
+/** What a workshop said and decided, stage by stage, its inputs as a CSV download, and the boards saved into it. */
 @Route("workshops/:id(\\d+)/record")
 @RolesAllowed({Role.Names.FACILITATOR, Role.Names.ADMIN})
 public class WorkshopRecordView extends Main implements BeforeEnterObserver, HasDynamicTitle {
@@ -68,7 +68,7 @@ public class WorkshopRecordView extends Main implements BeforeEnterObserver, Has
         add(new H1(getTranslation("record.heading", title)),
                 new RouterLink(getTranslation("record.backToConsole"), WorkshopConsoleView.class,
                         new RouteParameters("id", String.valueOf(id))),
-                new Paragraph(getTranslation("record.intro")), csv);
+                new Paragraph(getTranslation("record.intro")), csv, new SavedBoards(records, id));
         for (WorkshopStage s : r.stages()) {
             add(stage(r, s, agencies));
         }
