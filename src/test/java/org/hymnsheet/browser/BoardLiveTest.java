@@ -286,6 +286,43 @@ class BoardLiveTest extends BrowserTestSupport {
     }
 
     @Test
+    void every_naughty_string_a_participant_writes_shows_on_the_board_as_the_text_it_is() {
+        Workshop w = as(() -> workshops.start(workshops.create(partnership, "three-column-mapping",
+                TestWorld.unique("Naughty")).id()));
+        String token = participants.join(w.joinCode(), policeId, Level.MANAGER, null, TestWorld.unique("device")).token();
+        as(() -> workshops.advance(w.id()));
+        as(() -> workshops.reveal(w.id(), 1));
+        List<String> shown = new java.util.ArrayList<>();
+        for (String naughty : Blns.strings()) {
+            try {
+                inputs.addNote(token, 1, "worried", naughty);
+                shown.add(naughty);
+            } catch (org.hymnsheet.common.ValidationException refused) {
+                // blank or with control characters: refused with a message, never stored (see the hostile input tests)
+            }
+        }
+        assertThat(shown).hasSizeGreaterThan(450);
+        as(() -> {
+            moderation.pending(w.id()).forEach(t -> moderation.moderate(w.id(), t.kind(), t.ref(), true));
+            return null;
+        });
+        List<String> dialogs = new CopyOnWriteArrayList<>();
+        page.onDialog(d -> {
+            dialogs.add(d.message());
+            d.dismiss();
+        });
+        signInToHome(page, facilitator.email(), TestWorld.PASSWORD);
+        open(page, "/workshops/" + w.id() + "/board");
+        Locator notes = page.locator("#board-column-0 li");
+        assertThat(notes).hasCount(shown.size());
+        assertThat(notes.allTextContents()).containsExactlyElementsOf(shown);
+        assertThat(page.locator("#board-mapping script, #board-mapping img, #board-mapping iframe, #board-mapping svg"))
+                .hasCount(0);
+        assertThat(page.locator("#board-stage-line")).containsText("Stage 2 of 2");
+        assertThat(dialogs).isEmpty();
+    }
+
+    @Test
     void a_board_that_lost_its_connection_shows_the_current_state_when_it_is_back() {
         Workshop w = as(() -> workshops.start(workshops.create(partnership, "hymn-sheet", TestWorld.unique("Drop")).id()));
         // every push connection of the board goes through here, so the test can cut it like a dropped Wi-Fi

@@ -60,6 +60,7 @@ public class BoardView extends Div implements BeforeEnterObserver, HasDynamicTit
     private String pageTitle = "";
     private String shownCode;
     private int refreshes;
+    private com.vaadin.flow.shared.Registration tick;
 
     BoardView(BoardService boards, BoardSnapshotService snapshots, LiveSignals signals) {
         this.boards = boards;
@@ -82,8 +83,14 @@ public class BoardView extends Div implements BeforeEnterObserver, HasDynamicTit
         add(head, body, new BoardSave(snapshots, panels, figures, () -> id));
         live = LiveRefresh.on(this, signals, this::refresh);
         // while the voice stage is up, an open speaking turn grows by the second: re-read now and then
-        addAttachListener(e -> e.getUI().addPollListener(p -> refresh()));
-        addDetachListener(e -> e.getUI().setPollInterval(-1));
+        addAttachListener(e -> tick = e.getUI().addPollListener(p -> refresh()));
+        addDetachListener(e -> {
+            e.getUI().setPollInterval(-1);
+            if (tick != null) {
+                tick.remove();
+                tick = null;
+            }
+        });
     }
 
     @Override
