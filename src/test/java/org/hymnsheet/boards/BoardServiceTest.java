@@ -201,6 +201,24 @@ class BoardServiceTest {
         }
 
         @Test
+        void only_a_survey_of_the_workshops_own_partnership_can_be_its_young_peoples_voice() {
+            var elsewhere = new org.hymnsheet.surveys.SurveyTargets(context, f.world, f.world.partnership()).survey();
+            assertThatThrownBy(() -> f.workshops().chooseSurvey(f.workshop.id(), elsewhere.id()))
+                    .isInstanceOf(org.hymnsheet.common.ValidationException.class);
+            assertThatThrownBy(() -> f.workshops().chooseSurvey(f.workshop.id(), Long.MAX_VALUE))
+                    .isInstanceOf(org.hymnsheet.common.ValidationException.class);
+            TestWorld.as(f.facilitator);
+            assertThat(board().youngPeople()).isNull();
+            var own = new org.hymnsheet.surveys.SurveyTargets(context, f.world, f.partnership).survey();
+            TestWorld.as(f.facilitator);
+            assertThat(f.workshops().chooseSurvey(f.workshop.id(), own.id()).surveyId()).isEqualTo(own.id());
+            assertThat(board().youngPeople().survey()).isEqualTo(own.title());
+            assertThat(board().youngPeople().responses()).isEqualTo("fewer than 5 or held back");
+            assertThat(f.workshops().chooseSurvey(f.workshop.id(), null).surveyId()).isNull();
+            assertThat(board().youngPeople()).isNull();
+        }
+
+        @Test
         void only_the_partnerships_facilitators_and_administrators_see_the_board() {
             var world = new TestWorld(context);
             TestWorld.as(world.account(f.partnership, Role.LEAD));
