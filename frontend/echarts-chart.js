@@ -7,6 +7,12 @@ import * as echarts from 'echarts';
  */
 class EchartsChart extends HTMLElement {
   connectedCallback() {
+    if (this._disposal) {
+      // moved within the page (the server re-added it): keep the chart as drawn
+      clearTimeout(this._disposal);
+      this._disposal = null;
+      return;
+    }
     if (!this.style.display) this.style.display = 'block';
     this._chart = echarts.init(this, null, { renderer: 'canvas' });
     if (this._option) this._apply();
@@ -15,11 +21,19 @@ class EchartsChart extends HTMLElement {
   }
 
   disconnectedCallback() {
-    if (this._ro) this._ro.disconnect();
-    if (this._chart) { this._chart.dispose(); this._chart = null; }
+    // dispose only if it stays out of the page: a move is a disconnect followed at once by a connect
+    this._disposal = setTimeout(() => {
+      this._disposal = null;
+      if (this._ro) this._ro.disconnect();
+      if (this._chart) { this._chart.dispose(); this._chart = null; }
+    }, 0);
   }
 
-  set option(json) { this._option = json; this._apply(); }
+  set option(json) {
+    if (json === this._option) return;
+    this._option = json;
+    this._apply();
+  }
   get option() { return this._option; }
 
   /** The chart as a PNG data URL (white background), for saving a board into the workshop record. */

@@ -53,7 +53,12 @@ public class LiveSignals {
      * happens on a background thread (a page must enter its UI with {@code ui.access}).
      */
     public Subscription subscribe(Set<Topic> topics, Runnable listener) {
-        var coalescer = new Coalescer(scheduler, GAP_MILLIS, System::nanoTime, () -> safely(listener));
+        return subscribe(topics, GAP_MILLIS, listener);
+    }
+
+    /** As {@link #subscribe(Set, Runnable)}, at most one run per {@code gapMillis} (at least the default gap). */
+    public Subscription subscribe(Set<Topic> topics, long gapMillis, Runnable listener) {
+        var coalescer = new Coalescer(scheduler, Math.max(GAP_MILLIS, gapMillis), System::nanoTime, () -> safely(listener));
         for (Topic t : topics) {
             listeners.computeIfAbsent(t.key(), k -> ConcurrentHashMap.newKeySet()).add(coalescer);
         }

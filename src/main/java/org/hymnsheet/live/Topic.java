@@ -18,6 +18,15 @@ public record Topic(String key) {
         return new Topic("workshop:" + workshopId);
     }
 
+    /**
+     * What the facilitator does to the room: stages, reveal, lock, timer, end, cards, approved words. Said together
+     * with {@link #workshop}; participants' own inputs are not in it, so phones that only need to follow the
+     * facilitator are not woken by every answer in the room.
+     */
+    public static Topic room(long workshopId) {
+        return new Topic("room:" + workshopId);
+    }
+
     /** A survey's submitted responses or the moderation of its free text. */
     public static Topic survey(long surveyId) {
         return new Topic("survey:" + surveyId);

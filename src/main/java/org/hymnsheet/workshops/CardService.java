@@ -103,6 +103,7 @@ public class CardService {
             throw new ValidationException("workshop", "workshops.ended");
         }
         signals.changed(Topic.workshop(workshopId));
+        signals.changed(Topic.room(workshopId));
         return by;
     }
 }

@@ -40,6 +40,7 @@ public class WorkshopModerationService {
             throw new NotFoundException("text");
         }
         signals.changed(Topic.workshop(workshopId));
+        signals.changed(Topic.room(workshopId));
     }
 
     private Workshop owned(long workshopId) {

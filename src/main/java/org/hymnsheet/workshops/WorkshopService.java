@@ -208,6 +208,7 @@ public class WorkshopService {
         owned(workshopId);
         Workshop w = workshops.lock(workshopId).orElseThrow(() -> new NotFoundException("workshop"));
         signals.changed(Topic.workshop(workshopId)); // every change goes through here; sent after commit
+        signals.changed(Topic.room(workshopId));
         return w;
     }
 

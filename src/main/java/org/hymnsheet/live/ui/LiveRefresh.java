@@ -21,7 +21,10 @@ public final class LiveRefresh extends Component {
     private final transient LiveSignals signals;
     private final Runnable refresh;
     private Set<Topic> topics = Set.of();
+    private Set<Topic> slowTopics = Set.of();
+    private long slowGapMillis;
     private transient Subscription subscription;
+    private transient Subscription slowSubscription;
     private UI ui;
     private Registration detach;
 
@@ -45,6 +48,21 @@ public final class LiveRefresh extends Component {
             return;
         }
         this.topics = Set.copyOf(topics);
+        if (ui != null) {
+            resubscribe();
+        }
+    }
+
+    /**
+     * Also hears these topics, but re-reads for them at most once per {@code gapMillis}: for changes a page shows
+     * without hurry (a phone showing the room's answers), so a busy room does not wake every phone for every answer.
+     */
+    public void followSlowly(Set<Topic> topics, long gapMillis) {
+        if (topics.equals(this.slowTopics) && gapMillis == slowGapMillis) {
+            return;
+        }
+        this.slowTopics = Set.copyOf(topics);
+        this.slowGapMillis = gapMillis;
         if (ui != null) {
             resubscribe();
         }
@@ -81,17 +99,25 @@ public final class LiveRefresh extends Component {
     private void resubscribe() {
         close();
         UI target = ui;
-        subscription = signals.subscribe(topics, () -> target.access(() -> {
+        Runnable inUi = () -> target.access(() -> {
             if (isAttached()) {
                 refresh.run();
             }
-        }));
+        });
+        subscription = signals.subscribe(topics, inUi);
+        if (!slowTopics.isEmpty()) {
+            slowSubscription = signals.subscribe(slowTopics, slowGapMillis, inUi);
+        }
     }
 
     private void close() {
         if (subscription != null) {
             subscription.close();
             subscription = null;
+        }
+        if (slowSubscription != null) {
+            slowSubscription.close();
+            slowSubscription = null;
         }
     }
 }

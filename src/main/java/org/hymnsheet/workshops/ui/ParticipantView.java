@@ -31,8 +31,8 @@ import org.hymnsheet.workshops.WorkshopStage;
 
 /**
  * A participant's phone during a live workshop: the stage the room is on, with its input. The facilitator moves
- * the room on; the page hears every change of the workshop by server push and rebuilds the input only when the
- * stage changes, so nothing being typed is lost. The device is recognised by the token kept in the workshop's cookie.
+ * the room on; the page hears the facilitator's moves by server push at once (the room's answers at most every two
+ * seconds) and rebuilds the input only when the stage changes, so nothing being typed is lost. The device is recognised by the token kept in the workshop's cookie.
  */
 @Route(value = "w/:code", autoLayout = false)
 @AnonymousAllowed
@@ -49,6 +49,7 @@ public class ParticipantView extends Div implements BeforeEnterObserver, HasDyna
     private boolean shownEnded;
     private StageInputPanel panel;
     private final LiveRefresh live;
+    static final long ROOM_ANSWERS_MILLIS = 2000;
 
     ParticipantView(ParticipantService participants, InputService inputs, LiveSignals signals) {
         this.participants = participants;
@@ -77,7 +78,9 @@ public class ParticipantView extends Div implements BeforeEnterObserver, HasDyna
         }
         shownPosition = -1;
         shownEnded = false;
-        live.follow(Set.of(Topic.workshop(me.workshopId())));
+        // the facilitator's moves reach the phone at once; the room's answers (shown once revealed) every 2 seconds
+        live.follow(Set.of(Topic.room(me.workshopId())));
+        live.followSlowly(Set.of(Topic.workshop(me.workshopId())), ROOM_ANSWERS_MILLIS);
         refresh();
     }
 
