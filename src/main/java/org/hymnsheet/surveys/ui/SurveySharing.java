@@ -1,5 +1,6 @@
 package org.hymnsheet.surveys.ui;
 
+import org.hymnsheet.common.ui.Links;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -13,7 +14,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.server.VaadinServletRequest;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.hymnsheet.common.ui.Forms;
@@ -37,7 +37,7 @@ final class SurveySharing extends Div {
                 : new Button(getTranslation("surveys.open"), e -> changed.accept(surveys.open(survey.id())));
         toggle.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         toggle.setId("survey-open-close");
-        String link = base() + "s/" + survey.linkToken();
+        String link = Links.base() + "s/" + survey.linkToken();
         var code = new Span(survey.accessCode());
         code.addClassName("access-code");
         code.setId("access-code");
@@ -45,7 +45,7 @@ final class SurveySharing extends Div {
         qr.addClassName("qr-code");
         add(new H2(survey.title()), status, toggle,
                 new Paragraph(getTranslation("surveys.linkIntro")), new Anchor(link, link),
-                new Paragraph(getTranslation("surveys.codeIntro", base() + "survey")), code, qr);
+                new Paragraph(getTranslation("surveys.codeIntro", Links.base() + "survey")), code, qr);
         add(kiosks());
     }
 
@@ -53,7 +53,7 @@ final class SurveySharing extends Div {
         var box = new Div(new H3(getTranslation("surveys.kiosks")), new Paragraph(getTranslation("surveys.kiosksIntro")));
         var list = new UnorderedList();
         for (Kiosk k : surveys.kiosks(survey.id())) {
-            String url = base() + "k/" + k.token();
+            String url = Links.base() + "k/" + k.token();
             list.add(new ListItem(new Span(k.label() + ": "), new Anchor(url, url)));
         }
         var label = new TextField(getTranslation("surveys.kioskLabel"));
@@ -81,16 +81,5 @@ final class SurveySharing extends Div {
         remove(old);
     }
 
-    /** The app's address as the facilitator's browser reached it, for links and QR codes. */
-    private static String base() {
-        var request = VaadinServletRequest.getCurrent();
-        if (request == null) {
-            return "/";
-        }
-        var http = request.getHttpServletRequest();
-        String port = (http.getScheme().equals("http") && http.getServerPort() == 80)
-                || (http.getScheme().equals("https") && http.getServerPort() == 443) ? "" : ":" + http.getServerPort();
-        return http.getScheme() + "://" + http.getServerName() + port + http.getContextPath() + "/";
-    }
 
 }
