@@ -1,0 +1,97 @@
+package org.hymnsheet.workshops.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.function.ValueProvider;
+import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.hymnsheet.workshops.Level;
+import org.hymnsheet.workshops.SpeakingService;
+import org.hymnsheet.workshops.SpeakingShare;
+
+/**
+ * The speaking tracker: one large button per agency in the room (a tap starts its turn and ends the one before),
+ * "nobody speaking", undo, and the shares of time and turns so far by agency and by level.
+ */
+final class SpeakingTracker extends ConsolePanel {
+    private final transient SpeakingService speaking;
+    private final long workshopId;
+    private final Select<Level> level = new Select<>();
+    private final Div speakButtons = new Div();
+    private final Grid<SpeakingShare> byAgency = new Grid<>();
+    private final Grid<SpeakingShare> byLevel = new Grid<>();
+    private final Map<Long, String> agencyNames = new HashMap<>();
+    private List<Long> shownAgencies = List.of();
+    private boolean live;
+
+    SpeakingTracker(SpeakingService speaking, long workshopId, Map<Long, String> agencyNames, Consumer<Runnable> act) {
+        super("console.speakingHeading", act);
+        this.speaking = speaking;
+        this.workshopId = workshopId;
+        this.agencyNames.putAll(agencyNames);
+        level.setLabel(getTranslation("console.speakerLevel"));
+        level.setItems(Level.values());
+        level.setEmptySelectionAllowed(true);
+        level.setEmptySelectionCaption(getTranslation("console.anyLevel"));
+        level.setItemLabelGenerator(l -> l == null ? getTranslation("console.anyLevel") : levelName(l));
+        level.setId("speaking-level");
+        speakButtons.setId("speak-buttons");
+        speakButtons.addClassName("form-actions");
+        var actions = new Div(button("console.pause", "speaking-pause", () -> speaking.pause(workshopId)),
+                button("console.undo", "speaking-undo", () -> speaking.undoLast(workshopId)));
+        actions.addClassName("form-actions");
+        shareColumns(byAgency, s -> this.agencyNames.getOrDefault(s.agencyId(), ""), "console.agency");
+        shareColumns(byLevel, s -> s.level() == null ? getTranslation("console.anyLevel") : levelName(s.level()),
+                "console.level");
+        byAgency.setId("shares-agency");
+        byLevel.setId("shares-level");
+        add(new Paragraph(getTranslation("console.speakingIntro")), level, speakButtons, actions, byAgency, byLevel);
+    }
+
+    /** Shows a button for each agency present (ordered by name) and the shares as they stand. */
+    void show(Map<Long, String> present, boolean live) {
+        this.live = live;
+        if (!shownAgencies.equals(List.copyOf(present.keySet()))) {
+            shownAgencies = List.copyOf(present.keySet());
+            speakButtons.getChildren().forEach(c -> forget((Button) c));
+            speakButtons.removeAll();
+            present.forEach((agencyId, name) -> {
+                agencyNames.put(agencyId, name);
+                var b = new Button(name, e -> act(() -> speaking.tap(workshopId, agencyId, level.getValue())));
+                b.addThemeVariants(ButtonVariant.LUMO_LARGE, ButtonVariant.LUMO_CONTRAST);
+                b.addClassName("speak-button");
+                b.setId("speak-" + agencyId);
+                changes(b);
+                speakButtons.add(b);
+            });
+        }
+        SpeakingService.Shares shares = speaking.shares(workshopId);
+        byAgency.setItems(shares.byAgency());
+        byLevel.setItems(shares.byLevel());
+    }
+
+    @Override
+    void setOpen(boolean open) {
+        super.setOpen(open);
+        level.setEnabled(open && live);
+        speakButtons.getChildren().forEach(c -> ((Button) c).setEnabled(open && live));
+    }
+
+    private void shareColumns(Grid<SpeakingShare> grid, ValueProvider<SpeakingShare, String> name, String header) {
+        grid.addColumn(name).setHeader(getTranslation(header)).setFlexGrow(2);
+        grid.addColumn(SpeakingShare::turns).setHeader(getTranslation("console.turns"));
+        grid.addColumn(s -> s.seconds().setScale(0, RoundingMode.HALF_UP) + " s")
+                .setHeader(getTranslation("console.seconds"));
+        grid.addColumn(s -> percent(s.timeShare())).setHeader(getTranslation("console.timeShare"));
+        grid.addColumn(s -> percent(s.turnShare())).setHeader(getTranslation("console.turnShare"));
+        grid.setAllRowsVisible(true);
+        grid.setEmptyStateText(getTranslation("console.nobodySpoke"));
+    }
+}
