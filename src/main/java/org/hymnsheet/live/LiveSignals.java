@@ -3,6 +3,9 @@ package org.hymnsheet.live;
 import jakarta.annotation.PreDestroy;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -56,9 +59,17 @@ public class LiveSignals {
         return subscribe(topics, GAP_MILLIS, listener);
     }
 
-    /** As {@link #subscribe(Set, Runnable)}, at most one run per {@code gapMillis} (at least the default gap). */
+    /**
+     * As {@link #subscribe(Set, Runnable)}, at most one run per {@code gapMillis} (at least the default gap). A
+     * listener slower than the default also waits a random part of its first half-gap before a run that would
+     * otherwise start at once, so many slow listeners spread their runs instead of all running at one instant.
+     */
     public Subscription subscribe(Set<Topic> topics, long gapMillis, Runnable listener) {
-        var coalescer = new Coalescer(scheduler, Math.max(GAP_MILLIS, gapMillis), System::nanoTime, () -> safely(listener));
+        long gap = Math.max(GAP_MILLIS, gapMillis);
+        LongSupplier spread = gap > GAP_MILLIS
+                ? () -> ThreadLocalRandom.current().nextLong(TimeUnit.MILLISECONDS.toNanos(gap / 2))
+                : () -> 0;
+        var coalescer = new Coalescer(scheduler, gap, System::nanoTime, spread, () -> safely(listener));
         for (Topic t : topics) {
             listeners.computeIfAbsent(t.key(), k -> ConcurrentHashMap.newKeySet()).add(coalescer);
         }

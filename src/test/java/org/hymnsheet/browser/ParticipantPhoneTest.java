@@ -9,6 +9,7 @@ import static org.hymnsheet.db.Tables.INFLUENCE_VOTE;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
 import java.util.List;
@@ -202,6 +203,71 @@ class ParticipantPhoneTest extends BrowserTestSupport {
         asFacilitator(() -> workshops.end(workshop.id()));
         open(page, "/join/" + workshop.joinCode());
         assertThat(page.locator("#join-code")).containsText("This workshop has ended.");
+    }
+
+    @Test
+    void after_a_reveal_a_phone_keeps_up_with_the_room_without_a_reload_and_keeps_an_unsaved_choice() {
+        joinOn(page, police);
+        BrowserContext other = browser.newContext();
+        try {
+            Page phoneB = other.newPage();
+            phoneB.setViewportSize(320, 720);
+            joinOn(phoneB, health);
+            page.evaluate("window.__samePage = true");
+
+            // framing, revealed: a position saved afterwards by someone else appears on this phone by itself
+            asFacilitator(() -> workshops.reveal(workshop.id(), 0));
+            assertThat(page.locator("#room-inputs")).containsText("Nobody else");
+            phoneB.locator("#framing-value").fill("70");
+            phoneB.locator("#framing-save").click();
+            assertThat(phoneB.locator("#saved")).containsText("Saved");
+            assertThat(page.locator("#room-inputs .room-input")).hasText("70 out of 100");
+
+            // needs, revealed before the facilitator approved anything: approved needs reach the dot voting by push
+            for (int i = 0; i < 4; i++) {
+                asFacilitator(() -> workshops.advance(workshop.id()));
+            }
+            assertThat(page.locator("#stage-title")).hasText("What we need");
+            asFacilitator(() -> workshops.reveal(workshop.id(), 4));
+            addNeed(phoneB, "Commissioners who fund youth work in the park", "Commissioners");
+            long first = approveOnly("Commissioners who fund youth work in the park");
+            assertThat(page.locator("#dots-" + first)).isVisible();
+            choose(page, "dots-" + first, "2"); // chosen, not saved yet
+            addNeed(phoneB, "A chair who keeps the focus on places", "Funders");
+            long second = approveOnly("A chair who keeps the focus on places");
+            assertThat(page.locator("#dots-" + second)).isVisible();
+            assertThat(page.locator("#dots-" + first + " vaadin-select-value-button")).hasText("2");
+            page.locator("#dots-" + first + "-save").click();
+            assertThat(page.locator("#saved")).containsText("Saved");
+            assertThat(page.evaluate("window.__samePage === true")).as("the phone never reloaded").isEqualTo(true);
+        } finally {
+            other.close();
+        }
+    }
+
+    private void joinOn(Page phone, String agency) {
+        open(phone, "/join/" + workshop.joinCode());
+        choose(phone, "join-agency", agency);
+        phone.locator("#join-level").getByText("Practitioner").click();
+        phone.locator("#join-go").click();
+        assertThat(phone.locator("#stage-title")).hasText("Partners and framing");
+    }
+
+    private void addNeed(Page phone, String text, String category) {
+        phone.locator("#need-text textarea").fill(text);
+        choose(phone, "need-category", category);
+        phone.locator("#need-add").click();
+        assertThat(phone.locator("#my-inputs")).containsText(text);
+    }
+
+    /** Approves the waiting need with this text and returns its id. */
+    private long approveOnly(String text) {
+        return asFacilitator(() -> {
+            PendingText need = moderation.pending(workshop.id()).stream().filter(t -> t.text().equals(text))
+                    .findFirst().orElseThrow();
+            moderation.moderate(workshop.id(), need.kind(), need.ref(), true);
+            return Long.parseLong(need.ref());
+        });
     }
 
     private long agencyId(String name) {

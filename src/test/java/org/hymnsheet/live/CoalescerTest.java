@@ -121,4 +121,47 @@ class CoalescerTest {
         assertThat(scheduler.delayOfNextMillis()).isZero();
     }
 
+    @Test
+    void a_slow_listener_waits_its_own_delay_when_idle_and_still_keeps_the_gap_afterwards() {
+        long delay = TimeUnit.MILLISECONDS.toNanos(300);
+        var slow = new Coalescer(scheduler, 2000, now::get, () -> delay, runs::incrementAndGet);
+        slow.signal();
+        assertThat(scheduler.delayOfNextMillis()).as("its own delay, not at once").isEqualTo(300);
+        scheduler.runNext();
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(100));
+        slow.signal();
+        assertThat(scheduler.delayOfNextMillis()).as("the rest of the gap after its run").isEqualTo(1900);
+        scheduler.runNext();
+        now.addAndGet(TimeUnit.SECONDS.toNanos(10));
+        slow.signal();
+        assertThat(scheduler.delayOfNextMillis()).as("idle again: its own delay").isEqualTo(300);
+        assertThat(runs).hasValue(2);
+    }
+
+    @Test
+    void slow_listeners_woken_together_spread_their_runs() {
+        var signals = new LiveSignals();
+        var times = new java.util.concurrent.ConcurrentLinkedQueue<Long>();
+        var latch = new java.util.concurrent.CountDownLatch(20);
+        var topic = Topic.workshop(1);
+        var subscriptions = new ArrayList<Subscription>();
+        for (int i = 0; i < 20; i++) {
+            subscriptions.add(signals.subscribe(java.util.Set.of(topic), 2000, () -> {
+                times.add(System.nanoTime());
+                latch.countDown();
+            }));
+        }
+        signals.changed(topic);
+        try {
+            assertThat(latch.await(5, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        } finally {
+            subscriptions.forEach(Subscription::close);
+            signals.stop();
+        }
+        assertThat(java.util.Collections.max(times) - java.util.Collections.min(times))
+                .as("spread over part of the first second").isGreaterThan(TimeUnit.MILLISECONDS.toNanos(50));
+    }
+
 }

@@ -62,7 +62,9 @@ final class StageInputPanel extends Div {
     private final List<Element> sliders = new ArrayList<>();
     private final Map<Long, String> cardTexts = new HashMap<>();
     private Div dotsBox;
-    private boolean shownRevealed;
+    private final Map<Long, Select<Integer>> dotChoices = new LinkedHashMap<>();
+    private List<StageInput> shownInputs;
+    private List<StageInput> shownNeeds;
 
     StageInputPanel(ParticipantService participants, InputService inputs, String token, WorkshopStage stage,
                     List<AgencyChoice> agencies, String lang) {
@@ -112,8 +114,8 @@ final class StageInputPanel extends Div {
         });
         lockedNote.setText(open ? "" : getTranslation("participant.locked"));
         lockedNote.setVisible(!open);
-        if (now.revealed() && !shownRevealed) {
-            shownRevealed = true;
+        if (now.revealed()) {
+            // once revealed the phone keeps up with the room: answers given since, needs approved since
             showInputs();
             if (dotsBox != null) {
                 dotsBox.setVisible(true);
@@ -275,21 +277,43 @@ final class StageInputPanel extends Div {
         showInputs();
     }
 
+    /**
+     * One dot choice per need the room can see; redrawn only when those needs change, and then a choice the
+     * participant made but has not saved yet stays as they left it.
+     */
     private void fillDots() {
+        List<StageInput> all;
+        try {
+            all = participants.inputs(token, position);
+        } catch (ValidationException | NotFoundException e) {
+            return;
+        }
+        List<StageInput> needs = all.stream().filter(i -> i.kind() == StageInput.Kind.NEED && i.text() != null).toList();
+        if (needs.equals(shownNeeds)) {
+            return;
+        }
+        shownNeeds = needs;
+        Map<Long, Integer> unsaved = new HashMap<>();
+        dotChoices.forEach((ref, choice) -> {
+            if (choice.getValue() != null) {
+                unsaved.put(ref, choice.getValue());
+            }
+        });
+        dotChoices.clear();
         dotsBox.removeAll();
         int max = ((NeedsStage) stage.definition()).dotsPerParticipant();
         dotsBox.add(new H3(getTranslation("participant.needs.dotsTitle")),
                 new Paragraph(getTranslation("participant.needs.dotsIntro", max)));
-        List<StageInput> all = participants.inputs(token, position);
         Map<String, Integer> myDots = new HashMap<>();
         all.stream().filter(i -> i.mine() && i.kind() == StageInput.Kind.DOTS).forEach(i -> myDots.put(i.item(), i.value()));
-        for (StageInput need : all.stream().filter(i -> i.kind() == StageInput.Kind.NEED && i.text() != null).toList()) {
+        for (StageInput need : needs) {
             var dots = new Select<Integer>();
             dots.setLabel(getTranslation("participant.needs.dotsOn", need.text()));
             dots.setId("dots-" + need.ref());
             dots.setItems(IntStream.rangeClosed(0, max).boxed().toList());
-            dots.setValue(myDots.getOrDefault(String.valueOf(need.ref()), 0));
+            dots.setValue(unsaved.getOrDefault(need.ref(), myDots.getOrDefault(String.valueOf(need.ref()), 0)));
             dots.setWidthFull();
+            dotChoices.put(need.ref(), dots);
             var row = new Div(dots, save("dots-" + need.ref() + "-save",
                     () -> inputs.dots(token, position, need.ref(), Objects.requireNonNullElse(dots.getValue(), 0))));
             row.addClassName("place-row");
@@ -392,6 +416,10 @@ final class StageInputPanel extends Div {
         } catch (ValidationException | NotFoundException e) {
             return;
         }
+        if (all.equals(shownInputs) && (!stage.revealed() || room.getComponentCount() > 0)) {
+            return; // nothing new: leave the page as it is
+        }
+        shownInputs = all;
         mine.removeAll();
         List<StageInput> own = all.stream().filter(StageInput::mine).toList();
         if (!own.isEmpty()) {
