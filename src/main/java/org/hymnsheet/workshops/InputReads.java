@@ -63,7 +63,11 @@ class InputReads {
                 .unionAll(part(MAPPING_NOTE, StageInput.Kind.NOTE, stageId, readerId, revealed,
                         MAPPING_NOTE.COLUMN_ID, castNull(SQLDataType.SMALLINT), MAPPING_NOTE.TEXT,
                         castNull(SQLDataType.BIGINT), MAPPING_NOTE.ID, approvedOrMine(MAPPING_NOTE, readerId)));
-        return db.fetch(union).map(r -> new StageInput(StageInput.Kind.valueOf(r.get(0, String.class)),
+        // in a stable order (by kind, then by who wrote it), so a phone redraws only what changed
+        Table<Record> all = union.asTable("i");
+        return db.select(all.fields()).from(all)
+                .orderBy(all.field("k"), all.field("p"), all.field("item"), all.field("ref"))
+                .fetch().map(r -> new StageInput(StageInput.Kind.valueOf(r.get(0, String.class)),
                 r.get(1, Boolean.class), r.get(2, String.class), r.get(3, Integer.class), r.get(4, String.class),
                 r.get(5, Long.class), r.get(6, Long.class), r.get(7, Long.class), Level.valueOf(r.get(8, String.class))));
     }
@@ -73,9 +77,10 @@ class InputReads {
                                 Field<Long> ref, Condition visible) {
         Field<Long> participant = t.field("participant_id", Long.class);
         Condition who = revealed ? visible : participant.eq(readerId);
-        List<SelectField<?>> fields = List.of(inline(kind.name()).cast(SQLDataType.VARCHAR(20)),
-                DSL.field(participant.eq(readerId)), item, value.cast(SQLDataType.INTEGER), text, agencyRef, ref,
-                t.field("agency_id", Long.class), t.field("work_level", String.class));
+        List<SelectField<?>> fields = List.of(inline(kind.name()).cast(SQLDataType.VARCHAR(20)).as("k"),
+                DSL.field(participant.eq(readerId)).as("mine"), item.as("item"), value.cast(SQLDataType.INTEGER).as("v"),
+                text.as("t"), agencyRef.as("ar"), ref.as("ref"), t.field("agency_id", Long.class).as("ag"),
+                t.field("work_level", String.class).as("lvl"), participant.as("p"));
         return db.select(fields).from(t).where(t.field("stage_id", Long.class).eq(stageId)).and(who);
     }
 

@@ -213,6 +213,9 @@ class BoardLatencyBenchmark {
     record Phase(String name, List<Sample> samples, int boardRefreshes, List<Double> chartInits, int phoneMessages,
                  long phoneMessageChars) {}
 
+    /** One burst as a whole: when its clicks happened, when its last save committed, when the board showed all. */
+    record Burst(long firstClick, long lastClick, long lastCommit, long allShown, int boardRefreshes) {}
+
     record Room(int participants, List<Phase> phases, double boardReadP50, double boardReadP95, double phoneReadP50,
                 double phoneReadP95) {}
 
@@ -227,6 +230,8 @@ class BoardLatencyBenchmark {
         @Autowired BoardService boards;
         @Autowired InputService inputs;
         final Timeline timeline = new Timeline(Set.of("board", "workshop", "frame"));
+        final List<Burst> burstTimings = new ArrayList<>();
+        final Map<Integer, List<Burst>> burstsByRoom = new LinkedHashMap<>();
         TestWorld.Persona facilitator;
         long partnership;
         List<Long> agencies = new ArrayList<>();
@@ -350,6 +355,7 @@ class BoardLatencyBenchmark {
             refreshes = refreshes(board);
             since = System.currentTimeMillis();
             List<Sample> bursts = new ArrayList<>();
+            burstTimings.clear();
             int burst = Math.min(BURST, n);
             while (bursts.size() < Math.max(n, MIN_SAMPLES)) {
                 List<Integer> all = shuffled(n);
@@ -360,6 +366,7 @@ class BoardLatencyBenchmark {
             }
             phases.add(phase("bursts of " + burst + " pressing Save at one instant (revealed)", bursts,
                     refreshes(board) - refreshes, board, pages, since));
+            burstsByRoom.put(n, List.copyOf(burstTimings));
 
             // server-side cost of one refresh: the board's read, and a phone's read, each from the tables
             long[] boardReads = new long[200];
@@ -399,7 +406,8 @@ class BoardLatencyBenchmark {
         }
 
         /** A group presses Save together (each page's own timer, at one instant of the shared clock). */
-        private List<Sample> burst(Page board, List<Page> pages, int[] positions, List<Integer> group) {
+        private List<Sample> burst(Page board, List<Page> pages, int[] positions, List<Integer> group)
+                throws InterruptedException {
             List<Integer> free = IntStream.rangeClosed(0, 100).boxed().collect(Collectors.toCollection(ArrayList::new));
             Arrays.stream(positions).forEach(p -> free.remove(Integer.valueOf(p)));
             Collections.shuffle(free, random);
@@ -417,7 +425,8 @@ class BoardLatencyBenchmark {
                 pages.get(i).evaluate(CLICK_SAVE_AT, (double) at);
             }
             values.forEach((i, v) -> positions[i] = v);
-            waitForBoard(board, at - 50, null, signature(positions));
+            int refreshesBefore = refreshes(board);
+            long allShown = waitForBoard(board, at - 50, null, signature(positions));
             @SuppressWarnings("unchecked")
             List<String> records = (List<String>) board.evaluate("from => window.__bench.since(from)", (double) (at - 50));
             List<Sample> out = new ArrayList<>();
@@ -432,6 +441,11 @@ class BoardLatencyBenchmark {
                         .mapToLong(r -> Long.parseLong(r[0])).findFirst().orElseThrow();
                 out.add(new Sample(click, 0, 0, 0, 0, shown, saved, -1, -1));
             }
+            Thread.sleep(20); // let the timeline settle
+            long lastCommit = timeline.lastEnd("frame", at - 50, allShown);
+            burstTimings.add(new Burst(out.stream().mapToLong(Sample::click).min().orElse(0),
+                    out.stream().mapToLong(Sample::click).max().orElse(0), lastCommit, allShown,
+                    refreshes(board) - refreshesBefore));
             return out;
         }
 
@@ -580,6 +594,31 @@ class BoardLatencyBenchmark {
             }
             s.append("""
 
+                    ### Where the time goes in a burst (p50 / p95 over the bursts)
+
+                    A burst's clicks are scheduled for one instant; each page's renderer must get a core to run its                     click, so they spread. "Last save committed" is the end of the burst's last `InputService.frame`;                     "board shows all" is the first board record with every new position of the burst.
+
+                    | participants | bursts | clicks spread (last − first click) | first click → last save committed                     | last save committed → board shows all | click → phone shows "Saved" | board refreshes per burst                     (p50 / max) |
+                    |---|---|---|---|---|---|---|
+                    """);
+            for (Room r : rooms) {
+                List<Burst> bs = burstsByRoom.getOrDefault(r.participants(), List.of());
+                if (bs.isEmpty()) {
+                    continue;
+                }
+                Phase p = r.phases().get(r.phases().size() - 1);
+                int[] perBurst = bs.stream().mapToInt(Burst::boardRefreshes).sorted().toArray();
+                s.append("| %d | %d | %s | %s | %s | %s | %d / %d |\n".formatted(r.participants(), bs.size(),
+                        pair(bs.stream().mapToLong(b -> (b.lastClick() - b.firstClick()) * 1_000_000).toArray()),
+                        pair(bs.stream().filter(b -> b.lastCommit() > 0)
+                                .mapToLong(b -> (b.lastCommit() - b.firstClick()) * 1_000_000).toArray()),
+                        pair(bs.stream().filter(b -> b.lastCommit() > 0)
+                                .mapToLong(b -> (b.allShown() - b.lastCommit()) * 1_000_000).toArray()),
+                        pair(nanos(p.samples(), x -> x.saved() - x.click())),
+                        perBurst[perBurst.length / 2], perBurst[perBurst.length - 1]));
+            }
+            s.append("""
+
                     ### What the pages did meanwhile
 
                     | participants | action | board refreshes / actions | chart (re)initialisations in the board \
@@ -672,6 +711,12 @@ class BoardLatencyBenchmark {
         Call firstCall(String method, long from) {
             return calls.stream().filter(c -> c.method().equals(method) && c.start() >= from)
                     .min(java.util.Comparator.comparingLong(Call::start)).orElse(null);
+        }
+
+        /** The latest end of a call starting within [from, to]; 0 if none. */
+        long lastEnd(String method, long from, long to) {
+            return calls.stream().filter(c -> c.method().equals(method) && c.start() >= from && c.start() <= to)
+                    .mapToLong(Call::end).max().orElse(0);
         }
 
         int count(String method, long from, long to) {

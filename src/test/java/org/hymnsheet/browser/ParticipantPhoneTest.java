@@ -222,6 +222,7 @@ class ParticipantPhoneTest extends BrowserTestSupport {
             phoneB.locator("#framing-save").click();
             assertThat(phoneB.locator("#saved")).containsText("Saved");
             assertThat(page.locator("#room-inputs .room-input")).hasText("70 out of 100");
+            assertThat(page.getByText("Nobody else has answered yet.")).isHidden();
 
             // needs, revealed before the facilitator approved anything: approved needs reach the dot voting by push
             for (int i = 0; i < 4; i++) {

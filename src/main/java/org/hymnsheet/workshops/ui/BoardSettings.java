@@ -35,6 +35,7 @@ final class BoardSettings extends Section {
         survey.setEmptySelectionCaption(getTranslation("console.noSurvey"));
         survey.setItemLabelGenerator(s -> s == null ? getTranslation("console.noSurvey") : s.title());
         survey.setId("board-survey");
+        survey.addClassName("board-survey");
         survey.setValue(options.stream().filter(s -> Objects.equals(s.id(), workshop.surveyId())).findFirst().orElse(null));
         survey.setEnabled(!workshop.ended());
         survey.addValueChangeListener(e -> {

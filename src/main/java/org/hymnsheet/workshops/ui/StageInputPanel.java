@@ -59,6 +59,9 @@ final class StageInputPanel extends Div {
     private final Span error = new Span();
     private final Div mine = new Div();
     private final Div room = new Div();
+    private final UnorderedList myList = new UnorderedList();
+    private final UnorderedList roomList = new UnorderedList();
+    private final Paragraph roomEmpty = new Paragraph();
     private final List<Element> sliders = new ArrayList<>();
     private final Map<Long, String> cardTexts = new HashMap<>();
     private Div dotsBox;
@@ -87,6 +90,7 @@ final class StageInputPanel extends Div {
         error.getElement().setAttribute("role", "alert");
         mine.setId("my-inputs");
         room.setId("room-inputs");
+        roomEmpty.setText(getTranslation("participant.roomEmpty"));
         List<StageInput> saved = participants.inputs(token, position);
         switch (stage.definition()) {
             case FramingStage s -> framing(s, saved);
@@ -420,36 +424,46 @@ final class StageInputPanel extends Div {
             return; // nothing new: leave the page as it is
         }
         shownInputs = all;
-        mine.removeAll();
-        List<StageInput> own = all.stream().filter(StageInput::mine).toList();
-        if (!own.isEmpty()) {
-            mine.add(new H3(getTranslation("participant.yours")));
-            mine.add(list(own, "my-input"));
+        List<String> own = texts(all.stream().filter(StageInput::mine).toList());
+        if (!own.isEmpty() && mine.getComponentCount() == 0) {
+            mine.add(new H3(getTranslation("participant.yours")), myList);
         }
-        room.removeAll();
+        fill(myList, own, "my-input");
         if (stage.revealed()) {
-            List<StageInput> others = all.stream().filter(i -> !i.mine()).toList();
-            room.add(new H3(getTranslation("participant.room")));
-            if (others.isEmpty()) {
-                room.add(new Paragraph(getTranslation("participant.roomEmpty")));
-            } else {
-                room.add(list(others, "room-input"));
+            List<String> others = texts(all.stream().filter(i -> !i.mine()).toList());
+            if (room.getComponentCount() == 0) {
+                room.add(new H3(getTranslation("participant.room")), roomEmpty, roomList);
             }
+            roomEmpty.setVisible(others.isEmpty());
+            fill(roomList, others, "room-input");
         }
     }
 
-    private UnorderedList list(List<StageInput> items, String className) {
-        var ul = new UnorderedList();
-        for (StageInput i : items) {
-            String text = describe(i);
-            if (text == null) {
-                continue;
+    private List<String> texts(List<StageInput> items) {
+        return items.stream().map(this::describe).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * Brings a list to these texts in place: an item whose text is unchanged is left alone, so when one person in a
+     * room of 60 changes their answer the phone receives that one line, not the whole list again.
+     */
+    private static void fill(UnorderedList list, List<String> texts, String className) {
+        List<ListItem> items = list.getChildren().map(ListItem.class::cast).toList();
+        for (int i = 0; i < texts.size(); i++) {
+            if (i < items.size()) {
+                Span span = (Span) items.get(i).getComponentAt(0);
+                if (!span.getText().equals(texts.get(i))) {
+                    span.setText(texts.get(i));
+                }
+            } else {
+                var span = new Span(texts.get(i));
+                span.addClassNames("free-text", className);
+                list.add(new ListItem(span));
             }
-            var span = new Span(text);
-            span.addClassNames("free-text", className);
-            ul.add(new ListItem(span));
         }
-        return ul;
+        for (int i = items.size() - 1; i >= texts.size(); i--) {
+            list.remove(items.get(i));
+        }
     }
 
     private String describe(StageInput i) {
