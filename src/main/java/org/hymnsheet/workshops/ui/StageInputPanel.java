@@ -5,23 +5,18 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.NativeLabel;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.dom.Element;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -57,17 +52,10 @@ final class StageInputPanel extends Div {
     private final Span lockedNote = new Span();
     private final Span status = new Span();
     private final Span error = new Span();
-    private final Div mine = new Div();
-    private final Div room = new Div();
-    private final UnorderedList myList = new UnorderedList();
-    private final UnorderedList roomList = new UnorderedList();
-    private final Paragraph roomEmpty = new Paragraph();
-    private final List<Element> sliders = new ArrayList<>();
+    private final RoomInputs shown = new RoomInputs();
+    private final Sliders sliders = new Sliders(this);
     private final Map<Long, String> cardTexts = new HashMap<>();
-    private Div dotsBox;
-    private final Map<Long, Select<Integer>> dotChoices = new LinkedHashMap<>();
-    private List<StageInput> shownInputs;
-    private List<StageInput> shownNeeds;
+    private DotVoting dots;
 
     StageInputPanel(ParticipantService participants, InputService inputs, String token, WorkshopStage stage,
                     List<AgencyChoice> agencies, String lang) {
@@ -88,9 +76,6 @@ final class StageInputPanel extends Div {
         error.setId("input-error");
         error.addClassName("answer-error");
         error.getElement().setAttribute("role", "alert");
-        mine.setId("my-inputs");
-        room.setId("room-inputs");
-        roomEmpty.setText(getTranslation("participant.roomEmpty"));
         List<StageInput> saved = participants.inputs(token, position);
         switch (stage.definition()) {
             case FramingStage s -> framing(s, saved);
@@ -100,7 +85,7 @@ final class StageInputPanel extends Div {
             case NeedsStage s -> needs(s);
             case MappingStage s -> mapping(s);
         }
-        add(lockedNote, form, status, error, mine, room);
+        add(lockedNote, form, status, error, shown);
         refresh(stage);
     }
 
@@ -109,21 +94,17 @@ final class StageInputPanel extends Div {
         this.stage = now;
         boolean open = !now.locked();
         form.setEnabled(open);
-        sliders.forEach(s -> {
-            if (open) {
-                s.removeAttribute("disabled");
-            } else {
-                s.setAttribute("disabled", true);
-            }
-        });
+        sliders.setEnabled(open);
         lockedNote.setText(open ? "" : getTranslation("participant.locked"));
         lockedNote.setVisible(!open);
         if (now.revealed()) {
             // once revealed the phone keeps up with the room: answers given since, needs approved since
-            showInputs();
-            if (dotsBox != null) {
-                dotsBox.setVisible(true);
-                fillDots();
+            List<StageInput> all = inputsNow();
+            if (all != null) {
+                shown.show(all, true, this::describe);
+                if (dots != null) {
+                    dots.show(all);
+                }
             }
         }
     }
@@ -132,7 +113,7 @@ final class StageInputPanel extends Div {
 
     private void framing(FramingStage s, List<StageInput> saved) {
         StageInput before = saved.stream().filter(i -> i.mine() && i.kind() == StageInput.Kind.FRAMING).findFirst().orElse(null);
-        Element slider = slider("framing-value", getTranslation("participant.framing.slider",
+        Element slider = sliders.box("framing-value", getTranslation("participant.framing.slider",
                 s.leftLabel().in(lang), s.rightLabel().in(lang)), s.leftLabel().in(lang), s.rightLabel().in(lang),
                 before == null || before.value() == null ? 50 : before.value());
         var sentence = new TextArea(s.sentencePrompt() == null ? getTranslation("participant.framing.sentence")
@@ -144,8 +125,8 @@ final class StageInputPanel extends Div {
         if (before != null && before.text() != null) {
             sentence.setValue(before.text());
         }
-        form.getElement().appendChild(sliderBox(slider, s.leftLabel().in(lang), s.rightLabel().in(lang)));
-        form.add(save("framing-save", () -> inputs.frame(token, position, value(slider), sentence.getValue()),
+        form.getElement().appendChild(slider);
+        form.add(save("framing-save", () -> inputs.frame(token, position, Sliders.value(slider), sentence.getValue()),
                 sentence));
         showInputs();
     }
@@ -187,7 +168,7 @@ final class StageInputPanel extends Div {
             var heading = new H3(card.text());
             String left = s.leftLabel().in(lang);
             String right = s.rightLabel().in(lang);
-            Element slider = slider("card-" + card.id() + "-value",
+            Element slider = sliders.box("card-" + card.id() + "-value",
                     getTranslation("participant.cards.slider", card.text()), left, right,
                     placed.getOrDefault(String.valueOf(card.id()), 50));
             var contexts = new CheckboxGroup<Option>(getTranslation("participant.cards.contexts", card.text()));
@@ -197,9 +178,9 @@ final class StageInputPanel extends Div {
             Set<String> before = tagged.getOrDefault(String.valueOf(card.id()), Set.of());
             contexts.setValue(new HashSet<>(s.contexts().stream().filter(o -> before.contains(o.id())).toList()));
             box.add(heading);
-            box.getElement().appendChild(sliderBox(slider, left, right));
+            box.getElement().appendChild(slider);
             box.add(save("card-" + card.id() + "-save", () -> {
-                inputs.place(token, position, card.id(), value(slider));
+                inputs.place(token, position, card.id(), Sliders.value(slider));
                 inputs.tag(token, position, card.id(), contexts.getValue().stream().map(Option::id).collect(Collectors.toSet()));
             }, contexts));
             form.add(box);
@@ -274,55 +255,10 @@ final class StageInputPanel extends Div {
                     category.getValue() == null ? null : category.getValue().id());
             text.clear();
         }));
-        dotsBox = new Div();
-        dotsBox.setId("dots");
-        dotsBox.setVisible(false);
-        add(dotsBox);
+        dots = new DotVoting(s.dotsPerParticipant(), (need, n) -> inputs.dots(token, position, need, n),
+                (id, action) -> save(id, action));
+        add(dots);
         showInputs();
-    }
-
-    /**
-     * One dot choice per need the room can see; redrawn only when those needs change, and then a choice the
-     * participant made but has not saved yet stays as they left it.
-     */
-    private void fillDots() {
-        List<StageInput> all;
-        try {
-            all = participants.inputs(token, position);
-        } catch (ValidationException | NotFoundException e) {
-            return;
-        }
-        List<StageInput> needs = all.stream().filter(i -> i.kind() == StageInput.Kind.NEED && i.text() != null).toList();
-        if (needs.equals(shownNeeds)) {
-            return;
-        }
-        shownNeeds = needs;
-        Map<Long, Integer> unsaved = new HashMap<>();
-        dotChoices.forEach((ref, choice) -> {
-            if (choice.getValue() != null) {
-                unsaved.put(ref, choice.getValue());
-            }
-        });
-        dotChoices.clear();
-        dotsBox.removeAll();
-        int max = ((NeedsStage) stage.definition()).dotsPerParticipant();
-        dotsBox.add(new H3(getTranslation("participant.needs.dotsTitle")),
-                new Paragraph(getTranslation("participant.needs.dotsIntro", max)));
-        Map<String, Integer> myDots = new HashMap<>();
-        all.stream().filter(i -> i.mine() && i.kind() == StageInput.Kind.DOTS).forEach(i -> myDots.put(i.item(), i.value()));
-        for (StageInput need : needs) {
-            var dots = new Select<Integer>();
-            dots.setLabel(getTranslation("participant.needs.dotsOn", need.text()));
-            dots.setId("dots-" + need.ref());
-            dots.setItems(IntStream.rangeClosed(0, max).boxed().toList());
-            dots.setValue(unsaved.getOrDefault(need.ref(), myDots.getOrDefault(String.valueOf(need.ref()), 0)));
-            dots.setWidthFull();
-            dotChoices.put(need.ref(), dots);
-            var row = new Div(dots, save("dots-" + need.ref() + "-save",
-                    () -> inputs.dots(token, position, need.ref(), Objects.requireNonNullElse(dots.getValue(), 0))));
-            row.addClassName("place-row");
-            dotsBox.add(row);
-        }
     }
 
     // ---- mapping -------------------------------------------------------------------------------------------
@@ -346,46 +282,6 @@ final class StageInputPanel extends Div {
     }
 
     // ---- shared --------------------------------------------------------------------------------------------
-
-    /** A native range input 0..100 with a visible label and the two ends written under it. */
-    private Element slider(String id, String label, String left, String right, int value) {
-        Element input = new Element("input");
-        input.setAttribute("type", "range");
-        input.setAttribute("min", "0");
-        input.setAttribute("max", "100");
-        input.setAttribute("step", "1");
-        input.setAttribute("id", id);
-        input.setAttribute("aria-valuetext", getTranslation("participant.slider.valueText", value, left, right));
-        input.setProperty("value", String.valueOf(value));
-        input.addPropertyChangeListener("value", "change", e -> input.setAttribute("aria-valuetext",
-                getTranslation("participant.slider.valueText", value(input), left, right)));
-        input.getStyle().set("width", "100%").set("min-height", "44px").set("margin", "0");
-        input.setAttribute("data-label", label);
-        sliders.add(input);
-        return input;
-    }
-
-    private static Element sliderBox(Element input, String left, String right) {
-        Element label = new NativeLabel(input.getAttribute("data-label")).getElement();
-        label.setAttribute("for", input.getAttribute("id"));
-        label.getStyle().set("display", "block").set("font-weight", "600");
-        input.removeAttribute("data-label");
-        Element ends = new Div(new Span(left), new Span(right)).getElement();
-        ends.getStyle().set("display", "flex").set("justify-content", "space-between").set("gap", "1rem")
-                .set("font-size", "0.9rem");
-        Element box = new Div().getElement();
-        box.getStyle().set("margin", "var(--lumo-space-m) 0");
-        box.appendChild(label, input, ends);
-        return box;
-    }
-
-    private static int value(Element slider) {
-        try {
-            return Integer.parseInt(slider.getProperty("value", "50"));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
 
     /** The fields, then a save button that runs the action and says plainly what happened. */
     private Div save(String id, Runnable action, com.vaadin.flow.component.Component... fields) {
@@ -414,55 +310,18 @@ final class StageInputPanel extends Div {
 
     /** The participant's own saved answers and, once revealed, the room's, as plain text. */
     private void showInputs() {
-        List<StageInput> all;
+        List<StageInput> all = inputsNow();
+        if (all != null) {
+            shown.show(all, stage.revealed(), this::describe);
+        }
+    }
+
+    /** This stage's inputs as the participant may see them now; null when the stage is no longer theirs to see. */
+    private List<StageInput> inputsNow() {
         try {
-            all = participants.inputs(token, position);
+            return participants.inputs(token, position);
         } catch (ValidationException | NotFoundException e) {
-            return;
-        }
-        if (all.equals(shownInputs) && (!stage.revealed() || room.getComponentCount() > 0)) {
-            return; // nothing new: leave the page as it is
-        }
-        shownInputs = all;
-        List<String> own = texts(all.stream().filter(StageInput::mine).toList());
-        if (!own.isEmpty() && mine.getComponentCount() == 0) {
-            mine.add(new H3(getTranslation("participant.yours")), myList);
-        }
-        fill(myList, own, "my-input");
-        if (stage.revealed()) {
-            List<String> others = texts(all.stream().filter(i -> !i.mine()).toList());
-            if (room.getComponentCount() == 0) {
-                room.add(new H3(getTranslation("participant.room")), roomEmpty, roomList);
-            }
-            roomEmpty.setVisible(others.isEmpty());
-            fill(roomList, others, "room-input");
-        }
-    }
-
-    private List<String> texts(List<StageInput> items) {
-        return items.stream().map(this::describe).filter(Objects::nonNull).toList();
-    }
-
-    /**
-     * Brings a list to these texts in place: an item whose text is unchanged is left alone, so when one person in a
-     * room of 60 changes their answer the phone receives that one line, not the whole list again.
-     */
-    private static void fill(UnorderedList list, List<String> texts, String className) {
-        List<ListItem> items = list.getChildren().map(ListItem.class::cast).toList();
-        for (int i = 0; i < texts.size(); i++) {
-            if (i < items.size()) {
-                Span span = (Span) items.get(i).getComponentAt(0);
-                if (!span.getText().equals(texts.get(i))) {
-                    span.setText(texts.get(i));
-                }
-            } else {
-                var span = new Span(texts.get(i));
-                span.addClassNames("free-text", className);
-                list.add(new ListItem(span));
-            }
-        }
-        for (int i = items.size() - 1; i >= texts.size(); i--) {
-            list.remove(items.get(i));
+            return null;
         }
     }
 
