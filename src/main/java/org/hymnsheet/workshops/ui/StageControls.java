@@ -40,6 +40,8 @@ final class StageControls extends ConsolePanel {
     private final Div endConfirmation = new Div();
     private Workshop workshop;
     private WorkshopStage current;
+    private List<WorkshopStage> shownStages;
+    private int shownCurrent = -1;
 
     StageControls(WorkshopService workshops, Clock clock, long workshopId, Consumer<Runnable> act) {
         super("console.stagesHeading", act);
@@ -82,6 +84,19 @@ final class StageControls extends ConsolePanel {
     void show(Workshop workshop, List<WorkshopStage> stages) {
         this.workshop = workshop;
         this.current = stages.get(workshop.currentStage());
+        if (!stages.equals(shownStages) || workshop.currentStage() != shownCurrent) {
+            shownStages = stages;
+            shownCurrent = workshop.currentStage();
+            showStages(stages);
+        }
+        lock.setText(getTranslation(current.locked() ? "console.unlock" : "console.lock"));
+        if (minutes.isEmpty() && current.timerSeconds() != null) {
+            minutes.setValue(String.valueOf(Math.max(1, current.timerSeconds() / 60)));
+        }
+        remaining.setText(timeLeft(current));
+    }
+
+    private void showStages(List<WorkshopStage> stages) {
         stageList.removeAll();
         for (WorkshopStage s : stages) {
             var item = new ListItem(WorkshopConsoleView.title(s));
@@ -97,11 +112,6 @@ final class StageControls extends ConsolePanel {
             }
             stageList.add(item);
         }
-        lock.setText(getTranslation(current.locked() ? "console.unlock" : "console.lock"));
-        if (minutes.isEmpty() && current.timerSeconds() != null) {
-            minutes.setValue(String.valueOf(Math.max(1, current.timerSeconds() / 60)));
-        }
-        remaining.setText(timeLeft(current));
     }
 
     @Override

@@ -66,6 +66,7 @@ public class WorkshopConsoleView extends Main implements BeforeEnterObserver, Ha
     private final Paragraph status = new Paragraph();
     private final H2 rosterHeading = new H2();
     private final Grid<RosterEntry> roster = new Grid<>();
+    private List<RosterEntry> shownRoster;
     private StageControls stageControls;
     private SpeakingTracker tracker;
     private CardsEditor cardsEditor;
@@ -153,7 +154,10 @@ public class WorkshopConsoleView extends Main implements BeforeEnterObserver, Ha
         stageControls.show(workshop, stages);
 
         List<RosterEntry> people = workshops.roster(id);
-        roster.setItems(people);
+        if (!people.equals(shownRoster)) { // the poll must not reset the grid under a keyboard user
+            shownRoster = people;
+            roster.setItems(people);
+        }
         rosterHeading.setText(getTranslation("console.rosterHeading", people.size()));
         Map<Long, String> present = new LinkedHashMap<>();
         people.stream().sorted(Comparator.comparing(RosterEntry::agencyName))
