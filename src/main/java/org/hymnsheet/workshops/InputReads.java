@@ -63,10 +63,12 @@ class InputReads {
                 .unionAll(part(MAPPING_NOTE, StageInput.Kind.NOTE, stageId, readerId, revealed,
                         MAPPING_NOTE.COLUMN_ID, castNull(SQLDataType.SMALLINT), MAPPING_NOTE.TEXT,
                         castNull(SQLDataType.BIGINT), MAPPING_NOTE.ID, approvedOrMine(MAPPING_NOTE, readerId)));
-        // in a stable order (by kind, then by who wrote it), so a phone redraws only what changed
+        // in a stable order (by kind, then by who wrote it), so a phone redraws only what changed; the anonymous
+        // pulse is ordered by its answers alone, so a place in that list never points back at a person
         Table<Record> all = union.asTable("i");
         return db.select(all.fields()).from(all)
-                .orderBy(all.field("k"), all.field("p"), all.field("item"), all.field("ref"))
+                .orderBy(all.field("k"), all.field("p"), all.field("item"), all.field("v"), all.field("t"),
+                        all.field("ref"))
                 .fetch().map(r -> new StageInput(StageInput.Kind.valueOf(r.get(0, String.class)),
                 r.get(1, Boolean.class), r.get(2, String.class), r.get(3, Integer.class), r.get(4, String.class),
                 r.get(5, Long.class), r.get(6, Long.class), r.get(7, Long.class), Level.valueOf(r.get(8, String.class))));
@@ -80,7 +82,8 @@ class InputReads {
         List<SelectField<?>> fields = List.of(inline(kind.name()).cast(SQLDataType.VARCHAR(20)).as("k"),
                 DSL.field(participant.eq(readerId)).as("mine"), item.as("item"), value.cast(SQLDataType.INTEGER).as("v"),
                 text.as("t"), agencyRef.as("ar"), ref.as("ref"), t.field("agency_id", Long.class).as("ag"),
-                t.field("work_level", String.class).as("lvl"), participant.as("p"));
+                t.field("work_level", String.class).as("lvl"),
+                (kind == StageInput.Kind.PULSE ? castNull(SQLDataType.BIGINT) : participant).as("p"));
         return db.select(fields).from(t).where(t.field("stage_id", Long.class).eq(stageId)).and(who);
     }
 

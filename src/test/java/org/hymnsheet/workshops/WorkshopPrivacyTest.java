@@ -67,6 +67,19 @@ class WorkshopPrivacyTest {
         }
 
         @Test
+        void the_anonymous_pulse_of_the_room_is_listed_by_answer_never_in_the_order_people_joined() {
+            String carl = f.join(f.education, Level.PRACTITIONER, "Carl");
+            String dee = f.join(f.police, Level.PRACTITIONER, "Dee");
+            f.goTo(WorkshopFixture.PULSE);
+            inputs.pulse(bob, WorkshopFixture.PULSE, "space", 5, null);
+            inputs.pulse(carl, WorkshopFixture.PULSE, "space", 1, null);
+            inputs.pulse(dee, WorkshopFixture.PULSE, "space", 3, null);
+            f.asFacilitator(() -> workshops.reveal(f.workshop.id(), WorkshopFixture.PULSE));
+            assertThat(participants.inputs(ann, WorkshopFixture.PULSE)).filteredOn(i -> !i.mine())
+                    .extracting(StageInput::value).as("joined as 5, 1, 3").containsExactly(1, 3, 5);
+        }
+
+        @Test
         void before_reveal_every_read_returns_only_the_readers_own_inputs() {
             everyoneAnswersEverything();
             for (int stage = 0; stage <= WorkshopFixture.MAPPING; stage++) {
