@@ -234,10 +234,13 @@ class ParticipantPhoneTest extends BrowserTestSupport {
             long first = approveOnly("Commissioners who fund youth work in the park");
             assertThat(page.locator("#dots-" + first)).isVisible();
             choose(page, "dots-" + first, "2"); // chosen, not saved yet
+            page.evaluate("id => document.getElementById(id).__kept = true", "dots-" + first);
             addNeed(phoneB, "A chair who keeps the focus on places", "Funders");
             long second = approveOnly("A chair who keeps the focus on places");
             assertThat(page.locator("#dots-" + second)).isVisible();
             assertThat(page.locator("#dots-" + first + " vaadin-select-value-button")).hasText("2");
+            assertThat(page.evaluate("id => document.getElementById(id).__kept === true", "dots-" + first))
+                    .as("the first need's choice was left alone, not drawn again").isEqualTo(true);
             page.locator("#dots-" + first + "-save").click();
             assertThat(page.locator("#saved")).containsText("Saved");
             assertThat(page.evaluate("window.__samePage === true")).as("the phone never reloaded").isEqualTo(true);
