@@ -29,12 +29,15 @@ class ResponseHousekeeping {
         this.keep = Duration.ofHours(hours);
     }
 
-    @Scheduled(cron = "0 7 * * * *")
+    /** Hourly by default; {@code hymnsheet.survey.housekeeping-cron} changes it (the soak check runs it often). */
+    @Scheduled(cron = "${hymnsheet.survey.housekeeping-cron:0 7 * * * *}")
     @Transactional
     public int discardUnfinished() {
         int discarded = responses.deleteUnfinishedIdleBefore(clock.instant().truncatedTo(ChronoUnit.HOURS).minus(keep));
         if (discarded > 0) {
             log.info("Discarded {} unfinished survey responses idle for over {} hours", discarded, keep.toHours());
+        } else {
+            log.debug("Housekeeping ran: no unfinished survey response idle for over {} hours", keep.toHours());
         }
         return discarded;
     }

@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The application as a separate JVM process on a PostgreSQL database, for tests that need more than one app node
+ * The application as a separate JVM process on a PostgreSQL database (or its default H2 file database), for tests that need more than one app node
  * (two processes sharing one database) or a real restart (a new process, nothing kept in memory).
  *
  * <pre>{@code
@@ -185,13 +185,18 @@ public final class AppNode implements AutoCloseable {
             Map<String, String> env = builder.environment();
             env.keySet().removeIf(k -> k.startsWith("SPRING_") || k.startsWith("HYMNSHEET_")
                     || k.equals("JAVA_TOOL_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
-            env.put("SPRING_PROFILES_ACTIVE", "postgres");
-            env.put("DB_URL", database.jdbcUrl());
-            env.put("DB_USER", database.user());
-            env.put("DB_PASSWORD", database.password());
+            if (database.postgres()) {
+                env.put("SPRING_PROFILES_ACTIVE", "postgres");
+                env.put("DB_URL", database.jdbcUrl());
+                env.put("DB_USER", database.user());
+                env.put("DB_PASSWORD", database.password());
+                env.put("HYMNSHEET_DATA_DIR", NODES.resolve(name + "-data").toString());
+            } else {
+                // the default profile: the embedded H2 file database in the data folder, as README's run command
+                env.put("HYMNSHEET_DATA_DIR", database.h2DataDir().toString());
+            }
             env.put("PORT", String.valueOf(port));
             env.put("HYMNSHEET_TEMPLATES_DIR", PROJECT.resolve("workshops").toString());
-            env.put("HYMNSHEET_DATA_DIR", NODES.resolve(name + "-data").toString());
             // every node holds its whole pool open; the embedded PostgreSQL's 300 connections are shared with the
             // test JVM's cached contexts. A command-line argument still overrides this (one given twice would not)
             env.put("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", "5");
