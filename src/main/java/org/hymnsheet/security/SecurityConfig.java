@@ -28,6 +28,7 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**").permitAll());
         http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
+        http.headers(SecurityHeaders::configure);
         http.logout(l -> l.invalidateHttpSession(true).clearAuthentication(true).deleteCookies("JSESSIONID"));
         // Vaadin's default for an address that is neither a route nor a framework resource is denyAll, which
         // gave signed-in staff an empty HTTP 403 for a mistyped address; signed in, such an address now

@@ -86,15 +86,28 @@ abstract class BrowserTestSupport {
         testName = info.getDisplayName().startsWith(method) ? method
                 : method + "-" + info.getDisplayName().replaceAll("[^A-Za-z0-9]+", "-");
         context = Chromium.newContext(browser);
+        cspViolations.clear();
+        context.onConsoleMessage(m -> {
+            if (m.text().contains("Content Security Policy")) {
+                cspViolations.add(m.text());
+            }
+        });
         page = context.newPage();
     }
 
+    /** Every browser test also proves that the app works under its Content-Security-Policy: nothing was refused. */
     @AfterEach
     void closeContext() {
-        if (context != null) {
-            context.close();
+        try {
+            org.assertj.core.api.Assertions.assertThat(cspViolations).as("Content-Security-Policy violations").isEmpty();
+        } finally {
+            if (context != null) {
+                context.close();
+            }
         }
     }
+
+    final java.util.List<String> cspViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     String url(String path) {
         return Chromium.url(baseUrl(), path);

@@ -1,0 +1,31 @@
+package org.hymnsheet.security;
+
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives every Vaadin bootstrap page a fresh random nonce, on each of its script elements and in its
+ * Content-Security-Policy, so that a script injected into the page (which cannot know the nonce) never runs.
+ */
+@Component
+class ScriptNonces implements VaadinServiceInitListener {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.addIndexHtmlRequestListener(response -> {
+            String nonce = nonce();
+            response.getDocument().getElementsByTag("script").forEach(script -> script.attr("nonce", nonce));
+            response.getVaadinResponse().setHeader("Content-Security-Policy", SecurityHeaders.bootstrap(nonce));
+        });
+    }
+
+    static String nonce() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,94 @@
+package org.hymnsheet.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The headers of every kind of response, read over real HTTP: the bootstrap page's script nonce, the baseline policy
+ * elsewhere, and HSTS with Secure cookies only when the request came over TLS (here: a trusted proxy's
+ * X-Forwarded-Proto, which Tomcat's RemoteIpValve turns into a secure request).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:security-headers;DB_CLOSE_DELAY=-1",
+        "server.forward-headers-strategy=native",
+        "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1",
+        "server.tomcat.remoteip.protocol-header=X-Forwarded-Proto"})
+class SecurityHeadersTest {
+    static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    static final Pattern NONCE = Pattern.compile("script-src 'nonce-([A-Za-z0-9+/=]+)' 'strict-dynamic' 'unsafe-eval'");
+
+    @LocalServerPort
+    int port;
+
+    HttpResponse<String> get(String path, String... headers) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElse(null);
+    }
+
+    @Test
+    void the_bootstrap_page_runs_only_scripts_that_carry_its_own_fresh_nonce() throws Exception {
+        var first = get("/login");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().allValues("Content-Security-Policy")).hasSize(1);
+        String policy = header(first, "Content-Security-Policy");
+        Matcher m = NONCE.matcher(policy);
+        assertThat(m.find()).as(policy).isTrue();
+        String nonce = m.group(1);
+        assertThat(policy).doesNotContain("'unsafe-inline' 'strict").contains("frame-ancestors 'self'")
+                .contains("object-src 'none'").contains("base-uri 'self'");
+
+        List<String> scripts = Pattern.compile("<script\\b[^>]*>").matcher(first.body()).results()
+                .map(r -> r.group()).toList();
+        assertThat(scripts).isNotEmpty().allSatisfy(tag -> assertThat(tag).contains("nonce=\"" + nonce + "\""));
+
+        Matcher again = NONCE.matcher(header(get("/login"), "Content-Security-Policy"));
+        assertThat(again.find()).isTrue();
+        assertThat(again.group(1)).as("a new nonce for every page").isNotEqualTo(nonce);
+    }
+
+    @Test
+    void every_kind_of_response_says_nosniff_no_referrer_and_may_not_be_framed_by_other_sites() throws Exception {
+        for (String path : List.of("/login", "/actuator/health", "/s/no-such-survey", "/workshops",
+                "/VAADIN/no-such-file.js", "/favicon.ico")) {
+            var response = get(path);
+            assertThat(header(response, "X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+            assertThat(header(response, "Referrer-Policy")).as(path).isEqualTo("no-referrer");
+            assertThat(header(response, "Permissions-Policy")).as(path).contains("camera=()").contains("geolocation=()");
+            assertThat(header(response, "X-Frame-Options")).as(path).isEqualTo("SAMEORIGIN");
+            assertThat(header(response, "Content-Security-Policy")).as(path).contains("frame-ancestors 'self'")
+                    .contains("default-src 'self'").doesNotContain("unsafe-inline' 'unsafe-eval");
+            assertThat(header(response, "Strict-Transport-Security")).as(path + " over plain HTTP").isNull();
+        }
+        assertThat(header(get("/actuator/health"), "Content-Security-Policy")).contains("script-src 'self'");
+    }
+
+    @Test
+    void over_tls_through_a_trusted_proxy_the_answer_asks_for_tls_and_the_session_cookie_is_secure() throws Exception {
+        var response = get("/login", "X-Forwarded-Proto", "https");
+        assertThat(header(response, "Strict-Transport-Security")).isEqualTo("max-age=31536000; includeSubDomains");
+        String cookie = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow();
+        assertThat(cookie).contains("Secure").contains("HttpOnly").contains("SameSite=Lax");
+
+        String plain = get("/login").headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertThat(plain).as("plain HTTP, as on a laptop at localhost").doesNotContain("Secure").contains("HttpOnly");
+    }
+}
