@@ -270,7 +270,7 @@ class ParticipantPhoneTest extends BrowserTestSupport {
             PendingText need = moderation.pending(workshop.id()).stream().filter(t -> t.text().equals(text))
                     .findFirst().orElseThrow();
             moderation.moderate(workshop.id(), need.kind(), need.ref(), true);
-            return Long.parseLong(need.ref());
+            return Long.parseLong(need.ref().substring(0, need.ref().indexOf('@')));
         });
     }
 
