@@ -171,7 +171,8 @@ class BoardRepository {
         return db.select(PULSE_ANSWER.COMMENT).from(PULSE_ANSWER)
                 .where(PULSE_ANSWER.STAGE_ID.eq(stageId)).and(PULSE_ANSWER.MODERATION.eq(APPROVED))
                 .and(PULSE_ANSWER.COMMENT.isNotNull())
-                .orderBy(PULSE_ANSWER.CREATED_AT, PULSE_ANSWER.PARTICIPANT_ID).fetch(PULSE_ANSWER.COMMENT);
+                // in the order of their words: the order given would point at whoever answered last
+                .orderBy(PULSE_ANSWER.COMMENT, PULSE_ANSWER.QUESTION_ID).fetch(PULSE_ANSWER.COMMENT);
     }
 
     record NeedRow(String text, String category, String owner, int dots) {}

@@ -63,8 +63,7 @@ class InputReads {
                 .unionAll(part(MAPPING_NOTE, StageInput.Kind.NOTE, stageId, readerId, revealed,
                         MAPPING_NOTE.COLUMN_ID, castNull(SQLDataType.SMALLINT), MAPPING_NOTE.TEXT,
                         castNull(SQLDataType.BIGINT), MAPPING_NOTE.ID, approvedOrMine(MAPPING_NOTE, readerId)));
-        // in a stable order (by kind, then by who wrote it), so a phone redraws only what changed; the anonymous
-        // pulse is ordered by its answers alone, so a place in that list never points back at a person
+        // in a stable order (by kind, then by who wrote it), so a phone redraws only what changed
         Table<Record> all = union.asTable("i");
         return db.select(all.fields()).from(all)
                 .orderBy(all.field("k"), all.field("p"), all.field("item"), all.field("v"), all.field("t"),
@@ -74,11 +73,30 @@ class InputReads {
                 r.get(5, Long.class), r.get(6, Long.class), r.get(7, Long.class), Level.valueOf(r.get(8, String.class))));
     }
 
+    /** How many gave each answer to each question of a pulse stage: counts only, never who. */
+    List<PulseCount> pulseTotals(long stageId) {
+        return db.select(PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.SCALE_VALUE.cast(SQLDataType.INTEGER), DSL.count())
+                .from(PULSE_ANSWER).where(PULSE_ANSWER.STAGE_ID.eq(stageId))
+                .groupBy(PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.SCALE_VALUE)
+                .fetch(r -> new PulseCount(r.value1(), r.value2(), r.value3()));
+    }
+
+    record PulseCount(String question, int value, int count) {}
+
+    /** A pulse stage's approved comments, words only, in the order of their words (which points at nobody). */
+    List<PulseRoom.Comment> approvedPulseComments(long stageId) {
+        return db.select(PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.COMMENT).from(PULSE_ANSWER)
+                .where(PULSE_ANSWER.STAGE_ID.eq(stageId)).and(approved(PULSE_ANSWER)).and(PULSE_ANSWER.COMMENT.isNotNull())
+                .orderBy(PULSE_ANSWER.COMMENT, PULSE_ANSWER.QUESTION_ID)
+                .fetch(r -> new PulseRoom.Comment(r.value1(), r.value2()));
+    }
+
     private Select<Record> part(Table<?> t, StageInput.Kind kind, long stageId, long readerId, boolean revealed,
                                 Field<String> item, Field<Short> value, Field<String> text, Field<Long> agencyRef,
                                 Field<Long> ref, Condition visible) {
         Field<Long> participant = t.field("participant_id", Long.class);
-        Condition who = revealed ? visible : participant.eq(readerId);
+        // the anonymous pulse: a reader only ever reads their own answers; the room's come as totals (pulseTotals)
+        Condition who = revealed && kind != StageInput.Kind.PULSE ? visible : participant.eq(readerId);
         List<SelectField<?>> fields = List.of(inline(kind.name()).cast(SQLDataType.VARCHAR(20)).as("k"),
                 DSL.field(participant.eq(readerId)).as("mine"), item.as("item"), value.cast(SQLDataType.INTEGER).as("v"),
                 text.as("t"), agencyRef.as("ar"), ref.as("ref"), t.field("agency_id", Long.class).as("ag"),

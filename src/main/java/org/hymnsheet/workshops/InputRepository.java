@@ -13,8 +13,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.Objects;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Record2;
 import org.springframework.stereotype.Repository;
 
 /** Writes participants' inputs. Keyed inputs are upserts on their primary key, so a retry never duplicates. */
@@ -40,17 +42,28 @@ class InputRepository {
 
     void framing(Author by, long stageId, int position, String sentence) {
         OffsetDateTime now = now();
+        String moderation = moderationAfter(db.select(FRAMING_INPUT.SENTENCE, FRAMING_INPUT.MODERATION).from(FRAMING_INPUT)
+                .where(FRAMING_INPUT.PARTICIPANT_ID.eq(by.participantId()).and(FRAMING_INPUT.STAGE_ID.eq(stageId)))
+                .forUpdate().fetchOptional(), sentence);
         db.insertInto(FRAMING_INPUT)
                 .set(FRAMING_INPUT.PARTICIPANT_ID, by.participantId()).set(FRAMING_INPUT.STAGE_ID, stageId)
                 .set(FRAMING_INPUT.AGENCY_ID, by.agencyId()).set(FRAMING_INPUT.WORK_LEVEL, by.level().name())
                 .set(FRAMING_INPUT.POSITION, (short) position).set(FRAMING_INPUT.SENTENCE, sentence)
-                .set(FRAMING_INPUT.CREATED_AT, now)
+                .set(FRAMING_INPUT.MODERATION, moderation).set(FRAMING_INPUT.CREATED_AT, now)
                 .onConflict(FRAMING_INPUT.PARTICIPANT_ID, FRAMING_INPUT.STAGE_ID).doUpdate()
                 .set(FRAMING_INPUT.POSITION, (short) position).set(FRAMING_INPUT.SENTENCE, sentence)
-                // a changed sentence is new text: it waits for the facilitator again
-                .set(FRAMING_INPUT.MODERATION, "PENDING")
+                .set(FRAMING_INPUT.MODERATION, moderation)
                 .set(FRAMING_INPUT.CREATED_AT, now)
                 .execute();
+    }
+
+    /**
+     * The decision a text keeps when its input is saved again: unchanged words keep theirs (moving a slider does
+     * not send approved words back to the queue); changed words are new text and wait for the facilitator again.
+     * The row is read locked, so a facilitator's decision on it lands wholly before or after this save.
+     */
+    private static String moderationAfter(Optional<? extends Record2<String, String>> before, String text) {
+        return before.filter(b -> Objects.equals(b.value1(), text)).map(Record2::value2).orElse("PENDING");
     }
 
     void influence(Author by, long stageId, Collection<Long> agencyIds) {
@@ -67,14 +80,19 @@ class InputRepository {
 
     void pulse(Author by, long stageId, String questionId, int value, String comment) {
         OffsetDateTime now = now();
+        String moderation = moderationAfter(db.select(PULSE_ANSWER.COMMENT, PULSE_ANSWER.MODERATION).from(PULSE_ANSWER)
+                .where(PULSE_ANSWER.PARTICIPANT_ID.eq(by.participantId()).and(PULSE_ANSWER.STAGE_ID.eq(stageId))
+                        .and(PULSE_ANSWER.QUESTION_ID.eq(questionId)))
+                .forUpdate().fetchOptional(), comment);
         db.insertInto(PULSE_ANSWER)
                 .set(PULSE_ANSWER.PARTICIPANT_ID, by.participantId()).set(PULSE_ANSWER.STAGE_ID, stageId)
                 .set(PULSE_ANSWER.AGENCY_ID, by.agencyId()).set(PULSE_ANSWER.WORK_LEVEL, by.level().name())
                 .set(PULSE_ANSWER.QUESTION_ID, questionId).set(PULSE_ANSWER.SCALE_VALUE, (short) value)
-                .set(PULSE_ANSWER.COMMENT, comment).set(PULSE_ANSWER.CREATED_AT, now)
+                .set(PULSE_ANSWER.COMMENT, comment).set(PULSE_ANSWER.MODERATION, moderation)
+                .set(PULSE_ANSWER.CREATED_AT, now)
                 .onConflict(PULSE_ANSWER.PARTICIPANT_ID, PULSE_ANSWER.STAGE_ID, PULSE_ANSWER.QUESTION_ID).doUpdate()
                 .set(PULSE_ANSWER.SCALE_VALUE, (short) value).set(PULSE_ANSWER.COMMENT, comment)
-                .set(PULSE_ANSWER.MODERATION, "PENDING").set(PULSE_ANSWER.CREATED_AT, now)
+                .set(PULSE_ANSWER.MODERATION, moderation).set(PULSE_ANSWER.CREATED_AT, now)
                 .execute();
     }
 

@@ -8,18 +8,34 @@ import static org.hymnsheet.db.Tables.WORKSHOP_STAGE;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.hymnsheet.common.Codes;
 import org.hymnsheet.workshops.PendingText.TextKind;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
-/** Free text of a workshop waiting for the facilitator, and their decisions. */
+/**
+ * Free text of a workshop waiting for the facilitator, and their decisions. A text's ref carries the version of
+ * the words shown (their SHA-256), and a decision applies only while the stored words still have that version.
+ * The anonymous pulse's comments are referred to by stage, question and words alone, never by their writer.
+ */
 @Repository
 class ModerationRepository {
+    /** What became of a decision. */
+    enum Outcome { DECIDED, CHANGED, NOT_FOUND }
+
+    private static final String PENDING = "PENDING";
+
     private final DSLContext db;
 
     ModerationRepository(DSLContext db) {
         this.db = db;
+    }
+
+    /** The version of a text that a ref carries: the SHA-256 of its exact words. */
+    static String version(String text) {
+        return Codes.sha256Hex(text);
     }
 
     List<PendingText> pending(long workshopId) {
@@ -28,56 +44,116 @@ class ModerationRepository {
         all.addAll(db.select(FRAMING_INPUT.PARTICIPANT_ID, FRAMING_INPUT.STAGE_ID, WORKSHOP_STAGE.POSITION,
                         FRAMING_INPUT.SENTENCE, FRAMING_INPUT.AGENCY_ID, FRAMING_INPUT.WORK_LEVEL)
                 .from(FRAMING_INPUT).join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(FRAMING_INPUT.STAGE_ID))
-                .where(inWorkshop).and(FRAMING_INPUT.MODERATION.eq("PENDING")).and(FRAMING_INPUT.SENTENCE.isNotNull())
-                .fetch(r -> new PendingText(TextKind.FRAMING, r.value1() + "/" + r.value2(), r.value3(), r.value4(),
-                        r.value5(), Level.valueOf(r.value6()))));
-        all.addAll(db.select(PULSE_ANSWER.PARTICIPANT_ID, PULSE_ANSWER.STAGE_ID, PULSE_ANSWER.QUESTION_ID,
-                        WORKSHOP_STAGE.POSITION, PULSE_ANSWER.COMMENT, PULSE_ANSWER.AGENCY_ID, PULSE_ANSWER.WORK_LEVEL)
+                .where(inWorkshop).and(FRAMING_INPUT.MODERATION.eq(PENDING)).and(FRAMING_INPUT.SENTENCE.isNotNull())
+                .orderBy(WORKSHOP_STAGE.POSITION, FRAMING_INPUT.CREATED_AT, FRAMING_INPUT.PARTICIPANT_ID)
+                .fetch(r -> new PendingText(TextKind.FRAMING, r.value1() + "/" + r.value2() + "@" + version(r.value4()),
+                        r.value3(), r.value4(), r.value5(), Level.valueOf(r.value6()))));
+        // the anonymous pulse: the words alone (the same words from two people wait once), in the order of the words
+        all.addAll(db.selectDistinct(PULSE_ANSWER.STAGE_ID, PULSE_ANSWER.QUESTION_ID, WORKSHOP_STAGE.POSITION,
+                        PULSE_ANSWER.COMMENT)
                 .from(PULSE_ANSWER).join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(PULSE_ANSWER.STAGE_ID))
-                .where(inWorkshop).and(PULSE_ANSWER.MODERATION.eq("PENDING")).and(PULSE_ANSWER.COMMENT.isNotNull())
-                .fetch(r -> new PendingText(TextKind.PULSE, r.value1() + "/" + r.value2() + "/" + r.value3(), r.value4(),
-                        r.value5(), r.value6(), Level.valueOf(r.value7()))));
+                .where(inWorkshop).and(PULSE_ANSWER.MODERATION.eq(PENDING)).and(PULSE_ANSWER.COMMENT.isNotNull())
+                .orderBy(WORKSHOP_STAGE.POSITION, PULSE_ANSWER.COMMENT, PULSE_ANSWER.QUESTION_ID)
+                .fetch(r -> new PendingText(TextKind.PULSE, r.value1() + "/" + r.value2() + "@" + version(r.value4()),
+                        r.value3(), r.value4(), null, null)));
         all.addAll(db.select(NEED.ID, WORKSHOP_STAGE.POSITION, NEED.TEXT, NEED.AGENCY_ID, NEED.WORK_LEVEL)
                 .from(NEED).join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(NEED.STAGE_ID))
-                .where(inWorkshop).and(NEED.MODERATION.eq("PENDING"))
-                .fetch(r -> new PendingText(TextKind.NEED, String.valueOf(r.value1()), r.value2(), r.value3(), r.value4(),
-                        Level.valueOf(r.value5()))));
+                .where(inWorkshop).and(NEED.MODERATION.eq(PENDING)).orderBy(NEED.ID)
+                .fetch(r -> new PendingText(TextKind.NEED, r.value1() + "@" + version(r.value3()), r.value2(), r.value3(),
+                        r.value4(), Level.valueOf(r.value5()))));
         all.addAll(db.select(MAPPING_NOTE.ID, WORKSHOP_STAGE.POSITION, MAPPING_NOTE.TEXT, MAPPING_NOTE.AGENCY_ID,
                         MAPPING_NOTE.WORK_LEVEL)
                 .from(MAPPING_NOTE).join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(MAPPING_NOTE.STAGE_ID))
-                .where(inWorkshop).and(MAPPING_NOTE.MODERATION.eq("PENDING"))
-                .fetch(r -> new PendingText(TextKind.NOTE, String.valueOf(r.value1()), r.value2(), r.value3(), r.value4(),
-                        Level.valueOf(r.value5()))));
+                .where(inWorkshop).and(MAPPING_NOTE.MODERATION.eq(PENDING)).orderBy(MAPPING_NOTE.ID)
+                .fetch(r -> new PendingText(TextKind.NOTE, r.value1() + "@" + version(r.value3()), r.value2(), r.value3(),
+                        r.value4(), Level.valueOf(r.value5()))));
         return all;
     }
 
-    /** Sets the decision on a text of this workshop; returns false when the ref names no such text there. */
-    boolean decide(long workshopId, TextKind kind, String ref, boolean approve) {
+    /**
+     * Sets the decision on a text of this workshop if its words are still the version the ref names: the row is
+     * locked first, so a participant's edit lands either before (and the decision is refused) or after (and the
+     * edit waits again).
+     */
+    Outcome decide(long workshopId, TextKind kind, String ref, boolean approve) {
+        int at = ref == null ? -1 : ref.lastIndexOf('@');
+        if (at < 0) {
+            return Outcome.NOT_FOUND;
+        }
+        String key = ref.substring(0, at);
+        String shown = ref.substring(at + 1);
         String decision = approve ? "APPROVED" : "REJECTED";
-        String[] parts = ref == null ? new String[0] : ref.split("/", -1);
         try {
             return switch (kind) {
-                case FRAMING -> parts.length == 2 && inWorkshop(workshopId, Long.parseLong(parts[1]))
-                        && db.update(FRAMING_INPUT).set(FRAMING_INPUT.MODERATION, decision)
-                        .where(FRAMING_INPUT.PARTICIPANT_ID.eq(Long.parseLong(parts[0]))
-                                .and(FRAMING_INPUT.STAGE_ID.eq(Long.parseLong(parts[1])))).execute() == 1;
-                case PULSE -> parts.length == 3 && inWorkshop(workshopId, Long.parseLong(parts[1]))
-                        && db.update(PULSE_ANSWER).set(PULSE_ANSWER.MODERATION, decision)
-                        .where(PULSE_ANSWER.PARTICIPANT_ID.eq(Long.parseLong(parts[0]))
-                                .and(PULSE_ANSWER.STAGE_ID.eq(Long.parseLong(parts[1])))
-                                .and(PULSE_ANSWER.QUESTION_ID.eq(parts[2]))).execute() == 1;
-                case NEED -> parts.length == 1 && db.update(NEED).set(NEED.MODERATION, decision)
-                        .where(NEED.ID.eq(Long.parseLong(parts[0]))).and(NEED.STAGE_ID.in(
-                                db.select(WORKSHOP_STAGE.ID).from(WORKSHOP_STAGE).where(WORKSHOP_STAGE.WORKSHOP_ID.eq(workshopId))))
-                        .execute() == 1;
-                case NOTE -> parts.length == 1 && db.update(MAPPING_NOTE).set(MAPPING_NOTE.MODERATION, decision)
-                        .where(MAPPING_NOTE.ID.eq(Long.parseLong(parts[0]))).and(MAPPING_NOTE.STAGE_ID.in(
-                                db.select(WORKSHOP_STAGE.ID).from(WORKSHOP_STAGE).where(WORKSHOP_STAGE.WORKSHOP_ID.eq(workshopId))))
-                        .execute() == 1;
+                case FRAMING -> framing(workshopId, key, shown, decision);
+                case PULSE -> pulse(workshopId, key, shown, decision);
+                case NEED -> {
+                    long id = Long.parseLong(key);
+                    Optional<String> text = db.select(NEED.TEXT).from(NEED)
+                            .where(NEED.ID.eq(id)).and(NEED.STAGE_ID.in(stagesOf(workshopId))).forUpdate()
+                            .fetchOptional(NEED.TEXT);
+                    yield apply(text, shown, () -> db.update(NEED).set(NEED.MODERATION, decision).where(NEED.ID.eq(id))
+                            .execute());
+                }
+                case NOTE -> {
+                    long id = Long.parseLong(key);
+                    Optional<String> text = db.select(MAPPING_NOTE.TEXT).from(MAPPING_NOTE)
+                            .where(MAPPING_NOTE.ID.eq(id)).and(MAPPING_NOTE.STAGE_ID.in(stagesOf(workshopId))).forUpdate()
+                            .fetchOptional(MAPPING_NOTE.TEXT);
+                    yield apply(text, shown, () -> db.update(MAPPING_NOTE).set(MAPPING_NOTE.MODERATION, decision)
+                            .where(MAPPING_NOTE.ID.eq(id)).execute());
+                }
             };
         } catch (NumberFormatException malformed) {
-            return false;
+            return Outcome.NOT_FOUND;
         }
+    }
+
+    private Outcome framing(long workshopId, String key, String shown, String decision) {
+        String[] parts = key.split("/", -1);
+        if (parts.length != 2 || !inWorkshop(workshopId, Long.parseLong(parts[1]))) {
+            return Outcome.NOT_FOUND;
+        }
+        Condition row = FRAMING_INPUT.PARTICIPANT_ID.eq(Long.parseLong(parts[0]))
+                .and(FRAMING_INPUT.STAGE_ID.eq(Long.parseLong(parts[1])));
+        Optional<String> text = db.select(FRAMING_INPUT.SENTENCE).from(FRAMING_INPUT).where(row).forUpdate()
+                .fetchOptional(FRAMING_INPUT.SENTENCE);
+        return apply(text, shown, () -> db.update(FRAMING_INPUT).set(FRAMING_INPUT.MODERATION, decision).where(row)
+                .execute());
+    }
+
+    /** Every waiting comment with these words on this question is decided together: the words are the same. */
+    private Outcome pulse(long workshopId, String key, String shown, String decision) {
+        String[] parts = key.split("/", 2);
+        if (parts.length != 2 || !inWorkshop(workshopId, Long.parseLong(parts[0]))) {
+            return Outcome.NOT_FOUND;
+        }
+        Condition question = PULSE_ANSWER.STAGE_ID.eq(Long.parseLong(parts[0])).and(PULSE_ANSWER.QUESTION_ID.eq(parts[1]));
+        var waiting = db.select(PULSE_ANSWER.PARTICIPANT_ID, PULSE_ANSWER.COMMENT).from(PULSE_ANSWER)
+                .where(question).and(PULSE_ANSWER.MODERATION.eq(PENDING)).and(PULSE_ANSWER.COMMENT.isNotNull())
+                .forUpdate().fetch();
+        List<Long> same = waiting.stream().filter(r -> version(r.value2()).equals(shown)).map(r -> r.value1()).toList();
+        if (same.isEmpty()) {
+            return Outcome.CHANGED;
+        }
+        db.update(PULSE_ANSWER).set(PULSE_ANSWER.MODERATION, decision)
+                .where(question).and(PULSE_ANSWER.PARTICIPANT_ID.in(same)).execute();
+        return Outcome.DECIDED;
+    }
+
+    private static Outcome apply(Optional<String> text, String shown, Runnable update) {
+        if (text.isEmpty()) {
+            return Outcome.NOT_FOUND;
+        }
+        if (text.get() == null || !version(text.get()).equals(shown)) {
+            return Outcome.CHANGED;
+        }
+        update.run();
+        return Outcome.DECIDED;
+    }
+
+    private org.jooq.Select<org.jooq.Record1<Long>> stagesOf(long workshopId) {
+        return db.select(WORKSHOP_STAGE.ID).from(WORKSHOP_STAGE).where(WORKSHOP_STAGE.WORKSHOP_ID.eq(workshopId));
     }
 
     private boolean inWorkshop(long workshopId, long stageId) {

@@ -4,10 +4,12 @@ import org.hymnsheet.live.LiveSignals;
 import org.hymnsheet.live.Topic;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.hymnsheet.common.Codes;
 import org.hymnsheet.common.CodeGuessGuard;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.ValidationException;
+import org.hymnsheet.templates.PulseStage;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -104,13 +106,38 @@ public class ParticipantService {
 
     /**
      * The inputs to a stage this participant may see: their own, and everyone else's only once the facilitator
-     * revealed the stage (others' free text only once approved).
+     * revealed the stage (others' free text only once approved). Never anyone else's answer to the anonymous pulse:
+     * the room's pulse is read as totals, with {@link #pulse}.
      */
     @Transactional(readOnly = true)
     public List<StageInput> inputs(String token, int position) {
         Participant p = access.participant(token);
         WorkshopStage stage = access.reached(workshops.find(p.workshopId()).orElseThrow(), position);
         return reads.inputs(stage.id(), p.id(), stage.revealed());
+    }
+
+    /**
+     * The room's anonymous pulse on a pulse stage, once the facilitator revealed it: totals per question and the
+     * approved comments in the order of their words. Nothing before the reveal.
+     */
+    @Transactional(readOnly = true)
+    public PulseRoom pulse(String token, int position) {
+        Participant p = access.participant(token);
+        WorkshopStage stage = access.reached(workshops.find(p.workshopId()).orElseThrow(), position);
+        if (!(stage.definition() instanceof PulseStage pulse)) {
+            throw new ValidationException("stage", "workshops.wrongStageKind");
+        }
+        if (!stage.revealed()) {
+            return PulseRoom.NOTHING_YET;
+        }
+        var counts = reads.pulseTotals(stage.id());
+        var totals = pulse.questions().stream().map(q -> {
+            List<Integer> byValue = IntStream.rangeClosed(1, 5).map(v -> counts.stream()
+                    .filter(c -> c.question().equals(q.id()) && c.value() == v)
+                    .mapToInt(InputReads.PulseCount::count).sum()).boxed().toList();
+            return new PulseRoom.Total(q.id(), byValue.stream().mapToInt(Integer::intValue).sum(), byValue);
+        }).toList();
+        return new PulseRoom(totals, reads.approvedPulseComments(stage.id()));
     }
 
     private Optional<Workshop> lookUp(String code, String clientKey) {

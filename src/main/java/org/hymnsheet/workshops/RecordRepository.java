@@ -26,6 +26,7 @@ import static org.jooq.impl.DSL.when;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.hymnsheet.db.tables.Agency;
@@ -70,9 +71,14 @@ class RecordRepository {
                 FRAMING_INPUT.CREATED_AT, FRAMING_INPUT.SENTENCE.isNotNull());
     }
 
-    List<WorkshopRecord.ApprovedText> comments(long workshopId) {
-        return approved(workshopId, PULSE_ANSWER, PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.COMMENT,
-                PULSE_ANSWER.CREATED_AT, PULSE_ANSWER.COMMENT.isNotNull());
+    /** The anonymous pulse's approved comments: words only, in the order of their words. */
+    List<WorkshopRecord.AnonymousText> comments(long workshopId) {
+        return db.select(WORKSHOP_STAGE.POSITION, PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.COMMENT)
+                .from(PULSE_ANSWER).join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(PULSE_ANSWER.STAGE_ID))
+                .where(WORKSHOP_STAGE.WORKSHOP_ID.eq(workshopId))
+                .and(PULSE_ANSWER.MODERATION.eq(APPROVED)).and(PULSE_ANSWER.COMMENT.isNotNull())
+                .orderBy(WORKSHOP_STAGE.POSITION, PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.COMMENT)
+                .fetch(r -> new WorkshopRecord.AnonymousText(r.value1(), r.value2(), r.value3()));
     }
 
     List<WorkshopRecord.ApprovedText> notes(long workshopId) {
@@ -170,9 +176,6 @@ class RecordRepository {
                 .unionAll(part("CONTEXT", CARD_CONTEXT, CARD_CONTEXT.join(CARD).on(CARD.ID.eq(CARD_CONTEXT.CARD_ID)),
                         CARD.TEXT, castNull(SQLDataType.INTEGER), CARD_CONTEXT.CONTEXT_ID, CARD_CONTEXT.CREATED_AT,
                         inWorkshop, false))
-                .unionAll(part("PULSE", PULSE_ANSWER, PULSE_ANSWER, PULSE_ANSWER.QUESTION_ID,
-                        PULSE_ANSWER.SCALE_VALUE.cast(SQLDataType.INTEGER), approvedText(PULSE_ANSWER, PULSE_ANSWER.COMMENT),
-                        PULSE_ANSWER.CREATED_AT, inWorkshop, false))
                 .unionAll(part("NEED", NEED, NEED, NEED.CATEGORY, castNull(SQLDataType.INTEGER),
                         approvedText(NEED, NEED.TEXT), NEED.CREATED_AT, inWorkshop, false))
                 .unionAll(part("DOTS", DOT_VOTE, DOT_VOTE.join(NEED).on(NEED.ID.eq(DOT_VOTE.NEED_ID)),
@@ -182,15 +185,40 @@ class RecordRepository {
                         approvedText(MAPPING_NOTE, MAPPING_NOTE.TEXT), MAPPING_NOTE.CREATED_AT, inWorkshop, false))
                 .unionAll(part("SPEAKING", SPEAKING_TURN, SPEAKING_TURN, none(), seconds, none(),
                         SPEAKING_TURN.STARTED_AT, SPEAKING_TURN.WORKSHOP_ID.eq(workshopId), true));
-        return db.fetch(union).stream()
+        var lines = new ArrayList<WorkshopRecord.Line>(db.fetch(union).stream()
                 .map(r -> new WorkshopRecord.Line(r.get(0, Integer.class), r.get(1, String.class), r.get(2, String.class),
                         r.get(3, String.class), r.get(4, String.class) == null ? null : Level.valueOf(r.get(4, String.class)),
                         r.get(5, String.class), r.get(6, Integer.class), r.get(7, String.class),
-                        r.get(8, OffsetDateTime.class).toInstant()))
-                .sorted(Comparator.comparing(WorkshopRecord.Line::at)
-                        .thenComparing(WorkshopRecord.Line::stage, Comparator.nullsFirst(Comparator.naturalOrder()))
-                        .thenComparing(WorkshopRecord.Line::kind))
-                .toList();
+                        r.get(8, OffsetDateTime.class).toInstant(), null))
+                .toList());
+        lines.addAll(pulseLines(workshopId));
+        // the anonymous pulse has no time, so it comes last, by stage, question and answer, and comments by their words
+        Comparator<String> text = Comparator.nullsFirst(Comparator.naturalOrder());
+        lines.sort(Comparator.comparing(WorkshopRecord.Line::at, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(WorkshopRecord.Line::stage, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(WorkshopRecord.Line::kind)
+                .thenComparing(WorkshopRecord.Line::item, text)
+                .thenComparing(WorkshopRecord.Line::value, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(WorkshopRecord.Line::text, text));
+        return lines;
+    }
+
+    /** The anonymous pulse as CSV lines: how many gave each answer, and approved comments on their own. */
+    private List<WorkshopRecord.Line> pulseLines(long workshopId) {
+        var lines = new ArrayList<WorkshopRecord.Line>(db.select(WORKSHOP_STAGE.POSITION, WORKSHOP_STAGE.TITLE,
+                        PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.SCALE_VALUE.cast(SQLDataType.INTEGER), count())
+                .from(PULSE_ANSWER).join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(PULSE_ANSWER.STAGE_ID))
+                .where(WORKSHOP_STAGE.WORKSHOP_ID.eq(workshopId))
+                .groupBy(WORKSHOP_STAGE.POSITION, WORKSHOP_STAGE.TITLE, PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.SCALE_VALUE)
+                .fetch(r -> new WorkshopRecord.Line(r.value1(), r.value2(), "PULSE", null, null, r.value3(), r.value4(),
+                        null, null, r.value5())));
+        lines.addAll(db.select(WORKSHOP_STAGE.POSITION, WORKSHOP_STAGE.TITLE, PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.COMMENT)
+                .from(PULSE_ANSWER).join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(PULSE_ANSWER.STAGE_ID))
+                .where(WORKSHOP_STAGE.WORKSHOP_ID.eq(workshopId))
+                .and(PULSE_ANSWER.MODERATION.eq(APPROVED)).and(PULSE_ANSWER.COMMENT.isNotNull())
+                .fetch(r -> new WorkshopRecord.Line(r.value1(), r.value2(), "PULSE_COMMENT", null, null, r.value3(), null,
+                        r.value4(), null, null)));
+        return lines;
     }
 
     private Select<Record9<Integer, String, String, String, String, String, Integer, String, OffsetDateTime>> part(String kind, Table<?> t, TableLike<?> from, Field<String> item, Field<Integer> value,

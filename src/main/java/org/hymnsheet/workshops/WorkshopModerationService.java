@@ -31,13 +31,21 @@ public class WorkshopModerationService {
         return moderation.pending(workshopId);
     }
 
+    /**
+     * Approves or rejects the words a {@link PendingText} showed. Refused with {@code workshops.moderation.changed}
+     * when the participant has changed them since: the changed words wait under a new ref.
+     */
     @Transactional
     public void moderate(long workshopId, PendingText.TextKind kind, String ref, boolean approve) {
         if (owned(workshopId).ended()) {
             throw new ValidationException("workshop", "workshops.ended");
         }
-        if (kind == null || !moderation.decide(workshopId, kind, ref, approve)) {
-            throw new NotFoundException("text");
+        var outcome = kind == null ? ModerationRepository.Outcome.NOT_FOUND : moderation.decide(workshopId, kind, ref, approve);
+        switch (outcome) {
+            case NOT_FOUND -> throw new NotFoundException("text");
+            // the words changed (or were decided) since the facilitator read them: they decide what they saw or nothing
+            case CHANGED -> throw new ValidationException("text", "workshops.moderation.changed");
+            case DECIDED -> { }
         }
         signals.changed(Topic.workshop(workshopId));
         signals.changed(Topic.room(workshopId));

@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class WorkshopRecordService {
-    static final String[] CSV_HEADER = {"stage", "stage_title", "kind", "agency", "level", "item", "value", "text", "time"};
+    static final String[] CSV_HEADER = {"stage", "stage_title", "kind", "agency", "level", "item", "value", "text", "time",
+            "count"};
 
     private final WorkshopRepository workshops;
     private final RecordRepository records;
@@ -50,8 +51,10 @@ public class WorkshopRecordService {
     }
 
     /**
-     * One CSV row per stored input (and speaking turn): stage, kind, agency, level, item, value, text, time. Every
-     * text cell that a spreadsheet would read as a formula starts with an apostrophe.
+     * One CSV row per stored input (and speaking turn): stage, kind, agency, level, item, value, text, time. The
+     * anonymous pulse is the exception: a row per question and answer with how many gave it ({@code count}), and a
+     * {@code PULSE_COMMENT} row per approved comment, none with agency, level or time. Every text cell that a
+     * spreadsheet would read as a formula starts with an apostrophe.
      */
     @Transactional(readOnly = true)
     public String csv(long workshopId) {
@@ -62,7 +65,7 @@ public class WorkshopRecordService {
                 printer.printRecord(line.stage() == null ? "" : String.valueOf(line.stage() + 1), cell(line.stageTitle()),
                         cell(line.kind()), cell(line.agency()), line.level() == null ? "" : line.level().name(),
                         cell(line.item()), line.value() == null ? "" : line.value().toString(), cell(line.text()),
-                        line.at().toString());
+                        line.at() == null ? "" : line.at().toString(), line.count() == null ? "" : line.count().toString());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -278,6 +278,8 @@ class ServiceAccessMatrixTest {
                     f -> f.bean(ParticipantService.class).cards(f.workshops().token())),
             everyone("ParticipantService.inputs", Outcome.ALLOWED,
                     f -> f.bean(ParticipantService.class).inputs(f.workshops().token(), 0)),
+            everyone("ParticipantService.pulse", Outcome.ALLOWED,
+                    f -> f.bean(ParticipantService.class).pulse(f.workshops().token(), 3)),
             everyone("InputService.frame", Outcome.ALLOWED,
                     f -> f.bean(InputService.class).frame(f.workshops().token(), 0, 50, "A sentence")),
             everyone("InputService.influence", Outcome.ALLOWED,

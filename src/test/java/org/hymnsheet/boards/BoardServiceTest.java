@@ -172,6 +172,19 @@ class BoardServiceTest {
         }
 
         @Test
+        void the_pulse_shows_only_totals_and_its_comments_in_the_order_of_their_words_never_in_the_order_given() {
+            f.goTo(WorkshopFixture.PULSE);
+            f.workshops().reveal(f.workshop.id(), WorkshopFixture.PULSE);
+            f.inputs().pulse(police1, WorkshopFixture.PULSE, "space", 1, "Zebra comment");
+            f.inputs().pulse(health1, WorkshopFixture.PULSE, "space", 3, "Middle comment");
+            f.inputs().pulse(education1, WorkshopFixture.PULSE, "space", 3, "Apple comment");
+            approveAll();
+            var pulse = (Board.Pulse) board().view();
+            assertThat(pulse.questions().getFirst().counts()).containsExactly(1, 0, 2, 0, 0);
+            assertThat(pulse.comments()).containsExactly("Apple comment", "Middle comment", "Zebra comment");
+        }
+
+        @Test
         void needs_are_ranked_by_dots_and_mapping_notes_sit_in_their_columns_approved_only() {
             f.goTo(WorkshopFixture.NEEDS);
             f.workshops().reveal(f.workshop.id(), WorkshopFixture.NEEDS);

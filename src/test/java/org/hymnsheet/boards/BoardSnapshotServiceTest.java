@@ -105,6 +105,26 @@ class BoardSnapshotServiceTest {
         }
 
         @Test
+        void a_saved_pulse_board_has_totals_and_comments_in_the_order_of_their_words_and_no_agency_or_level()
+                throws IOException {
+            long id = f.workshop.id();
+            String a = f.join(f.police, Level.MANAGER, null);
+            String b = f.join(f.health, Level.PRACTITIONER, null);
+            f.goTo(WorkshopFixture.PULSE);
+            f.inputs().pulse(a, WorkshopFixture.PULSE, "space", 1, "Zebra comment");
+            f.inputs().pulse(b, WorkshopFixture.PULSE, "space", 4, "Apple comment");
+            moderation.pending(id).forEach(t -> moderation.moderate(id, t.kind(), t.ref(), true));
+            workshops.reveal(id, WorkshopFixture.PULSE);
+            BoardSnapshot saved = snapshots.save(id, List.of(new ChartImage("pulse-0", png(40, 20))));
+            try (PDDocument pdf = Loader.loadPDF(records.snapshotPdf(saved.id()))) {
+                String text = new PDFTextStripper().getText(pdf);
+                assertThat(text).contains("Apple comment", "Zebra comment");
+                assertThat(text.indexOf("Apple comment")).isLessThan(text.indexOf("Zebra comment"));
+                assertThat(text).doesNotContain(agency(f.police), agency(f.health), "Manager", "Practitioner");
+            }
+        }
+
+        @Test
         void a_board_not_yet_revealed_is_saved_without_charts_and_shows_no_figures() throws IOException {
             long id = f.workshop.id();
             String a = f.join(f.police, Level.MANAGER, null);

@@ -454,7 +454,7 @@ class BoardLiveTest extends BrowserTestSupport {
 
     private long needId(String text, Workshop w) {
         return as(() -> moderation.pending(w.id())).stream().filter(p -> text.equals(p.text())).findFirst()
-                .map(p -> Long.parseLong(p.ref())).orElseGet(() -> needFromDb(text));
+                .map(p -> Long.parseLong(p.ref().substring(0, p.ref().indexOf('@')))).orElseGet(() -> needFromDb(text));
     }
 
     @Autowired

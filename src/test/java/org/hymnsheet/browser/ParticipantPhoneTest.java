@@ -249,6 +249,37 @@ class ParticipantPhoneTest extends BrowserTestSupport {
         }
     }
 
+    @Test
+    void after_a_reveal_the_anonymous_pulse_shows_the_phone_only_totals_and_comments_never_anyones_answer() {
+        joinOn(page, police);
+        String code = workshop.joinCode();
+        String bea = participants.join(code, healthId, Level.MANAGER, null, TestWorld.unique("device")).token();
+        String cai = participants.join(code, healthId, Level.STRATEGIC_LEADER, null, TestWorld.unique("device")).token();
+        for (int i = 0; i < 3; i++) {
+            asFacilitator(() -> workshops.advance(workshop.id()));
+        }
+        assertThat(page.locator("#stage-title")).hasText("Space for critical reflection");
+        inputs.pulse(bea, 3, "critical-reflection", 2, "Zebra: we rush every agenda");
+        inputs.pulse(cai, 3, "critical-reflection", 2, "Apple: the chair asks what we do not know");
+        page.locator("#pulse-critical-reflection").locator("vaadin-radio-button").nth(4).click();
+        page.locator("#pulse-save").click();
+        assertThat(page.locator("#saved")).containsText("Saved");
+        asFacilitator(() -> {
+            moderation.pending(workshop.id()).forEach(t -> moderation.moderate(workshop.id(), t.kind(), t.ref(), true));
+            return workshops.reveal(workshop.id(), 3);
+        });
+        Locator room = page.locator("#room-inputs .room-input");
+        assertThat(room).hasText(new String[] {
+                "Is there space for critical reflection in our meetings?: 3 answered (1 Never: 0 · 2 Rarely: 2 · "
+                        + "3 Sometimes: 0 · 4 Often: 0 · 5 Always: 1)",
+                "On \u201cIs there space for critical reflection in our meetings?\u201d: Apple: the chair asks what we do not know",
+                "On \u201cIs there space for critical reflection in our meetings?\u201d: Zebra: we rush every agenda"});
+        assertThat(page.locator("#room-inputs")).not().containsText("out of 5");
+        assertThat(page.locator("#room-inputs")).not().containsText(health);
+        assertThat(page.locator("#my-inputs .my-input"))
+                .hasText("Is there space for critical reflection in our meetings?: 5 out of 5");
+    }
+
     private void joinOn(Page phone, String agency) {
         open(phone, "/join/" + workshop.joinCode());
         choose(phone, "join-agency", agency);
@@ -270,7 +301,7 @@ class ParticipantPhoneTest extends BrowserTestSupport {
             PendingText need = moderation.pending(workshop.id()).stream().filter(t -> t.text().equals(text))
                     .findFirst().orElseThrow();
             moderation.moderate(workshop.id(), need.kind(), need.ref(), true);
-            return Long.parseLong(need.ref());
+            return Long.parseLong(need.ref().substring(0, need.ref().indexOf('@')));
         });
     }
 

@@ -9,11 +9,13 @@ import com.microsoft.playwright.options.AriaRole;
 import java.util.regex.Pattern;
 import org.hymnsheet.accounts.TestWorld;
 import org.hymnsheet.security.Role;
+import org.hymnsheet.workshops.InputService;
 import org.hymnsheet.workshops.Level;
 import org.hymnsheet.workshops.ParticipantService;
 import org.hymnsheet.workshops.SpeakingService;
 import org.hymnsheet.workshops.SpeakingShare;
 import org.hymnsheet.workshops.Workshop;
+import org.hymnsheet.workshops.WorkshopModerationService;
 import org.hymnsheet.workshops.WorkshopService;
 import org.hymnsheet.workshops.WorkshopStatus;
 import org.junit.jupiter.api.AfterEach;
@@ -144,6 +146,37 @@ class WorkshopConsoleTest extends BrowserTestSupport {
         assertThat(ended.currentStage()).isEqualTo(1);
         TestWorld.anonymous();
         screenshot(page, "workshop-ended");
+    }
+
+    @Test
+    void words_changed_while_they_wait_are_shown_changed_and_approving_puts_up_only_the_words_shown() {
+        TestWorld.as(facilitator);
+        var workshops = spring.getBean(WorkshopService.class);
+        Workshop live = workshops.start(workshops.create(partnership, "hymn-sheet", TestWorld.unique("Hymn sheet")).id());
+        TestWorld.anonymous();
+        var participants = spring.getBean(ParticipantService.class);
+        String ann = participants.join(live.joinCode(), police, Level.MANAGER, null, "phone-1").token();
+        var inputs = spring.getBean(InputService.class);
+        inputs.frame(ann, 0, 30, "Harmless words");
+
+        signInToHome(page, facilitator.email(), TestWorld.PASSWORD);
+        open(page, "/workshops/" + live.id());
+        assertThat(page.locator("#pending .pending-text")).hasCount(1);
+        assertThat(page.locator("#pending .pending-text .free-text")).hasText("Harmless words");
+
+        // the participant changes the words while they wait: the console shows the new words, by itself
+        inputs.frame(ann, 0, 30, "Changed words");
+        assertThat(page.locator("#pending .pending-text .free-text")).hasText("Changed words");
+        page.locator("#pending .pending-text .approve").click();
+        assertThat(page.locator("#pending")).containsText("Nothing is waiting.");
+
+        // moving the slider alone keeps them approved: nothing waits again
+        inputs.frame(ann, 0, 80, "Changed words");
+        page.waitForTimeout(2500); // a console poll
+        assertThat(page.locator("#pending")).containsText("Nothing is waiting.");
+        TestWorld.as(facilitator);
+        assertThat(spring.getBean(WorkshopModerationService.class).pending(live.id())).isEmpty();
+        TestWorld.anonymous();
     }
 
     private long workshopId() {

@@ -66,7 +66,8 @@ public final class WorkshopTargets {
         long need = f.inputs().addNeed(author, WorkshopFixture.NEEDS, "Chairing that invites challenge", null, "chairing");
         f.asFacilitator(() -> {
             var moderation = context.getBean(WorkshopModerationService.class);
-            moderation.moderate(f.workshop.id(), PendingText.TextKind.NEED, String.valueOf(need), true);
+            var shown = moderation.pending(f.workshop.id()).getFirst();
+            moderation.moderate(f.workshop.id(), shown.kind(), shown.ref(), true);
             return f.workshops().reveal(f.workshop.id(), WorkshopFixture.NEEDS);
         });
         return new Dots(f.join(f.health, Level.PRACTITIONER, null), need);

@@ -34,6 +34,7 @@ final class PendingTexts extends ConsolePanel {
 
     void show(boolean ended) {
         List<PendingText> waiting = ended ? List.of() : moderation.pending(workshopId);
+        // a ref names the words' version too, so words changed while they wait are redrawn as they now are
         List<String> refs = waiting.stream().map(p -> p.kind() + ":" + p.ref()).toList();
         if (refs.equals(shown)) {
             return;
@@ -46,7 +47,10 @@ final class PendingTexts extends ConsolePanel {
         for (PendingText p : waiting) {
             var text = new Paragraph(p.text());
             text.addClassName("free-text");
-            var about = new Span(getTranslation("console.pendingFrom", p.stagePosition() + 1,
+            // the anonymous pulse's comments come with nothing about who wrote them
+            var about = new Span(p.agencyId() == null
+                    ? getTranslation("console.pendingAnonymous", p.stagePosition() + 1)
+                    : getTranslation("console.pendingFrom", p.stagePosition() + 1,
                     agencyNames.getOrDefault(p.agencyId(), ""), levelName(p.level())));
             var approve = new Button(getTranslation("console.approve"),
                     e -> act(() -> moderation.moderate(workshopId, p.kind(), p.ref(), true)));

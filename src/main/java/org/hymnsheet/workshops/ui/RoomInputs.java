@@ -22,7 +22,7 @@ final class RoomInputs extends Div {
     private final UnorderedList myList = new UnorderedList();
     private final UnorderedList roomList = new UnorderedList();
     private final Paragraph roomEmpty = new Paragraph();
-    private List<StageInput> shown;
+    private List<List<String>> shown;
 
     RoomInputs() {
         mine.setId("my-inputs");
@@ -33,17 +33,25 @@ final class RoomInputs extends Div {
 
     /** Shows these inputs; {@code describe} gives each one's line, or null for one not shown on its own. */
     void show(List<StageInput> all, boolean revealed, Function<StageInput, String> describe) {
-        if (all.equals(shown) && (!revealed || room.getComponentCount() > 0)) {
+        show(all.stream().filter(StageInput::mine).map(describe).filter(Objects::nonNull).toList(),
+                all.stream().filter(i -> !i.mine()).map(describe).filter(Objects::nonNull).toList(), revealed);
+    }
+
+    /**
+     * Shows the participant's own lines and, once revealed, the room's lines (for the anonymous pulse: totals and
+     * comments, never anyone's answer).
+     */
+    void show(List<String> own, List<String> others, boolean revealed) {
+        List<List<String>> now = List.of(own, others);
+        if (now.equals(shown) && (!revealed || room.getComponentCount() > 0)) {
             return; // nothing new: leave the page as it is
         }
-        shown = all;
-        List<String> own = all.stream().filter(StageInput::mine).map(describe).filter(Objects::nonNull).toList();
+        shown = now;
         if (!own.isEmpty() && mine.getComponentCount() == 0) {
             mine.add(new H3(getTranslation("participant.yours")), myList);
         }
         fill(myList, own, "my-input");
         if (revealed) {
-            List<String> others = all.stream().filter(i -> !i.mine()).map(describe).filter(Objects::nonNull).toList();
             if (room.getComponentCount() == 0) {
                 room.add(new H3(getTranslation("participant.room")), roomEmpty, roomList);
             }

@@ -12,11 +12,13 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.dom.Element;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -33,6 +35,7 @@ import org.hymnsheet.workshops.AgencyChoice;
 import org.hymnsheet.workshops.Card;
 import org.hymnsheet.workshops.InputService;
 import org.hymnsheet.workshops.ParticipantService;
+import org.hymnsheet.workshops.PulseRoom;
 import org.hymnsheet.workshops.StageInput;
 import org.hymnsheet.workshops.WorkshopStage;
 
@@ -101,7 +104,7 @@ final class StageInputPanel extends Div {
             // once revealed the phone keeps up with the room: answers given since, needs approved since
             List<StageInput> all = inputsNow();
             if (all != null) {
-                shown.show(all, true, this::describe);
+                show(all, true);
                 if (dots != null) {
                     dots.show(all);
                 }
@@ -312,8 +315,43 @@ final class StageInputPanel extends Div {
     private void showInputs() {
         List<StageInput> all = inputsNow();
         if (all != null) {
-            shown.show(all, stage.revealed(), this::describe);
+            show(all, stage.revealed());
         }
+    }
+
+    /** The participant's own inputs and the room's; the anonymous pulse's room is its totals and comments only. */
+    private void show(List<StageInput> all, boolean revealed) {
+        if (stage.definition() instanceof PulseStage p) {
+            List<String> own = all.stream().filter(StageInput::mine).map(this::describe).filter(Objects::nonNull).toList();
+            PulseRoom room = revealed ? pulseNow() : null;
+            shown.show(own, room == null ? List.of() : pulseLines(p, room), revealed && room != null);
+        } else {
+            shown.show(all, revealed, this::describe);
+        }
+    }
+
+    private PulseRoom pulseNow() {
+        try {
+            return participants.pulse(token, position);
+        } catch (ValidationException | NotFoundException e) {
+            return null;
+        }
+    }
+
+    /** A line per question with how many gave each answer, then each approved comment on its own. */
+    private List<String> pulseLines(PulseStage p, PulseRoom room) {
+        List<String> lines = new ArrayList<>();
+        for (PulseRoom.Total t : room.totals()) {
+            var q = p.questions().stream().filter(x -> x.id().equals(t.question())).findFirst().orElse(null);
+            if (q == null || t.answered() == 0) {
+                continue;
+            }
+            String options = IntStream.range(0, 5).mapToObj(i -> getTranslation("participant.show.pulseOption",
+                    (i + 1) + " " + q.labels().get(i).in(lang), t.counts().get(i))).collect(Collectors.joining(" · "));
+            lines.add(getTranslation("participant.show.pulseTotal", q.text().in(lang), t.answered(), options));
+        }
+        room.comments().forEach(c -> lines.add(getTranslation("participant.show.pulseComment", question(c.question()), c.text())));
+        return lines;
     }
 
     /** This stage's inputs as the participant may see them now; null when the stage is no longer theirs to see. */

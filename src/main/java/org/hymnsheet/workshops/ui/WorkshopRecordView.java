@@ -116,7 +116,7 @@ public class WorkshopRecordView extends Main implements BeforeEnterObserver, Has
                         col("record.question", WorkshopRecord.PulseCount::question),
                         col("record.value", x -> String.valueOf(x.value())),
                         col("record.count", x -> String.valueOf(x.count()))));
-                box.add(texts("record.comments", r.comments(), p));
+                box.add(comments(r.comments(), p));
             }
             case NEEDS -> box.add(grid(r.needs().stream().filter(x -> x.stage() == p).toList(),
                     col("record.need", WorkshopRecord.NeedDots::text),
@@ -162,6 +162,19 @@ public class WorkshopRecordView extends Main implements BeforeEnterObserver, Has
             list.add(item);
         });
         var box = new Section(new H3(getTranslation(headingKey)));
+        box.add(list.getChildren().findAny().isPresent() ? list : new Paragraph(getTranslation("record.nothing")));
+        return box;
+    }
+
+    /** The anonymous pulse's comments: the words alone, never who wrote them. */
+    private Section comments(List<WorkshopRecord.AnonymousText> all, int stage) {
+        var list = new UnorderedList();
+        all.stream().filter(t -> t.stage() == stage).forEach(t -> {
+            var item = new ListItem(t.question() + " · " + t.text());
+            item.addClassName("free-text");
+            list.add(item);
+        });
+        var box = new Section(new H3(getTranslation("record.comments")));
         box.add(list.getChildren().findAny().isPresent() ? list : new Paragraph(getTranslation("record.nothing")));
         return box;
     }
