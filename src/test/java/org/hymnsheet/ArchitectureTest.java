@@ -9,6 +9,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.vaadin.flow.router.Route;
+import org.hymnsheet.surveys.AnswerInput;
+import org.hymnsheet.surveys.ResponseService;
+import org.hymnsheet.surveys.SurveyEntry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Configuration;
@@ -72,5 +75,14 @@ class ArchitectureTest {
     @Test
     void views_live_in_ui_packages_or_the_shell() {
         classes().that().areAnnotatedWith(Route.class).should().resideInAnyPackage("org.hymnsheet..ui..", "org.hymnsheet.shell..").check(app);
+    }
+
+    @Test
+    void respondent_pages_start_and_save_answers_with_their_client_key() {
+        noClasses().that().resideInAnyPackage("org.hymnsheet..ui..", "org.hymnsheet.shell..")
+                .should().callMethod(ResponseService.class, "start", SurveyEntry.class, String.class)
+                .orShould().callMethod(ResponseService.class, "save", String.class, String.class, AnswerInput.class)
+                .because("starts and saves from a browser are limited per client key (the key-less versions are for server-side callers)")
+                .check(app);
     }
 }

@@ -8,8 +8,10 @@ import static org.hymnsheet.db.Tables.SURVEY;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Records;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /** The moderation queue (free text awaiting a facilitator) and the safeguarding queue (possible disclosures). */
@@ -21,14 +23,49 @@ class QueueRepository {
         this.db = db;
     }
 
-    List<PendingText> pending(long partnershipId) {
+    /** A row of the moderation queue; the service adds why a flagged text was flagged. */
+    record PendingRow(long id, long surveyId, String surveyTitle, String questionId, String body, boolean flagged) {}
+
+    /** One page of the texts waiting for moderation, newest first (all of them wait: there is nothing handled here). */
+    List<PendingRow> pending(long partnershipId, int offset, int limit) {
         return db.select(ANSWER_TEXT.ID, SURVEY.ID, SURVEY.TITLE, ANSWER_TEXT.QUESTION_ID, ANSWER_TEXT.BODY, ANSWER_TEXT.FLAGGED)
                 .from(ANSWER_TEXT).join(RESPONSE).on(RESPONSE.ID.eq(ANSWER_TEXT.RESPONSE_ID))
                 .join(SURVEY).on(SURVEY.ID.eq(RESPONSE.SURVEY_ID))
-                .where(SURVEY.PARTNERSHIP_ID.eq(partnershipId).and(RESPONSE.STATUS.eq("SUBMITTED"))
-                        .and(ANSWER_TEXT.MODERATION.eq("PENDING")))
-                .orderBy(SURVEY.ID, ANSWER_TEXT.ID).limit(500)
-                .fetch(Records.mapping(PendingText::new));
+                .where(waiting(partnershipId))
+                .orderBy(ANSWER_TEXT.ID.desc()).offset(offset).limit(limit)
+                .fetch(Records.mapping(PendingRow::new));
+    }
+
+    int pendingCount(long partnershipId) {
+        return db.fetchCount(db.select(ANSWER_TEXT.ID).from(ANSWER_TEXT).join(RESPONSE).on(RESPONSE.ID.eq(ANSWER_TEXT.RESPONSE_ID))
+                .join(SURVEY).on(SURVEY.ID.eq(RESPONSE.SURVEY_ID)).where(waiting(partnershipId)));
+    }
+
+    private static Condition waiting(long partnershipId) {
+        return SURVEY.PARTNERSHIP_ID.eq(partnershipId).and(RESPONSE.STATUS.eq("SUBMITTED"))
+                .and(ANSWER_TEXT.MODERATION.eq("PENDING"));
+    }
+
+    record TextState(String body, boolean flagged, String moderation, boolean submitted) {}
+
+    Optional<TextState> textState(long textId) {
+        return db.select(ANSWER_TEXT.BODY, ANSWER_TEXT.FLAGGED, ANSWER_TEXT.MODERATION, RESPONSE.STATUS.eq("SUBMITTED"))
+                .from(ANSWER_TEXT).join(RESPONSE).on(RESPONSE.ID.eq(ANSWER_TEXT.RESPONSE_ID))
+                .where(ANSWER_TEXT.ID.eq(textId)).fetchOptional(Records.mapping(TextState::new));
+    }
+
+    /**
+     * Approves the text only if it still says exactly what the facilitator was shown, still waits, belongs to a
+     * submitted response, and (when flagged) the flag was acknowledged: one statement, so nothing can change in
+     * between. Returns whether it did.
+     */
+    boolean approveAsShown(long textId, String shownBody, boolean flagAcknowledged, long accountId) {
+        return db.update(ANSWER_TEXT).set(ANSWER_TEXT.MODERATION, "APPROVED").set(ANSWER_TEXT.MODERATED_BY, accountId)
+                .where(ANSWER_TEXT.ID.eq(textId).and(ANSWER_TEXT.BODY.eq(shownBody)).and(ANSWER_TEXT.MODERATION.eq("PENDING"))
+                        .and(flagAcknowledged ? DSL.trueCondition() : ANSWER_TEXT.FLAGGED.isFalse())
+                        .and(DSL.exists(DSL.selectOne().from(RESPONSE).where(RESPONSE.ID.eq(ANSWER_TEXT.RESPONSE_ID)
+                                .and(RESPONSE.STATUS.eq("SUBMITTED"))))))
+                .execute() == 1;
     }
 
     /** The partnership a text belongs to, for the access check. */
@@ -47,13 +84,24 @@ class QueueRepository {
                 .where(ANSWER_TEXT.ID.eq(textId)).execute();
     }
 
-    List<FlaggedText> flags(long partnershipId) {
+    /** One page of the safeguarding queue: open flags first, newest first within each, the id breaking ties. */
+    List<FlaggedText> flags(long partnershipId, int offset, int limit) {
         return db.select(SAFEGUARDING_FLAG.ID, SURVEY.TITLE, SAFEGUARDING_FLAG.DEVICE_LABEL, SAFEGUARDING_FLAG.FLAGGED_AT,
-                        SAFEGUARDING_FLAG.BODY, SAFEGUARDING_FLAG.INDICATORS, SAFEGUARDING_FLAG.STATUS, SAFEGUARDING_FLAG.NOTE)
+                        SAFEGUARDING_FLAG.BODY, SAFEGUARDING_FLAG.EARLIER, SAFEGUARDING_FLAG.INDICATORS,
+                        SAFEGUARDING_FLAG.STATUS, SAFEGUARDING_FLAG.NOTE)
                 .from(SAFEGUARDING_FLAG).join(SURVEY).on(SURVEY.ID.eq(SAFEGUARDING_FLAG.SURVEY_ID))
                 .where(SAFEGUARDING_FLAG.PARTNERSHIP_ID.eq(partnershipId))
-                .orderBy(SAFEGUARDING_FLAG.STATUS.desc(), SAFEGUARDING_FLAG.FLAGGED_AT.desc()).limit(500)
+                .orderBy(DSL.when(SAFEGUARDING_FLAG.STATUS.eq("OPEN"), DSL.inline(0)).otherwise(DSL.inline(1)),
+                        SAFEGUARDING_FLAG.FLAGGED_AT.desc(), SAFEGUARDING_FLAG.ID.desc())
+                .offset(offset).limit(limit)
                 .fetch(Records.mapping(FlaggedText::new));
+    }
+
+    SafeguardingSummary summary(long partnershipId, OffsetDateTime since) {
+        return db.select(DSL.count(), DSL.count().filterWhere(SAFEGUARDING_FLAG.STATUS.eq("OPEN")),
+                        DSL.count().filterWhere(SAFEGUARDING_FLAG.FLAGGED_AT.ge(since)))
+                .from(SAFEGUARDING_FLAG).where(SAFEGUARDING_FLAG.PARTNERSHIP_ID.eq(partnershipId))
+                .fetchOne(Records.mapping(SafeguardingSummary::new));
     }
 
     Optional<Long> flagPartnership(long flagId) {

@@ -20,27 +20,56 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class QueueService {
     private static final int NOTE_MAX = 2000;
+    private static final int PAGE_MAX = 500;
     private final QueueRepository queues;
     private final CurrentStaff staff;
     private final Clock clock;
     private final LiveSignals signals;
+    private final DisclosureDetector detector;
 
-    QueueService(QueueRepository queues, CurrentStaff staff, Clock clock, LiveSignals signals) {
+    QueueService(QueueRepository queues, CurrentStaff staff, Clock clock, LiveSignals signals, DisclosureDetector detector) {
+        this.detector = detector;
         this.signals = signals;
         this.queues = queues;
         this.staff = staff;
         this.clock = clock;
     }
 
+    /** One page of the texts waiting for moderation, newest first; page through with {@link #pendingCount}. */
     @Transactional(readOnly = true)
-    public List<PendingText> pendingTexts(long partnershipId) {
+    public List<PendingText> pendingTexts(long partnershipId, int offset, int limit) {
         staff.requireRoleIn(partnershipId, Role.FACILITATOR, Role.ADMIN);
-        return queues.pending(partnershipId);
+        return queues.pending(partnershipId, Math.max(0, offset), page(limit)).stream()
+                .map(r -> new PendingText(r.id(), r.surveyId(), r.surveyTitle(), r.questionId(), r.body(), r.flagged(),
+                        r.flagged() ? flagReason(r.body()) : ""))
+                .toList();
     }
 
+    @Transactional(readOnly = true)
+    public int pendingCount(long partnershipId) {
+        staff.requireRoleIn(partnershipId, Role.FACILITATOR, Role.ADMIN);
+        return queues.pendingCount(partnershipId);
+    }
+
+    /** The kinds of harm a flagged text matched, as the indicator file names them ("Physical harm, Self-harm"). */
+    private String flagReason(String body) {
+        var found = detector.check(body);
+        return String.join(", ", found.categories().stream().map(c -> detector.indicators().label(c)).toList());
+    }
+
+    /**
+     * Approves exactly the text the facilitator was shown: refused ({@code moderation.changed}) when the text now
+     * says something else or no longer waits, and ({@code moderation.flagNotAcknowledged}) when it was flagged as a
+     * possible disclosure and the facilitator has not confirmed that they want it on boards anyway.
+     */
     @Transactional
-    public void approve(long textId) {
-        queues.moderate(textId, "APPROVED", moderator(textId).accountId());
+    public void approve(long textId, String shownBody, boolean flagAcknowledged) {
+        Staff moderator = moderator(textId);
+        if (shownBody == null || !queues.approveAsShown(textId, shownBody, flagAcknowledged, moderator.accountId())) {
+            var now = queues.textState(textId).orElseThrow(() -> new NotFoundException("text"));
+            boolean asShown = now.body().equals(shownBody) && "PENDING".equals(now.moderation()) && now.submitted();
+            throw new ValidationException("text", asShown && now.flagged() ? "moderation.flagNotAcknowledged" : "moderation.changed");
+        }
         queues.textSurvey(textId).ifPresent(survey -> signals.changed(Topic.survey(survey)));
     }
 
@@ -56,10 +85,22 @@ public class QueueService {
         return staff.requireRoleIn(partnership, Role.FACILITATOR, Role.ADMIN);
     }
 
+    /** One page of the safeguarding queue, open flags first and newest first; nothing is ever cut off. */
     @Transactional(readOnly = true)
-    public List<FlaggedText> safeguardingQueue(long partnershipId) {
+    public List<FlaggedText> safeguardingQueue(long partnershipId, int offset, int limit) {
         staff.requireRoleIn(partnershipId, Role.SAFEGUARDING_LEAD);
-        return queues.flags(partnershipId);
+        return queues.flags(partnershipId, Math.max(0, offset), page(limit));
+    }
+
+    /** How many flags there are, how many are open, and how many arrived in the last hour (so a flood shows). */
+    @Transactional(readOnly = true)
+    public SafeguardingSummary safeguardingSummary(long partnershipId) {
+        staff.requireRoleIn(partnershipId, Role.SAFEGUARDING_LEAD);
+        return queues.summary(partnershipId, OffsetDateTime.now(clock).minusHours(1));
+    }
+
+    private static int page(int limit) {
+        return Math.clamp(limit, 1, PAGE_MAX);
     }
 
     @Transactional

@@ -140,18 +140,45 @@ class ResponseRepository {
                 .where(RESPONSE.ID.eq(id).and(RESPONSE.STATUS.eq("IN_PROGRESS"))).execute() == 1;
     }
 
-    boolean flagExists(String responseId, String questionId, String body) {
-        return db.fetchExists(SAFEGUARDING_FLAG, SAFEGUARDING_FLAG.RESPONSE_ID.eq(responseId)
-                .and(SAFEGUARDING_FLAG.QUESTION_ID.eq(questionId)).and(SAFEGUARDING_FLAG.BODY.eq(body)));
+    record FlagRow(String body, String earlier) {}
+
+    /** The current flag of a response's question (slot 0; older rows from before one flag per question are left alone). */
+    Optional<FlagRow> flag(String responseId, String questionId) {
+        return db.select(SAFEGUARDING_FLAG.BODY, SAFEGUARDING_FLAG.EARLIER).from(SAFEGUARDING_FLAG)
+                .where(SAFEGUARDING_FLAG.RESPONSE_ID.eq(responseId).and(SAFEGUARDING_FLAG.QUESTION_ID.eq(questionId))
+                        .and(SAFEGUARDING_FLAG.SLOT.eq(0L)))
+                .fetchOptional(Records.mapping(FlagRow::new));
     }
 
-    void insertFlag(long partnershipId, long surveyId, String responseId, String questionId, String body,
+    /**
+     * Writes the one flag of a response's question: a new row, or the same row updated (new text, open again,
+     * at the top of the queue). The unique key (response, question, slot) makes a second row impossible.
+     */
+    void upsertFlag(long partnershipId, long surveyId, String responseId, String questionId, String body, String earlier,
                     String deviceLabel, String indicators, OffsetDateTime at) {
         db.insertInto(SAFEGUARDING_FLAG).set(SAFEGUARDING_FLAG.PARTNERSHIP_ID, partnershipId)
                 .set(SAFEGUARDING_FLAG.SURVEY_ID, surveyId).set(SAFEGUARDING_FLAG.RESPONSE_ID, responseId)
-                .set(SAFEGUARDING_FLAG.QUESTION_ID, questionId).set(SAFEGUARDING_FLAG.BODY, body)
+                .set(SAFEGUARDING_FLAG.QUESTION_ID, questionId).set(SAFEGUARDING_FLAG.SLOT, 0L)
+                .set(SAFEGUARDING_FLAG.BODY, body).set(SAFEGUARDING_FLAG.EARLIER, earlier)
                 .set(SAFEGUARDING_FLAG.DEVICE_LABEL, deviceLabel).set(SAFEGUARDING_FLAG.INDICATORS, indicators)
-                .set(SAFEGUARDING_FLAG.FLAGGED_AT, at).execute();
+                .set(SAFEGUARDING_FLAG.FLAGGED_AT, at)
+                .onConflict(SAFEGUARDING_FLAG.RESPONSE_ID, SAFEGUARDING_FLAG.QUESTION_ID, SAFEGUARDING_FLAG.SLOT).doUpdate()
+                .set(SAFEGUARDING_FLAG.BODY, body).set(SAFEGUARDING_FLAG.EARLIER, earlier)
+                .set(SAFEGUARDING_FLAG.INDICATORS, indicators).set(SAFEGUARDING_FLAG.FLAGGED_AT, at)
+                .set(SAFEGUARDING_FLAG.STATUS, "OPEN")
+                .execute();
+    }
+
+    static int flagBodyMax() {
+        return SAFEGUARDING_FLAG.BODY.getDataType().length();
+    }
+
+    static int flagEarlierMax() {
+        return SAFEGUARDING_FLAG.EARLIER.getDataType().length();
+    }
+
+    static int flagIndicatorsMax() {
+        return SAFEGUARDING_FLAG.INDICATORS.getDataType().length();
     }
 
     /** The discard rule: unfinished responses idle since before this hour go, with their answers. */

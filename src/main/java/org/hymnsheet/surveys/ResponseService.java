@@ -40,11 +40,14 @@ public class ResponseService {
     private final Clock clock;
     private final ZoneId zone;
     private final LiveSignals signals;
+    private final RespondentLimits limits;
 
     ResponseService(SurveyRepository surveys, ResponseRepository responses, TemplateCatalog templates,
                     DisclosureDetector detector, KioskExitGuard kioskExits, CodeGuessGuard codeGuesses, Clock clock,
-                    @Value("${hymnsheet.time-zone:Europe/London}") String zone, LiveSignals signals) {
+                    @Value("${hymnsheet.time-zone:Europe/London}") String zone, LiveSignals signals,
+                    RespondentLimits limits) {
         this.signals = signals;
+        this.limits = limits;
         this.surveys = surveys;
         this.responses = responses;
         this.templates = templates;
@@ -103,9 +106,27 @@ public class ResponseService {
                 .findFirst().orElse(null);
     }
 
-    /** Starts a response and returns its random id. The device label is kept only for kiosks. */
+    /**
+     * Starts a response for server-side callers (demo data, tests), which no client limit applies to. A respondent's
+     * page uses {@link #start(SurveyEntry, String, String)} with its client key.
+     */
     @Transactional
     public String start(SurveyEntry entry, String language) {
+        return begin(entry, language);
+    }
+
+    /**
+     * Starts a response and returns its random id. The device label is kept only for kiosks. One client key may
+     * start only so many responses in a while (so a script cannot flood the safeguarding queue); beyond that the
+     * start is refused with a message for the young person ({@code respond.tooMany}).
+     */
+    @Transactional
+    public String start(SurveyEntry entry, String language, String clientKey) {
+        limit(RespondentLimits.Kind.START, clientKey);
+        return begin(entry, language);
+    }
+
+    private String begin(SurveyEntry entry, String language) {
         Survey survey = openSurvey(entry.surveyId());
         SurveyTemplate template = templates.survey(survey.templateId()).orElseThrow(() -> new NotFoundException("survey"));
         String lang = template.languages().contains(language) ? language : template.languages().getFirst();
@@ -117,8 +138,30 @@ public class ResponseService {
         return id;
     }
 
+    /** Saves an answer for server-side callers (demo data, tests); a respondent's page passes its client key. */
     @Transactional
     public SaveOutcome save(String responseId, String questionId, AnswerInput input) {
+        return write(responseId, questionId, input);
+    }
+
+    /**
+     * Saves one answer, replacing what the respondent saved for that question before. One client key may save only
+     * so many answers in a while; beyond that the save is refused ({@code respond.tooMany}) before anything
+     * changes, so the page keeps what the young person typed and they can try again a little later.
+     */
+    @Transactional
+    public SaveOutcome save(String responseId, String questionId, AnswerInput input, String clientKey) {
+        limit(RespondentLimits.Kind.SAVE, clientKey);
+        return write(responseId, questionId, input);
+    }
+
+    private void limit(RespondentLimits.Kind kind, String clientKey) {
+        if (!limits.take(kind, clientKey == null || clientKey.isBlank() ? "unknown" : clientKey)) {
+            throw new ValidationException("answer", "respond.tooMany");
+        }
+    }
+
+    private SaveOutcome write(String responseId, String questionId, AnswerInput input) {
         var response = inProgress(responseId);
         Survey survey = surveys.find(response.surveyId()).orElseThrow();
         SurveyTemplate template = templates.survey(survey.templateId()).orElseThrow(() -> new NotFoundException("survey"));
@@ -128,17 +171,36 @@ public class ResponseService {
         AnswerRules.check(question, input, placeRefs);
         responses.clear(responseId, questionId);
         responses.touch(responseId, hour());
-        boolean suspected = AnswerWriter.write(responses, responseId, questionId, input, text -> flag(survey, response, questionId, text));
+        var draft = new FlagDraft();
+        boolean suspected = AnswerWriter.write(responses, responseId, questionId, input, text -> screen(text, draft));
+        if (!draft.isEmpty()) {
+            flag(survey, response, questionId, draft);
+        }
         return new SaveOutcome(suspected);
     }
 
-    private boolean flag(Survey survey, ResponseRepository.ResponseRow response, String questionId, String text) {
+    private boolean screen(String text, FlagDraft draft) {
         var check = detector.check(text);
-        if (check.flagged() && !responses.flagExists(response.id(), questionId, text)) {
-            responses.insertFlag(survey.partnershipId(), survey.id(), response.id(), questionId, text,
-                    response.deviceLabel(), String.join(", ", check.matchedIndicators()), OffsetDateTime.now(clock));
+        if (check.flagged()) {
+            draft.add(text, check);
         }
         return check.flagged();
+    }
+
+    /**
+     * One flag per response and question: saving the same words again changes nothing; changed words update the
+     * flag (open again, at the top) and keep the words they replace in {@code earlier}.
+     */
+    private void flag(Survey survey, ResponseRepository.ResponseRow response, String questionId, FlagDraft draft) {
+        String body = draft.body(ResponseRepository.flagBodyMax());
+        var current = responses.flag(response.id(), questionId);
+        if (current.isPresent() && current.get().body().equals(body)) {
+            return;
+        }
+        String earlier = current.map(c -> FlagDraft.cut(c.earlier() == null ? c.body() : c.body() + FlagDraft.SEPARATOR + c.earlier(),
+                ResponseRepository.flagEarlierMax())).orElse(null);
+        responses.upsertFlag(survey.partnershipId(), survey.id(), response.id(), questionId, body, earlier,
+                response.deviceLabel(), draft.indicators(ResponseRepository.flagIndicatorsMax()), OffsetDateTime.now(clock));
     }
 
     /** The respondent's own answers so far, to show again when they go back. Never those of a submitted response. */

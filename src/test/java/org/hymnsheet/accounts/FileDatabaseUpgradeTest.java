@@ -70,8 +70,9 @@ class FileDatabaseUpgradeTest {
             TestWorld.as(new TestWorld.Persona(facilitator.id(), "facilitator" + DemoData.DOMAIN, 0, facilitator.roles(), false));
             long partnership = app.getBean(AccountService.class).me().partnershipId();
             var queue = app.getBean(QueueService.class);
-            assertThat(queue.pendingTexts(partnership)).filteredOn(t -> t.body().equals("Written before the upgrade")).hasSize(6);
-            queue.approve(queue.pendingTexts(partnership).getFirst().id());
+            assertThat(queue.pendingTexts(partnership, 0, 500)).filteredOn(t -> t.body().equals("Written before the upgrade")).hasSize(6);
+            var first = queue.pendingTexts(partnership, 0, 1).getFirst();
+            queue.approve(first.id(), first.body(), first.flagged());
 
             // once the pool has turned over, the constraints the old version created still check new rows
             ((HikariDataSource) app.getBean(DataSource.class)).getHikariPoolMXBean().softEvictConnections();

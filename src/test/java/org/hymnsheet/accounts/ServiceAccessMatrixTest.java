@@ -186,18 +186,24 @@ class ServiceAccessMatrixTest {
             everyone("ResponseService.openByLink", Outcome.ALLOWED, f -> f.bean(ResponseService.class).openByLink("x")),
             everyone("ResponseService.openByCode", Outcome.ALLOWED, f -> f.bean(ResponseService.class).openByCode("x", TestWorld.unique("client"))),
             everyone("ResponseService.openByKiosk", Outcome.ALLOWED, f -> f.bean(ResponseService.class).openByKiosk("x")),
-            everyone("ResponseService.start", Outcome.ALLOWED, f -> f.bean(ResponseService.class).start(f.surveys().entry(), "en")),
+            everyone("ResponseService.start", Outcome.ALLOWED, f -> f.bean(ResponseService.class).start(f.surveys().entry(), "en", TestWorld.unique("client"))),
             everyone("ResponseService.save", Outcome.ALLOWED, f -> f.bean(ResponseService.class)
-                    .save(f.surveys().response(), "area-feels", new AnswerInput.ScaleValue(3))),
+                    .save(f.surveys().response(), "area-feels", new AnswerInput.ScaleValue(3), TestWorld.unique("client"))),
             everyone("ResponseService.answers", Outcome.ALLOWED, f -> f.bean(ResponseService.class).answers(f.surveys().response())),
             everyone("ResponseService.submit", Outcome.ALLOWED, f -> f.bean(ResponseService.class).submit(f.surveys().response())),
             everyone("ResponseService.exitKiosk", Outcome.ALLOWED, f -> f.bean(ResponseService.class).exitKiosk("x", "1234")),
 
-            row("QueueService.pendingTexts", FACILITATORS_OF_P, f -> f.bean(QueueService.class).pendingTexts(f.p())),
-            row("QueueService.approve", FACILITATORS_OF_P, f -> f.bean(QueueService.class).approve(f.surveys().pendingText())),
+            row("QueueService.pendingTexts", FACILITATORS_OF_P, f -> f.bean(QueueService.class).pendingTexts(f.p(), 0, 50)),
+            row("QueueService.pendingCount", FACILITATORS_OF_P, f -> f.bean(QueueService.class).pendingCount(f.p())),
+            row("QueueService.approve", FACILITATORS_OF_P, f -> {
+                var shown = f.surveys().waitingText();
+                f.bean(QueueService.class).approve(shown.id(), shown.body(), false);
+            }),
             row("QueueService.reject", FACILITATORS_OF_P, f -> f.bean(QueueService.class).reject(f.surveys().pendingText())),
             row("QueueService.safeguardingQueue", EnumSet.of(Caller.SAFEGUARDING_LEAD),
-                    f -> f.bean(QueueService.class).safeguardingQueue(f.p())),
+                    f -> f.bean(QueueService.class).safeguardingQueue(f.p(), 0, 50)),
+            row("QueueService.safeguardingSummary", EnumSet.of(Caller.SAFEGUARDING_LEAD),
+                    f -> f.bean(QueueService.class).safeguardingSummary(f.p())),
             row("QueueService.markHandled", EnumSet.of(Caller.SAFEGUARDING_LEAD),
                     f -> f.bean(QueueService.class).markHandled(f.surveys().flag(), "Seen")),
 

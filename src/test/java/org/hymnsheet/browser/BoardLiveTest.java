@@ -234,7 +234,8 @@ class BoardLiveTest extends BrowserTestSupport {
             });
         }
         as(() -> {
-            queues.pendingTexts(partnership).stream().filter(t -> t.body().equals(SCRIPT)).forEach(t -> queues.approve(t.id()));
+            queues.pendingTexts(partnership, 0, 500).stream().filter(t -> t.body().equals(SCRIPT))
+                    .forEach(t -> queues.approve(t.id(), t.body(), t.flagged()));
             return null;
         });
         Workshop w = as(() -> workshops.start(workshops.create(partnership, "hymn-sheet", TestWorld.unique("Voice board")).id()));

@@ -220,16 +220,16 @@ class ResponseServiceTest {
             responses.save(id, "anything-else", new AnswerInput.Text("nothing")); // changed their mind
 
             TestWorld.as(safePlaces.world.account(safePlaces.partnership, Role.SAFEGUARDING_LEAD));
-            var queue = queues.safeguardingQueue(safePlaces.partnership);
+            var queue = queues.safeguardingQueue(safePlaces.partnership, 0, 50);
             assertThat(queue).hasSize(1);
             assertThat(queue.getFirst().body()).isEqualTo("my step dad hurts me when hes drunk");
             assertThat(queue.getFirst().deviceLabel()).isEqualTo("Youth club tablet");
             assertThat(queue.getFirst().surveyTitle()).isEqualTo(safePlaces.survey.title());
             queues.markHandled(queue.getFirst().id(), "Spoke to the youth club lead on site");
-            assertThat(queues.safeguardingQueue(safePlaces.partnership).getFirst().open()).isFalse();
+            assertThat(queues.safeguardingQueue(safePlaces.partnership, 0, 50).getFirst().open()).isFalse();
 
             TestWorld.as(safePlaces.facilitator);
-            assertThatThrownBy(() -> queues.safeguardingQueue(safePlaces.partnership)).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> queues.safeguardingQueue(safePlaces.partnership, 0, 50)).isInstanceOf(AccessDeniedException.class);
         }
 
         @Test
@@ -237,14 +237,14 @@ class ResponseServiceTest {
             String id = responses.start(entry, "en");
             responses.save(id, "anything-else", new AnswerInput.Text("The skate park needs lights"));
             TestWorld.as(safePlaces.facilitator);
-            assertThat(queues.pendingTexts(safePlaces.partnership)).isEmpty();
+            assertThat(queues.pendingTexts(safePlaces.partnership, 0, 50)).isEmpty();
             TestWorld.anonymous();
             responses.submit(id);
             TestWorld.as(safePlaces.facilitator);
-            var pending = queues.pendingTexts(safePlaces.partnership);
+            var pending = queues.pendingTexts(safePlaces.partnership, 0, 50);
             assertThat(pending).extracting(PendingText::body).containsExactly("The skate park needs lights");
-            queues.approve(pending.getFirst().id());
-            assertThat(queues.pendingTexts(safePlaces.partnership)).isEmpty();
+            queues.approve(pending.getFirst().id(), "The skate park needs lights", false);
+            assertThat(queues.pendingTexts(safePlaces.partnership, 0, 50)).isEmpty();
             assertThat(db.select(ANSWER_TEXT.MODERATION).from(ANSWER_TEXT).where(ANSWER_TEXT.RESPONSE_ID.eq(id)).fetchOne().value1())
                     .isEqualTo("APPROVED");
         }

@@ -37,13 +37,18 @@ public final class SurveyTargets {
 
     /** The id of a submitted free-text answer waiting for moderation in P. */
     public long pendingText() {
+        return waitingText().id();
+    }
+
+    /** A submitted free-text answer waiting for moderation in P, as the moderation list shows it. */
+    public PendingText waitingText() {
         var responses = context.getBean(ResponseService.class);
         String id = responses.start(entry(), "en");
         String body = TestWorld.unique("More lights please");
         responses.save(id, "anything-else", new AnswerInput.Text(body));
         responses.submit(id);
-        return asP(Role.FACILITATOR, () -> context.getBean(QueueService.class).pendingTexts(partnership).stream()
-                .filter(t -> t.body().equals(body)).findFirst().orElseThrow().id());
+        return asP(Role.FACILITATOR, () -> context.getBean(QueueService.class).pendingTexts(partnership, 0, 500).stream()
+                .filter(t -> t.body().equals(body)).findFirst().orElseThrow());
     }
 
     /** The id of an open safeguarding flag in P. */
@@ -52,7 +57,7 @@ public final class SurveyTargets {
         String id = responses.start(entry(), "en");
         String body = "he hurts me " + TestWorld.unique("");
         responses.save(id, "anything-else", new AnswerInput.Text(body));
-        return asP(Role.SAFEGUARDING_LEAD, () -> context.getBean(QueueService.class).safeguardingQueue(partnership).stream()
+        return asP(Role.SAFEGUARDING_LEAD, () -> context.getBean(QueueService.class).safeguardingQueue(partnership, 0, 500).stream()
                 .filter(f -> f.body().equals(body)).findFirst().orElseThrow().id());
     }
 

@@ -108,11 +108,11 @@ class SurveyVoiceServiceTest {
                 db.update(ANSWER_TEXT).set(ANSWER_TEXT.MODERATION, "APPROVED").where(ANSWER_TEXT.RESPONSE_ID.eq(unfinished)).execute();
             }
             TestWorld.as(f.facilitator);
-            for (PendingText t : queues.pendingTexts(f.partnership)) {
+            for (PendingText t : queues.pendingTexts(f.partnership, 0, 500)) {
                 switch (t.body()) {
                     case "Still waiting for a facilitator", "my step dad hurts me when hes drunk" -> { }
                     case "Rejected words" -> queues.reject(t.id());
-                    default -> queues.approve(t.id());
+                    default -> queues.approve(t.id(), t.body(), t.flagged());
                 }
             }
             return f;
@@ -189,7 +189,7 @@ class SurveyVoiceServiceTest {
             Survey other = surveys.open(surveys.create(f.partnership, "safe-places", TestWorld.unique("Other")).id());
             respond(other, Map.of("anything-else", new AnswerInput.Text("From another survey")), true);
             TestWorld.as(f.facilitator);
-            queues.pendingTexts(f.partnership).forEach(t -> queues.approve(t.id()));
+            queues.pendingTexts(f.partnership, 0, 500).forEach(t -> queues.approve(t.id(), t.body(), t.flagged()));
 
             TestWorld.as(f.facilitator);
             assertThat(voices.voice(f.survey.id()).approvedTexts()).containsExactly(
@@ -218,7 +218,7 @@ class SurveyVoiceServiceTest {
                 respond(f.survey, Map.of("make-safer", new AnswerInput.Text("Idea " + i)), true);
             }
             TestWorld.as(f.facilitator);
-            queues.pendingTexts(f.partnership).forEach(t -> queues.approve(t.id()));
+            queues.pendingTexts(f.partnership, 0, 500).forEach(t -> queues.approve(t.id(), t.body(), t.flagged()));
             assertThat(voices.voice(f.survey.id()).approvedTexts())
                     .containsExactly("Idea 8", "Idea 7", "Idea 6", "Idea 5", "Idea 4", "Idea 3");
         }

@@ -97,10 +97,10 @@ class PoolTurnoverTest {
             assertThat(responses.answers(response)).containsKeys("area-feels", "places", "anything-else");
             responses.submit(response);
             TestWorld.as(world.account(partnership, Role.FACILITATOR));
-            var waiting = queue.pendingTexts(partnership).stream().filter(t -> t.surveyId() == survey.id()).toList();
+            var waiting = queue.pendingTexts(partnership, 0, 500).stream().filter(t -> t.surveyId() == survey.id()).toList();
             assertThat(waiting).hasSize(2);
-            waiting.forEach(t -> queue.approve(t.id()));
-            assertThat(queue.pendingTexts(partnership)).noneMatch(t -> t.surveyId() == survey.id());
+            waiting.forEach(t -> queue.approve(t.id(), t.body(), t.flagged()));
+            assertThat(queue.pendingTexts(partnership, 0, 500)).noneMatch(t -> t.surveyId() == survey.id());
             TestWorld.anonymous();
 
             retireEveryPooledConnection();

@@ -2,6 +2,7 @@ package org.hymnsheet.surveys.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -11,19 +12,25 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Map;
 import org.hymnsheet.accounts.AccountService;
 import org.hymnsheet.common.ui.Forms;
 import org.hymnsheet.security.Role;
 import org.hymnsheet.surveys.PendingText;
 import org.hymnsheet.surveys.QueueService;
 
-/** Young people's free text waits here until a facilitator approves it for boards and findings. */
+/**
+ * Young people's free text waits here until a facilitator approves it for boards and findings. The list is paged
+ * from the database as it scrolls, so nothing is ever cut off. Approval names the exact words shown, and a text
+ * flagged as a possible disclosure is approved only after a confirmation that names the flag.
+ */
 @Route("moderation")
 @RolesAllowed({Role.Names.FACILITATOR, Role.Names.ADMIN})
 public class ModerationView extends Main implements HasDynamicTitle {
     private final transient QueueService queues;
     private final long partnershipId;
     private final Grid<PendingText> grid = new Grid<>();
+    private final Paragraph waiting = new Paragraph();
 
     ModerationView(QueueService queues, AccountService accounts) {
         this.queues = queues;
@@ -37,9 +44,17 @@ public class ModerationView extends Main implements HasDynamicTitle {
         }).setHeader(getTranslation("moderation.text")).setFlexGrow(3);
         grid.addComponentColumn(this::actions).setHeader(getTranslation("moderation.decision")).setAutoWidth(true);
         grid.setEmptyStateText(getTranslation("moderation.empty"));
-        grid.setAllRowsVisible(true);
-        add(new H1(getTranslation("moderation.title")), new Paragraph(getTranslation("moderation.intro")), grid);
-        refresh();
+        grid.addClassName("queue-grid");
+        grid.setId("moderation-queue");
+        grid.setItems(q -> queues.pendingTexts(partnershipId, q.getOffset(), q.getLimit()).stream(), q -> count());
+        waiting.setId("moderation-waiting");
+        add(new H1(getTranslation("moderation.title")), new Paragraph(getTranslation("moderation.intro")), waiting, grid);
+    }
+
+    private int count() {
+        int count = queues.pendingCount(partnershipId);
+        waiting.setText(getTranslation("moderation.waiting", count));
+        return count;
     }
 
     private Span flag() {
@@ -49,21 +64,42 @@ public class ModerationView extends Main implements HasDynamicTitle {
     }
 
     private Div actions(PendingText text) {
-        var approve = new Button(getTranslation("moderation.approve"), e -> decide(() -> queues.approve(text.id())));
+        var approve = new Button(getTranslation("moderation.approve"), e -> approve(text));
         approve.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
         var reject = new Button(getTranslation("moderation.reject"), e -> decide(() -> queues.reject(text.id())));
         reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
         return new Div(approve, reject);
     }
 
-    private void decide(Runnable decision) {
-        if (Forms.save(this, java.util.Map.of(), decision)) {
-            refresh();
+    private void approve(PendingText text) {
+        if (text.flagged()) {
+            confirmFlagged(text).open();
+        } else {
+            decide(() -> queues.approve(text.id(), text.body(), false));
         }
     }
 
-    private void refresh() {
-        grid.setItems(queues.pendingTexts(partnershipId));
+    private Dialog confirmFlagged(PendingText text) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("moderation.flaggedTitle"));
+        dialog.add(new Paragraph(text.flagReason().isBlank() ? getTranslation("moderation.flaggedConfirmPlain")
+                : getTranslation("moderation.flaggedConfirm", text.flagReason())));
+        var anyway = new Button(getTranslation("moderation.approveAnyway"), e -> {
+            dialog.close();
+            decide(() -> queues.approve(text.id(), text.body(), true));
+        });
+        anyway.setId("moderation-approve-anyway");
+        var cancel = new Button(getTranslation("directory.cancel"), e -> dialog.close());
+        cancel.setId("moderation-approve-cancel");
+        cancel.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(cancel, anyway);
+        return dialog;
+    }
+
+    /** After every decision, taken or refused, the list is read again: a changed text then shows as it is now. */
+    private void decide(Runnable decision) {
+        Forms.save(this, Map.of(), decision);
+        grid.getDataProvider().refreshAll();
     }
 
     @Override

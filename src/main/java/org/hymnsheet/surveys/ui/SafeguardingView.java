@@ -19,8 +19,13 @@ import org.hymnsheet.common.ui.Forms;
 import org.hymnsheet.security.Role;
 import org.hymnsheet.surveys.FlaggedText;
 import org.hymnsheet.surveys.QueueService;
+import org.hymnsheet.surveys.SafeguardingSummary;
 
-/** Possible disclosures from young people's answers, newest first, for the safeguarding lead to act on. */
+/**
+ * Possible disclosures from young people's answers for the safeguarding lead to act on: open ones first, newest
+ * first, paged from the database as the list scrolls so none is ever cut off, with how many arrived in the last
+ * hour above the list, so a flood is seen as one.
+ */
 @Route("safeguarding")
 @RolesAllowed(Role.Names.SAFEGUARDING_LEAD)
 public class SafeguardingView extends Main implements HasDynamicTitle {
@@ -28,6 +33,7 @@ public class SafeguardingView extends Main implements HasDynamicTitle {
     private final transient QueueService queues;
     private final long partnershipId;
     private final Grid<FlaggedText> grid = new Grid<>();
+    private final Paragraph summary = new Paragraph();
 
     SafeguardingView(QueueService queues, AccountService accounts) {
         this.queues = queues;
@@ -37,17 +43,33 @@ public class SafeguardingView extends Main implements HasDynamicTitle {
         grid.addColumn(FlaggedText::surveyTitle).setHeader(getTranslation("safeguarding.survey")).setAutoWidth(true);
         grid.addColumn(f -> f.deviceLabel() == null ? getTranslation("safeguarding.ownDevice") : f.deviceLabel())
                 .setHeader(getTranslation("safeguarding.device")).setAutoWidth(true);
-        grid.addComponentColumn(f -> {
-            var body = new Span(f.body());
-            body.addClassName("free-text");
-            return body;
-        }).setHeader(getTranslation("safeguarding.text")).setFlexGrow(3);
+        grid.addComponentColumn(this::text).setHeader(getTranslation("safeguarding.text")).setFlexGrow(3);
         grid.addColumn(FlaggedText::indicators).setHeader(getTranslation("safeguarding.indicators"));
         grid.addComponentColumn(this::handling).setHeader(getTranslation("safeguarding.action")).setAutoWidth(true);
         grid.setEmptyStateText(getTranslation("safeguarding.empty"));
-        grid.setAllRowsVisible(true);
-        add(new H1(getTranslation("safeguarding.title")), new Paragraph(getTranslation("safeguarding.intro")), grid);
-        refresh();
+        grid.addClassName("queue-grid");
+        grid.setId("safeguarding-queue");
+        grid.setItems(q -> queues.safeguardingQueue(partnershipId, q.getOffset(), q.getLimit()).stream(), q -> count());
+        summary.setId("safeguarding-summary");
+        add(new H1(getTranslation("safeguarding.title")), new Paragraph(getTranslation("safeguarding.intro")), summary, grid);
+    }
+
+    private int count() {
+        SafeguardingSummary now = queues.safeguardingSummary(partnershipId);
+        summary.setText(getTranslation("safeguarding.summary", now.lastHour(), now.open(), now.total()));
+        return now.total();
+    }
+
+    private Div text(FlaggedText flag) {
+        var body = new Span(flag.body());
+        body.addClassName("free-text");
+        var text = new Div(body);
+        if (flag.earlier() != null) {
+            var earlier = new Paragraph(getTranslation("safeguarding.earlier") + " " + flag.earlier());
+            earlier.addClassNames("free-text", "earlier-text");
+            text.add(earlier);
+        }
+        return text;
     }
 
     private Div handling(FlaggedText flag) {
@@ -67,7 +89,7 @@ public class SafeguardingView extends Main implements HasDynamicTitle {
     }
 
     private void refresh() {
-        grid.setItems(queues.safeguardingQueue(partnershipId));
+        grid.getDataProvider().refreshAll();
     }
 
     @Override

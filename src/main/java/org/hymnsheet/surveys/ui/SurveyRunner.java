@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hymnsheet.common.ValidationException;
+import org.hymnsheet.common.ui.ClientKeys;
 import org.hymnsheet.surveys.AnswerInput;
 import org.hymnsheet.surveys.Branching;
 import org.hymnsheet.surveys.ResponseService;
@@ -115,7 +116,13 @@ final class SurveyRunner extends Main {
     }
 
     private void start() {
-        responseId = responses.start(entry, lang);
+        try {
+            responseId = responses.start(entry, lang, ClientKeys.current());
+        } catch (ValidationException e) { // too many starts from this address: say so calmly on the welcome screen
+            error.setText(getTranslation(e.messageKey(), e.args()));
+            screen.add(error);
+            return;
+        }
         index = 0;
         if (watch != null) {
             watch.arm();
@@ -170,7 +177,7 @@ final class SurveyRunner extends Main {
         Question q = visible().get(index);
         boolean disclosure;
         try {
-            disclosure = responses.save(responseId, q.id(), answer).disclosureSuspected();
+            disclosure = responses.save(responseId, q.id(), answer, ClientKeys.current()).disclosureSuspected();
             if (answer instanceof AnswerInput.Skip) {
                 answers.remove(q.id());
             } else {

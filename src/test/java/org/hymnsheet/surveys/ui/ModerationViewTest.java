@@ -1,0 +1,69 @@
+package org.hymnsheet.surveys.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.BrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import org.hymnsheet.accounts.AccountService;
+import org.hymnsheet.accounts.TestWorld;
+import org.hymnsheet.security.Role;
+import org.hymnsheet.surveys.AnswerInput;
+import org.hymnsheet.surveys.PendingText;
+import org.hymnsheet.surveys.QueueService;
+import org.hymnsheet.surveys.ResponseService;
+import org.hymnsheet.surveys.SurveyService;
+import org.hymnsheet.testing.OnH2;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/** The moderation page asks before a flagged answer goes on boards, and names the flag. */
+@OnH2
+class ModerationViewTest extends BrowserlessTest {
+    @Autowired QueueService queues;
+    @Autowired ResponseService responses;
+    @Autowired SurveyService surveys;
+    @Autowired AccountService accounts;
+    @Autowired ApplicationContext context;
+
+    @AfterEach
+    void signOut() {
+        TestWorld.anonymous();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void approving_a_flagged_answer_asks_first_naming_the_flag_and_cancel_leaves_it_waiting() {
+        var world = new TestWorld(context);
+        long partnership = world.partnership();
+        TestWorld.as(world.account(partnership, Role.FACILITATOR));
+        var survey = surveys.open(surveys.create(partnership, "safe-places", TestWorld.unique("Survey")).id());
+        String id = responses.start(responses.openByLink(survey.linkToken()), "en");
+        responses.save(id, "anything-else", new AnswerInput.Text("my dad hits me"));
+        responses.submit(id);
+        UI.getCurrent().add(new ModerationView(queues, accounts));
+
+        Grid<PendingText> grid = (Grid<PendingText>) $(Grid.class).id("moderation-queue");
+        assertThat(test(grid).size()).isEqualTo(1);
+        Button approve = (Button) ((Div) test(grid).getCellComponent(0, 2)).getChildren().findFirst().orElseThrow();
+        test(approve).click();
+
+        Dialog dialog = $(Dialog.class).single();
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat($(Paragraph.class, dialog).single().getText())
+                .isEqualTo("This answer was flagged as a possible disclosure (Physical harm and violence). Approve it for boards anyway?");
+        test($(Button.class, dialog).id("moderation-approve-cancel")).click();
+        assertThat(queues.pendingTexts(partnership, 0, 10)).as("cancel approves nothing").hasSize(1);
+
+        test(approve).click();
+        test($(Button.class).id("moderation-approve-anyway")).click();
+        assertThat(queues.pendingTexts(partnership, 0, 10)).isEmpty();
+        assertThat(test(grid).size()).isZero();
+    }
+}
