@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * With {@code hymnsheet.demo=true}, loads a realistic demo partnership (agencies, places, one account per role)
  * so a newcomer can look around at once. There is no default password: the demo accounts get the one given in
- * {@code hymnsheet.demo.password}, or a random one printed once to the log.
+ * {@code hymnsheet.demo.password}, or a random one printed once to the log. It loads only into an empty
+ * installation: a database that already has staff accounts is left alone (with a warning), and the app starts.
  */
 @Component
 class DemoData implements ApplicationRunner {
@@ -52,6 +53,13 @@ class DemoData implements ApplicationRunner {
         }
         if (Boolean.TRUE.equals(tx.execute(s -> partnerships.nameTaken(PARTNERSHIP, null)))) {
             log.info("Demo partnership already loaded; sign in as admin{} with the password printed when it was loaded", DOMAIN);
+            return;
+        }
+        // demo accounts with a password printed to the log must never sit beside a real partnership's accounts
+        if (Boolean.TRUE.equals(tx.execute(s -> accounts.anyAccount()))) {
+            log.warn("Demo data not loaded: this database already has staff accounts. The demo partnership only goes "
+                    + "into a new, empty installation. Start without hymnsheet.demo=true, or point the app at a new "
+                    + "data folder or database to try the demo.");
             return;
         }
         String chosen = password.isBlank() ? randomPassword() : password;

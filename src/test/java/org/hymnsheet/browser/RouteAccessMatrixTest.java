@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.hymnsheet.accounts.TestWorld;
 import org.hymnsheet.security.Role;
+import org.hymnsheet.surveys.Survey;
+import org.hymnsheet.surveys.SurveyService;
+import org.hymnsheet.surveys.SurveyTargets;
 import org.jooq.DSLContext;
 import org.hymnsheet.workshops.WorkshopService;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -56,7 +59,14 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
         /** A workshop participant's "Join the workshop" page (no account), outside the staff layout. */
         WORKSHOP_JOIN,
         /** The projected board of partnership P's workshop, outside the staff layout. */
-        BOARD
+        BOARD,
+        /** A young person's survey welcome screen (survey by link, or a kiosk), outside the staff layout. */
+        SURVEY_WELCOME,
+        /**
+         * A respondent page opened in a staff browser (a kiosk opened in a staff browser, a survey link, the code
+         * page): it says the staff member will be signed out first and shows nothing of the survey or the staff.
+         */
+        STAFF_SIGN_OUT
     }
 
     /** The specification: one row per route, one column per persona, in {@link Persona} order. */
@@ -75,9 +85,11 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
             /moderation          LOGIN      OPEN         DENIED  DENIED             OPEN          OPEN
             /safeguarding        LOGIN      DENIED       DENIED  OPEN               DENIED        DENIED
             /templates           LOGIN      OPEN         DENIED  DENIED             OPEN          OPEN
-            /survey              SURVEY_CODE SURVEY_CODE SURVEY_CODE SURVEY_CODE    SURVEY_CODE   SURVEY_CODE
-            /s/unknown-token     SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND
-            /k/unknown-token     SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND SURVEY_NOT_FOUND
+            /survey              SURVEY_CODE STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT
+            /s/unknown-token     SURVEY_NOT_FOUND STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT
+            /k/unknown-token     SURVEY_NOT_FOUND STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT
+            /s/{s}               SURVEY_WELCOME STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT
+            /k/{k}               SURVEY_WELCOME STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT
             /workshops           LOGIN      OPEN         DENIED  DENIED             OPEN          OPEN
             /join                WORKSHOP_JOIN WORKSHOP_JOIN WORKSHOP_JOIN WORKSHOP_JOIN WORKSHOP_JOIN WORKSHOP_JOIN
             /workshops/{w}       LOGIN      OPEN         DENIED  DENIED             OPEN          DENIED
@@ -110,6 +122,9 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
     /** A workshop of partnership P, standing in for {w} in the routes. */
     static long pWorkshop;
     static String pWorkshopTitle;
+    /** Partnership P's open survey and its kiosk, standing in for {s} and {k}. */
+    static String pSurveyLink;
+    static String pKiosk;
 
     @Autowired
     ApplicationContext spring;
@@ -138,6 +153,9 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
         TestWorld.as(signIns[Persona.FACILITATOR.ordinal()]);
         try {
             pWorkshop = spring.getBean(WorkshopService.class).create(p, "hymn-sheet", pWorkshopTitle).id();
+            Survey survey = new SurveyTargets(spring, world, p).survey();
+            pSurveyLink = survey.linkToken();
+            pKiosk = spring.getBean(SurveyService.class).addKiosk(survey.id(), TestWorld.unique("Tablet"), "2468").token();
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -149,7 +167,7 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
         EXPECTED.values().forEach(row -> assertThat(row.keySet()).containsExactlyElementsOf(
                 List.of("/", "/account", "/admin/partnerships", "/admin/agencies", "/admin/places", "/admin/accounts",
                         "/setup", "/login", "/no-such-page", "/surveys", "/moderation", "/safeguarding", "/templates",
-                        "/survey", "/s/unknown-token", "/k/unknown-token", "/workshops", "/join", "/workshops/{w}",
+                        "/survey", "/s/unknown-token", "/k/unknown-token", "/s/{s}", "/k/{k}", "/workshops", "/join", "/workshops/{w}",
                         "/workshops/{w}/record", "/workshops/{w}/board")));
     }
 
@@ -173,7 +191,7 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
     }
 
     private void check(Persona persona, String route, Outcome expected) {
-        String path = route.replace("{w}", String.valueOf(pWorkshop));
+        String path = route.replace("{w}", String.valueOf(pWorkshop)).replace("{s}", pSurveyLink).replace("{k}", pKiosk);
         page.navigate(url(path));
         String where = persona + " opening " + route;
         switch (expected) {
@@ -213,6 +231,19 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
                 assertThat(heading(page)).hasText("Join the workshop");
                 assertThat(page).hasURL(at(path));
                 assertThat(page.locator("#sign-out")).hasCount(0);
+            }
+            case SURVEY_WELCOME -> {
+                assertThat(page.locator("#start")).isVisible();
+                assertThat(page).hasURL(at(path));
+                assertThat(page.locator("#sign-out")).hasCount(0);
+            }
+            case STAFF_SIGN_OUT -> {
+                assertThat(heading(page)).hasText("You are signed in as staff");
+                assertThat(page.locator("#staff-sign-out")).isVisible();
+                assertThat(page).hasURL(at(path));
+                assertThat(page.locator("#sign-out, #start, #survey-code, vaadin-grid")).hasCount(0);
+                assertThat(page.content()).as("%s shows nothing of the staff member", where)
+                        .doesNotContain(signIns[persona.ordinal()].email());
             }
             case SURVEY_NOT_FOUND -> {
                 assertThat(heading(page)).hasText("Survey not found");

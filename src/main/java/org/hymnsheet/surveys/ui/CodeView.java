@@ -28,8 +28,7 @@ public class CodeView extends RespondentPage {
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        speakTheBrowsersLanguage(event.getUI());
+    void enter(BeforeEnterEvent event) {
         removeAll();
         var code = new TextField(getTranslation("code.label"));
         code.setAutocomplete(Autocomplete.OFF);

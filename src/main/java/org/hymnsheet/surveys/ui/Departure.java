@@ -3,6 +3,7 @@ package org.hymnsheet.surveys.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Ending a respondent's visit: the browser is sent on with location.replace (so Back does not return to the
@@ -11,23 +12,38 @@ import com.vaadin.flow.server.WrappedSession;
 final class Departure {
     private Departure() {}
 
-    /** "Leave quickly": to a neutral page, leaving nothing behind. */
+    /** "Leave quickly" on a young person's own device: to a neutral page, leaving nothing behind. */
     static void leave(UI ui, String url) {
         ui.getPage().executeJs("window.location.replace($0)", url);
-        invalidate();
+        endSession();
     }
 
-    /** Kiosk: the same page afresh, in a new server session (and so with a new session cookie). */
+    /** Kiosk (and a staff member signing out for a respondent page): the same page afresh, in a new session. */
     static void restart(UI ui, String path) {
         ui.getPage().executeJs("window.location.replace(new URL($0, document.baseURI).href)", path);
-        invalidate();
+        endSession();
     }
 
-    private static void invalidate() {
+    /** Sends the browser on to a path of this app after a pause, in the browser alone. */
+    static void restartLater(UI ui, String path, int seconds) {
+        ui.getPage().executeJs("setTimeout(() => window.location.replace(new URL($0, document.baseURI).href), $1)",
+                path, seconds * 1000);
+    }
+
+    /**
+     * Invalidates the servlet session at once (with the Vaadin session and any sign-in it held). The response to
+     * the current request still reaches the browser; the next request starts a new, anonymous session.
+     */
+    static void endSession() {
+        SecurityContextHolder.clearContext();
         VaadinSession session = VaadinSession.getCurrent();
         WrappedSession http = session == null ? null : session.getSession();
         if (http != null) {
-            http.invalidate();
+            try {
+                http.invalidate();
+            } catch (IllegalStateException alreadyEnded) {
+                // nothing left to end
+            }
         }
     }
 }

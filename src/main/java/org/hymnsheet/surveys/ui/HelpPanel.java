@@ -49,6 +49,12 @@ final class HelpPanel extends Div {
         add(close);
     }
 
+    /** Open from the start, without taking the focus from the page's heading (the thank-you screen). */
+    void showOpen() {
+        setVisible(true);
+        toggle.getElement().setAttribute("aria-expanded", "true");
+    }
+
     void openAfterDisclosure() {
         afterDisclosure.setText(getTranslation("help.afterDisclosure"));
         setOpen(true);

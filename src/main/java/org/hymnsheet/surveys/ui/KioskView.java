@@ -14,6 +14,11 @@ public class KioskView extends RespondentPage {
     }
 
     @Override
+    String kioskPath(String token) {
+        return "k/" + token;
+    }
+
+    @Override
     SurveyEntry open(String token) {
         return responses.openByKiosk(token);
     }

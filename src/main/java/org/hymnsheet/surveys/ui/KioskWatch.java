@@ -6,10 +6,12 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.dom.DomListenerRegistration;
+import com.vaadin.flow.shared.Registration;
 
 /**
  * Kiosk mode: after {@code idleSeconds} without a tap or key, a visible countdown offers "Keep going"; when
- * it runs out (or after the thank-you hand-over), the device starts again for the next respondent.
+ * it runs out, the device starts again for the next respondent. (The thank-you screen, in a new session,
+ * hands over by itself: see {@link ThankYou}.)
  */
 final class KioskWatch {
     private final SurveyRunner runner;
@@ -18,7 +20,7 @@ final class KioskWatch {
     private final Dialog dialog = new Dialog();
     private final Paragraph countdown = new Paragraph();
     private long lastActivity = System.nanoTime();
-    private long handOverAt = -1;
+    private final java.util.List<Registration> listeners = new java.util.ArrayList<>();
     private final Button keepGoing = new Button();
     private boolean armed;
     private boolean done;
@@ -28,10 +30,11 @@ final class KioskWatch {
         this.settings = settings;
         this.reset = reset;
         UI ui = runner.getUI().orElseThrow();
-        ui.addPollListener(e -> tick());
+        listeners.add(ui.addPollListener(e -> tick()));
         for (String event : new String[] {"pointerdown", "keydown", "input"}) {
             DomListenerRegistration r = ui.getElement().addEventListener(event, e -> activity());
             r.throttle(2000);
+            listeners.add(r);
         }
         countdown.setId("kiosk-countdown");
         countdown.getElement().setAttribute("aria-live", "assertive");
@@ -70,9 +73,13 @@ final class KioskWatch {
         }
     }
 
-    void handOverIn(int seconds) {
-        handOverAt = System.nanoTime() + seconds * 1_000_000_000L;
-        arm();
+    /** The respondent has sent their answers and their session ends: no more countdown, no more polls. */
+    void stop() {
+        done = true;
+        dialog.close();
+        listeners.forEach(Registration::remove);
+        listeners.clear();
+        runner.getUI().ifPresent(ui -> ui.setPollInterval(-1));
     }
 
     private void tick() {
@@ -80,10 +87,6 @@ final class KioskWatch {
             return;
         }
         long now = System.nanoTime();
-        if (handOverAt > 0 && now >= handOverAt) {
-            finish();
-            return;
-        }
         if (!armed) {
             return;
         }

@@ -31,8 +31,35 @@ abstract class RespondentPage extends Div implements BeforeEnterObserver, HasDyn
     abstract SurveyEntry open(String token);
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
+    public final void beforeEnter(BeforeEnterEvent event) {
         speakTheBrowsersLanguage(event.getUI());
+        if (StaffSignOut.needed()) {
+            removeAll();
+            title = getTranslation("staffSignOut.title");
+            add(new StaffSignOut(event.getLocation().getPath()));
+            return;
+        }
+        var thanks = event.getLocation().getQueryParameters().getParameters().get(ThankYou.PARAMETER);
+        if (thanks != null) {
+            removeAll();
+            if (thanks.contains("cy") || thanks.contains("en")) {
+                setLanguage(event.getUI(), thanks.contains("cy") ? "cy" : "en"); // the language the survey was in
+            }
+            title = getTranslation("respond.thanks");
+            String token = event.getRouteParameters().get("token").orElse(null);
+            add(new ThankYou(kioskPath(token), settings, help));
+            return;
+        }
+        enter(event);
+    }
+
+    /** The kiosk's own address, to hand over to after "thank you"; null on a young person's own device. */
+    String kioskPath(String token) {
+        return null;
+    }
+
+    /** Opens the page for an anonymous visitor (never inside a staff session: see {@link StaffSignOut}). */
+    void enter(BeforeEnterEvent event) {
         String token = event.getRouteParameters().get("token").orElse(null);
         show(open(token));
     }

@@ -74,17 +74,43 @@ final class SurveyRunner extends Main {
         }
     }
 
+    /**
+     * On a young person's own device "Leave quickly" goes to a neutral page. On a kiosk it ends this respondent's
+     * visit and starts the kiosk afresh on its welcome screen: leaving kiosk mode itself needs the PIN.
+     */
     private Button leaveQuickly() {
-        var button = new Button(getTranslation("respond.leave"), e -> Departure.leave(e.getSource().getUI().orElseThrow(), settings.leaveUrl));
+        return leaveQuickly(entry.kiosk() ? kioskPath() : null, settings);
+    }
+
+    /** @param kioskPath the kiosk's address, or null on a young person's own device */
+    static Button leaveQuickly(String kioskPath, RespondentSettings settings) {
+        var button = new Button();
+        button.setText(button.getTranslation("respond.leave"));
+        button.addClickListener(e -> e.getSource().getUI().ifPresent(ui -> {
+            if (kioskPath != null) {
+                Departure.restart(ui, kioskPath);
+            } else {
+                Departure.leave(ui, settings.leaveUrl);
+            }
+        }));
         button.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
         button.setId("leave-quickly");
         return button;
     }
 
+    private String kioskPath() {
+        return "k/" + entry.kioskToken();
+    }
+
     private void welcome() {
         screen.removeAll();
         screen.add(new H1(template.title().in(lang)), paragraphs(template.intro().in(lang)));
-        screen.add(new Paragraph(getTranslation("respond.who")), new Paragraph(getTranslation("respond.skip")),
+        // what is kept, and why, in plain words: a kiosk keeps the device's name, a young person's own phone nothing
+        String kept = entry.kiosk() ? getTranslation("respond.keptKiosk", entry.kioskLabel())
+                : getTranslation("respond.keptOwnDevice");
+        var keptText = new Paragraph(kept);
+        keptText.setId("respond-kept");
+        screen.add(keptText, new Paragraph(getTranslation("respond.seenBy")), new Paragraph(getTranslation("respond.skip")),
                 new Paragraph(getTranslation("respond.stop")));
         if (template.languages().size() > 1) {
             var language = new RadioButtonGroup<String>(getTranslation("respond.language"));
@@ -174,8 +200,8 @@ final class SurveyRunner extends Main {
     }
 
     private void move(AnswerInput answer) {
-        Question q = visible().get(index);
         boolean disclosure;
+        Question q = visible().get(index);
         try {
             disclosure = responses.save(responseId, q.id(), answer, ClientKeys.current()).disclosureSuspected();
             if (answer instanceof AnswerInput.Skip) {
@@ -192,27 +218,33 @@ final class SurveyRunner extends Main {
             showQuestion();
         } else {
             responses.submit(responseId);
-            thankYou();
+            endVisit();
+            return; // the thank-you screen, in a new session, shows the help open for everyone
         }
         if (disclosure) {
             help.openAfterDisclosure(); // after the next screen is built, so the help panel keeps the focus
         }
     }
 
-    private void thankYou() {
-        screen.removeAll();
-        screen.add(new H1(getTranslation("respond.thanks")), new Paragraph(getTranslation("respond.thanksBody")));
-        if (entry.kiosk()) {
-            screen.add(new Paragraph(getTranslation("respond.handOver", settings.handOverSeconds)));
-            watch.handOverIn(settings.handOverSeconds);
-        } else {
-            screen.add(new Paragraph(getTranslation("respond.closePage")));
+    /**
+     * The answers are sent: the respondent's server session ends now, not at the hand-over, so Back on the
+     * thank-you screen (or a device left there) keeps nothing of them for the next person. The thank-you screen is
+     * the same address with {@code ?thanks}, loaded afresh (replacing the survey in the history) in a new session
+     * that holds nothing of anyone.
+     */
+    private void endVisit() {
+        answers.clear();
+        responseId = null;
+        field = null;
+        if (watch != null) {
+            watch.stop();
         }
+        getUI().ifPresent(ui -> Departure.restart(ui, ui.getActiveViewLocation().getPath() + "?" + ThankYou.PARAMETER + "=" + lang));
     }
 
     /** Kiosk: end this respondent's server session and start the next one on the welcome screen. */
     void resetDevice() {
-        getUI().ifPresent(ui -> Departure.restart(ui, "k/" + entry.kioskToken()));
+        getUI().ifPresent(ui -> Departure.restart(ui, kioskPath()));
     }
 
     private static Div paragraphs(String text) {
