@@ -150,7 +150,7 @@ public final class Chromium implements AutoCloseable {
             Authenticator.recoveryCodes(email, page.locator("#recovery-codes li").allInnerTexts());
             page.waitForNavigation(() -> page.locator("#factor-continue").click());
         } else {
-            page.locator("#factor-code input").fill(Authenticator.nextCode(email));
+            page.locator("#factor-code input").fill(Authenticator.nextCodeOrRecoveryCode(email));
             page.waitForNavigation(() -> page.locator("#factor-submit").click());
         }
         page.waitForURL(u -> !at(baseUrl, "/second-factor").matcher(u).matches());
