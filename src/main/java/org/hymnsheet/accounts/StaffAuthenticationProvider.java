@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.hymnsheet.security.Role;
+import org.hymnsheet.security.SecondFactorPolicy;
 import org.hymnsheet.security.StaffPrincipal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
@@ -32,6 +34,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final String dummyHash;
+    private SecondFactorPolicy secondFactor;
 
     StaffAuthenticationProvider(AccountRepository accounts, SignInGuard guard, PasswordEncoder encoder, Clock clock) {
         this.accounts = accounts;
@@ -46,7 +49,14 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
         String email = String.valueOf(authentication.getName());
         String password = String.valueOf(authentication.getCredentials());
         String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
-        return signIn(email, password, address, clock.instant());
+        Authentication passwordChecked = signIn(email, password, address, clock.instant());
+        return secondFactor.afterPassword(passwordChecked);
+    }
+
+    /** A right password for a role that needs it leaves the session waiting for the second factor. */
+    @Autowired
+    void secondFactor(SecondFactorPolicy policy) {
+        this.secondFactor = policy;
     }
 
     Authentication signIn(String typedEmail, String password, String address, Instant now) {

@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.hymnsheet.common.ValidationException;
+import org.hymnsheet.security.AuditAction;
+import org.hymnsheet.security.AuditLog;
 import org.hymnsheet.security.Role;
+import org.hymnsheet.security.SecondFactorService;
 import org.hymnsheet.surveys.AnswerInput;
 import org.hymnsheet.surveys.QueueService;
 import org.hymnsheet.surveys.ResponseService;
@@ -63,7 +66,8 @@ class ServiceAccessMatrixTest {
             AccountService.class, SetupService.class, TemplateService.class, SurveyService.class,
             ResponseService.class, QueueService.class, SurveyVoiceService.class, WorkshopService.class, CardService.class,
             WorkshopModerationService.class, SpeakingService.class, ParticipantService.class, InputService.class,
-            WorkshopRecordService.class, BoardService.class, BoardSnapshotService.class);
+            WorkshopRecordService.class, BoardService.class, BoardSnapshotService.class, SecondFactorService.class,
+            AuditLog.class);
     static final Set<Caller> FACILITATORS_OF_P = EnumSet.of(Caller.FACILITATOR, Caller.ADMIN, Caller.PLATFORM_ADMIN);
 
     interface Action {
@@ -155,6 +159,23 @@ class ServiceAccessMatrixTest {
             row("AccountService.unlock", ADMINS_OF_P, f -> f.accounts().unlock(f.account().accountId())),
             row("AccountService.changeOwnPassword", SIGNED_IN,
                     f -> f.accounts().changeOwnPassword(TestWorld.PASSWORD, TestWorld.PASSWORD + "!")),
+
+            // enrolment and codes answer only a session that still owes its second factor (SecondFactorServiceTest),
+            // never a full sign-in or an anonymous caller
+            everyone("SecondFactorService.needsEnrolment", Outcome.DENIED,
+                    f -> f.bean(SecondFactorService.class).needsEnrolment()),
+            everyone("SecondFactorService.beginEnrolment", Outcome.DENIED,
+                    f -> f.bean(SecondFactorService.class).beginEnrolment()),
+            everyone("SecondFactorService.confirmEnrolment", Outcome.DENIED,
+                    f -> f.bean(SecondFactorService.class).confirmEnrolment("123456")),
+            everyone("SecondFactorService.verify", Outcome.DENIED, f -> f.bean(SecondFactorService.class).verify("123456")),
+            row("SecondFactorService.reset", ADMINS_OF_P,
+                    f -> f.bean(SecondFactorService.class).reset(f.account().accountId())),
+            // recording runs inside the calling service's transaction, which has already checked access
+            everyone("AuditLog.record", Outcome.ALLOWED, f -> f.bean(org.springframework.transaction.support
+                    .TransactionTemplate.class).executeWithoutResult(t -> f.bean(AuditLog.class)
+                    .record(AuditAction.FACTOR_RESET, null, f.p(), null))),
+            row("AuditLog.recent", ADMINS_OF_P, f -> f.bean(AuditLog.class).recent(f.p(), 10)),
 
             everyone("SetupService.setupNeeded", Outcome.ALLOWED, f -> f.setup().setupNeeded()),
             // once installed, nobody (signed in or not) can run setup again

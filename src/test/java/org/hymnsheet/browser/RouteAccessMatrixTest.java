@@ -66,7 +66,9 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
          * A respondent page opened in a staff browser (a kiosk opened in a staff browser, a survey link, the code
          * page): it says the staff member will be signed out first and shows nothing of the survey or the staff.
          */
-        STAFF_SIGN_OUT
+        STAFF_SIGN_OUT,
+        /** A page that has nothing to offer this caller and sends them to the home page. */
+        HOME
     }
 
     /** The specification: one row per route, one column per persona, in {@link Persona} order. */
@@ -95,6 +97,7 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
             /workshops/{w}       LOGIN      OPEN         DENIED  DENIED             OPEN          DENIED
             /workshops/{w}/record LOGIN     OPEN         DENIED  DENIED             OPEN          DENIED
             /workshops/{w}/board LOGIN      BOARD        DENIED  DENIED             BOARD         DENIED
+            /second-factor       LOGIN      HOME         HOME    HOME               HOME          HOME
             """;
 
     /** The heading each route shows when it opens. */
@@ -168,7 +171,7 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
                 List.of("/", "/account", "/admin/partnerships", "/admin/agencies", "/admin/places", "/admin/accounts",
                         "/setup", "/login", "/no-such-page", "/surveys", "/moderation", "/safeguarding", "/templates",
                         "/survey", "/s/unknown-token", "/k/unknown-token", "/s/{s}", "/k/{k}", "/workshops", "/join", "/workshops/{w}",
-                        "/workshops/{w}/record", "/workshops/{w}/board")));
+                        "/workshops/{w}/record", "/workshops/{w}/board", "/second-factor")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -226,6 +229,11 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
                 assertThat(heading(page)).hasText(pWorkshopTitle);
                 assertThat(page).hasURL(at(path));
                 assertThat(page.locator("#sign-out")).hasCount(0);
+            }
+            case HOME -> {
+                assertThat(heading(page)).hasText(HEADINGS.get("/"));
+                assertThat(page).hasURL(at("/"));
+                assertThat(page.locator("#sign-out")).isVisible();
             }
             case WORKSHOP_JOIN -> {
                 assertThat(heading(page)).hasText("Join the workshop");

@@ -106,14 +106,57 @@ public final class Chromium implements AutoCloseable {
         return text.replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0");
     }
 
-    /** Opens the sign-in page, types the email and password into the Vaadin login form and submits it. */
+    /**
+     * Opens the sign-in page, types the email and password into the Vaadin login form and submits it; when the
+     * account needs a second factor, sets up the authenticator (first time) or types its code, as a person would.
+     */
     public static void signIn(Page page, String baseUrl, String email, String password) {
+        submitPassword(page, baseUrl, email, password);
+        if (onSecondFactorPage(page, baseUrl)) {
+            passSecondFactor(page, baseUrl, email);
+        }
+    }
+
+    /** The password step only: opens sign-in, submits, and waits for wherever the app sends the browser. */
+    public static void submitPassword(Page page, String baseUrl, String email, String password) {
         page.navigate(url(baseUrl, "/login"));
         Locator form = page.locator("vaadin-login-form");
         assertThat(form).isVisible();
         form.getByLabel("Email").fill(email);
         form.getByLabel("Password", new Locator.GetByLabelOptions().setExact(true)).fill(password);
-        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+        String login = url(baseUrl, "/login");
+        page.waitForNavigation(() -> form.getByRole(AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Sign in").setExact(true)).click());
+        page.waitForURL(u -> !u.equals(login));
+        assertThat(page.locator("main, vaadin-login-form, #board").first()).isVisible();
+    }
+
+    /** Whether the browser shows the second-factor page (enrolment or code). */
+    public static boolean onSecondFactorPage(Page page, String baseUrl) {
+        // the page rendered is the second-factor view itself (the app forwards to it before rendering anything),
+        // even while the address bar may still show the address first asked for
+        if (page.locator("#factor-submit").count() == 0 && !at(baseUrl, "/second-factor").matcher(page.url()).matches()) {
+            return false;
+        }
+        assertThat(page.locator("#factor-submit")).isVisible();
+        return true;
+    }
+
+    /** On the second-factor page: enrols (remembering key and recovery codes) or types the next code. */
+    public static void passSecondFactor(Page page, String baseUrl, String email) {
+        if (page.locator("#factor-key").count() > 0) {
+            Authenticator.enrolled(email, page.locator("#factor-key").innerText());
+            page.locator("#factor-code input").fill(Authenticator.nextCode(email));
+            page.locator("#factor-submit").click();
+            assertThat(page.locator("#recovery-codes")).isVisible();
+            Authenticator.recoveryCodes(email, page.locator("#recovery-codes li").allInnerTexts());
+            page.waitForNavigation(() -> page.locator("#factor-continue").click());
+        } else {
+            page.locator("#factor-code input").fill(Authenticator.nextCodeOrRecoveryCode(email));
+            page.waitForNavigation(() -> page.locator("#factor-submit").click());
+        }
+        page.waitForURL(u -> !at(baseUrl, "/second-factor").matcher(u).matches());
+        assertThat(page.locator("main, #board").first()).isVisible();
     }
 
     /** Signs in and waits until the home page, with its sign-out button, is shown. */

@@ -26,9 +26,10 @@ import org.hymnsheet.accounts.DirectoryService;
 import org.hymnsheet.accounts.PartnershipService;
 import org.hymnsheet.common.Inputs;
 import org.hymnsheet.security.Role;
+import org.hymnsheet.security.SecondFactorService;
 import org.hymnsheet.common.ui.Forms;
 
-/** Staff accounts: create, change roles and agency, set a new password, deactivate, unlock. */
+/** Staff accounts: create, change roles and agency, set a new password, deactivate, unlock, reset a lost second step. */
 @Route("admin/accounts")
 @RolesAllowed(Role.Names.ADMIN)
 public class AccountsView extends Main implements HasDynamicTitle {
@@ -46,9 +47,11 @@ public class AccountsView extends Main implements HasDynamicTitle {
     private final Button resetPassword = new Button();
     private final Button activation = new Button();
     private final Button unlock = new Button();
+    private final Button resetFactor = new Button();
     private Account editing;
 
-    AccountsView(AccountService accounts, DirectoryService directory, PartnershipService partnerships) {
+    AccountsView(AccountService accounts, DirectoryService directory, PartnershipService partnerships,
+                 SecondFactorService factors) {
         this.accounts = accounts;
         this.directory = directory;
         addClassName("page");
@@ -88,8 +91,11 @@ public class AccountsView extends Main implements HasDynamicTitle {
         activation.addClickListener(e -> toggleActive());
         unlock.setText(getTranslation("accounts.unlock"));
         unlock.addClickListener(e -> act("accounts.unlocked", () -> accounts.unlock(editing.id())));
+        resetFactor.setText(getTranslation("accounts.resetFactor"));
+        resetFactor.setId("account-reset-factor");
+        resetFactor.addClickListener(e -> act("accounts.factorReset", () -> factors.reset(editing.id())));
         var cancel = new Button(getTranslation("directory.cancel"), e -> grid.asSingleSelect().clear());
-        var actions = new Div(save, resetPassword, activation, unlock, cancel);
+        var actions = new Div(save, resetPassword, activation, unlock, resetFactor, cancel);
         actions.addClassName("form-actions");
         add(new H1(getTranslation("accounts.title")), picker, grid, formTitle,
                 new FormLayout(email, displayName, agency, roles, password), actions);
@@ -125,6 +131,7 @@ public class AccountsView extends Main implements HasDynamicTitle {
         activation.setVisible(a != null);
         activation.setText(getTranslation(a != null && !a.active() ? "accounts.reactivate" : "accounts.deactivate"));
         unlock.setVisible(a != null && a.locked());
+        resetFactor.setVisible(a != null);
     }
 
     private Map<String, com.vaadin.flow.component.HasValidation> fields() {
