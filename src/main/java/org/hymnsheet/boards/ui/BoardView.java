@@ -45,6 +45,11 @@ import org.hymnsheet.workshops.StageKind;
 @RolesAllowed({Role.Names.FACILITATOR, Role.Names.ADMIN})
 public class BoardView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     static final int VOICE_TICK_MILLIS = 3000;
+    /**
+     * Idle sessions are closed (vaadin.close-idle-sessions) and push alone is not use: a board on the projector
+     * that only listens would be signed out after 30 minutes of a quiet stage. A request every 5 minutes keeps it.
+     */
+    static final int KEEP_OPEN_MILLIS = 5 * 60 * 1000;
     private final transient BoardService boards;
     private final StagePanels panels = new StagePanels(this::getTranslation);
     private final LiveRefresh live;
@@ -122,7 +127,7 @@ public class BoardView extends Div implements BeforeEnterObserver, HasDynamicTit
         stageLine.setText(w.ended() ? getTranslation("board.ended", stageTitle)
                 : getTranslation("board.stageOf", b.stage().position() + 1, w.stageCount(), stageTitle));
         join(w.joinCode(), w.ended());
-        int poll = b.stage().kind() == StageKind.VOICE && !w.ended() ? VOICE_TICK_MILLIS : -1;
+        int poll = b.stage().kind() == StageKind.VOICE && !w.ended() ? VOICE_TICK_MILLIS : KEEP_OPEN_MILLIS;
         if (UI.getCurrent().getPollInterval() != poll) {
             UI.getCurrent().setPollInterval(poll);
         }

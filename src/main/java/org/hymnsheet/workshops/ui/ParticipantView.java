@@ -55,6 +55,10 @@ public class ParticipantView extends Div implements BeforeEnterObserver, HasDyna
         this.participants = participants;
         this.inputs = inputs;
         addClassName("respondent-page");
+        // idle sessions are closed and push alone is not use: a phone that only reads a long discussion stage
+        // would lose its page after 30 minutes; a request every 5 minutes keeps it while the page is open
+        addAttachListener(e -> e.getUI().setPollInterval(5 * 60 * 1000));
+        addDetachListener(e -> e.getUI().setPollInterval(-1));
         main.addClassName("respondent");
         main.setId("workshop");
         add(main);
