@@ -2,10 +2,7 @@ package org.hymnsheet.accounts;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import org.hymnsheet.security.Role;
 import org.hymnsheet.security.StaffPrincipal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,12 +74,8 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
         }
         accounts.unlock(account.id());
         guard.addressSucceeded(address);
-        List<String> authorities = new ArrayList<>();
-        account.roles().forEach(r -> authorities.add(r.authority()));
-        if (account.platformAdmin()) {
-            authorities.add("ROLE_" + Role.Names.PLATFORM_ADMIN);
-        }
-        var principal = new StaffPrincipal(account.id(), account.email(), List.copyOf(authorities));
+        var principal = StaffPrincipal.of(account.id(), account.email(), account.roles(), account.platformAdmin(),
+                account.sessionGeneration());
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
     }
 
