@@ -98,7 +98,8 @@ class StaffSessionEndTest extends BrowserTestSupport {
         assertThat(page.locator("#sign-out")).isVisible();
         endsAtNextPageLoad(other);
         // and the new password is the one that works now
-        signInToHome(other, staff.email(), "my own new passphrase");
+        signIn(other, staff.email(), "my own new passphrase");
+        assertThat(other.locator("#sign-out")).isVisible();
     }
 
     private void asAdmin(Runnable change) {
