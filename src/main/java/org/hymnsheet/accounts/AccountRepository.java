@@ -4,6 +4,7 @@ import static org.hymnsheet.db.Tables.ACCOUNT;
 import static org.hymnsheet.db.Tables.ACCOUNT_ROLE;
 import static org.hymnsheet.db.Tables.AGENCY;
 import static org.hymnsheet.db.Tables.INSTALLATION;
+import static org.hymnsheet.db.Tables.PARTNERSHIP;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 
@@ -26,7 +27,8 @@ class AccountRepository {
 
     /** What sign-in needs: never shown anywhere. */
     record Credentials(long id, String email, String passwordHash, boolean active, int failedSignIns,
-                       Instant lastFailedAt, Instant lockedUntil, Set<Role> roles, boolean platformAdmin) {}
+                       Instant lastFailedAt, Instant lockedUntil, Set<Role> roles, boolean platformAdmin,
+                       int sessionGeneration) {}
 
     private final DSLContext db;
     private final Clock clock;
@@ -81,12 +83,12 @@ class AccountRepository {
         var roles = multiset(select(ACCOUNT_ROLE.ROLE).from(ACCOUNT_ROLE)
                 .where(ACCOUNT_ROLE.ACCOUNT_ID.eq(ACCOUNT.ID))).as("roles");
         return db.select(ACCOUNT.ID, ACCOUNT.EMAIL, ACCOUNT.PASSWORD_HASH, ACCOUNT.ACTIVE, ACCOUNT.FAILED_SIGN_INS,
-                        ACCOUNT.LAST_FAILED_AT, ACCOUNT.LOCKED_UNTIL, roles, ACCOUNT.PLATFORM_ADMIN)
+                        ACCOUNT.LAST_FAILED_AT, ACCOUNT.LOCKED_UNTIL, roles, ACCOUNT.PLATFORM_ADMIN, ACCOUNT.SESSION_GENERATION)
                 .from(ACCOUNT).where(ACCOUNT.EMAIL.eq(email))
                 .fetchOptional(r -> new Credentials(r.get(ACCOUNT.ID), r.get(ACCOUNT.EMAIL), r.get(ACCOUNT.PASSWORD_HASH),
                         r.get(ACCOUNT.ACTIVE), r.get(ACCOUNT.FAILED_SIGN_INS), instant(r.get(ACCOUNT.LAST_FAILED_AT)),
                         instant(r.get(ACCOUNT.LOCKED_UNTIL)), roleSet(r.get(roles).map(x -> x.value1())),
-                        r.get(ACCOUNT.PLATFORM_ADMIN)));
+                        r.get(ACCOUNT.PLATFORM_ADMIN), r.get(ACCOUNT.SESSION_GENERATION)));
     }
 
     boolean emailTaken(String email) {
@@ -163,11 +165,42 @@ class AccountRepository {
         return db.fetchExists(AGENCY, AGENCY.ID.eq(agencyId).and(AGENCY.PARTNERSHIP_ID.eq(partnershipId)));
     }
 
-    int activeAdminsOf(long partnershipId) {
-        return db.fetchCount(db.selectFrom(ACCOUNT).where(ACCOUNT.PARTNERSHIP_ID.eq(partnershipId)
+    /** Active administrators of the partnership other than {@code excluding}. */
+    int otherActiveAdminsOf(long partnershipId, long excluding) {
+        return db.fetchCount(ACCOUNT, ACCOUNT.PARTNERSHIP_ID.eq(partnershipId)
+                .and(ACCOUNT.ID.ne(excluding))
                 .and(ACCOUNT.ACTIVE.isTrue())
                 .and(ACCOUNT.ID.in(select(ACCOUNT_ROLE.ACCOUNT_ID).from(ACCOUNT_ROLE)
-                        .where(ACCOUNT_ROLE.ROLE.eq(Role.ADMIN.name()))))));
+                        .where(ACCOUNT_ROLE.ROLE.eq(Role.ADMIN.name())))));
+    }
+
+    /** Active platform administrators (the flag and the administrator role) other than {@code excluding}. */
+    int otherActivePlatformAdmins(long excluding) {
+        return db.fetchCount(ACCOUNT, ACCOUNT.PLATFORM_ADMIN.isTrue()
+                .and(ACCOUNT.ID.ne(excluding))
+                .and(ACCOUNT.ACTIVE.isTrue())
+                .and(ACCOUNT.ID.in(select(ACCOUNT_ROLE.ACCOUNT_ID).from(ACCOUNT_ROLE)
+                        .where(ACCOUNT_ROLE.ROLE.eq(Role.ADMIN.name())))));
+    }
+
+    /**
+     * Row locks held to the end of the transaction, so two administrators removing each other at the same moment
+     * are taken one after the other and the second one counts what the first left. Always in this order
+     * (the partnership, then the platform administrators by id), so two such transactions cannot deadlock.
+     */
+    void lockAdministrators(long partnershipId, boolean platformToo) {
+        db.select(PARTNERSHIP.ID).from(PARTNERSHIP).where(PARTNERSHIP.ID.eq(partnershipId)).forUpdate().fetch();
+        if (platformToo) {
+            db.select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.PLATFORM_ADMIN.isTrue()).orderBy(ACCOUNT.ID)
+                    .forUpdate().fetch();
+        }
+    }
+
+    /** Ends every session of the account that was signed in before now; returns the new generation. */
+    int newSessionGeneration(long id) {
+        db.update(ACCOUNT).set(ACCOUNT.SESSION_GENERATION, ACCOUNT.SESSION_GENERATION.plus(1))
+                .where(ACCOUNT.ID.eq(id)).execute();
+        return db.select(ACCOUNT.SESSION_GENERATION).from(ACCOUNT).where(ACCOUNT.ID.eq(id)).fetchOne().value1();
     }
 
     private static Instant instant(OffsetDateTime t) {

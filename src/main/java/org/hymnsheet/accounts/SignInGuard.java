@@ -1,15 +1,18 @@
 package org.hymnsheet.accounts;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import org.hymnsheet.common.ClientAddress;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Slows and then locks repeated failed sign-ins, per account (in the database, so it holds across restarts
- * and nodes) and per client address (in memory, bounded; the address is never written to disk).
+ * and nodes) and per client network (in memory, bounded, keyed by {@link ClientAddress}: an IPv6 client counts
+ * with its /64, and only a hash is held, never the address).
  */
 @Component
 class SignInGuard {
@@ -17,17 +20,22 @@ class SignInGuard {
     static final int SLOW_AFTER = 3;
     /** Failures on one account that lock it. */
     static final int LOCK_AFTER = 5;
-    /** Failures from one address within the window that block it. */
+    /** Failures from one client network within the window that block it. */
     static final int ADDRESS_LIMIT = 20;
-    private static final int MAX_TRACKED_ADDRESSES = 10_000;
+    /** Client networks held at most; beyond that Caffeine evicts the least useful. */
+    static final int MAX_TRACKED_ADDRESSES = 10_000;
 
     private final Duration lockFor;
-    private final Map<String, AddressWindow> addresses = new ConcurrentHashMap<>();
+    private final Cache<String, AddressWindow> addresses;
 
     private record AddressWindow(Instant start, int failures, Instant blockedUntil) {}
 
-    SignInGuard(@Value("${hymnsheet.sign-in.lock-minutes:15}") long lockMinutes) {
+    SignInGuard(@Value("${hymnsheet.sign-in.lock-minutes:15}") long lockMinutes, Clock clock) {
         this.lockFor = Duration.ofMinutes(lockMinutes);
+        // Time passed in by callers may run ahead of the clock (tests); expiry is only for memory, so the
+        // window and block checks below never depend on it.
+        this.addresses = Caffeine.newBuilder().maximumSize(MAX_TRACKED_ADDRESSES)
+                .expireAfterWrite(lockFor.multipliedBy(2)).ticker(() -> clock.millis() * 1_000_000L).build();
     }
 
     Duration lockDuration() {
@@ -52,18 +60,14 @@ class SignInGuard {
     }
 
     boolean addressBlocked(String address, Instant now) {
-        AddressWindow w = addresses.get(key(address));
+        AddressWindow w = addresses.getIfPresent(ClientAddress.key(address));
         return w != null && w.blockedUntil() != null && now.isBefore(w.blockedUntil());
     }
 
     void addressFailed(String address, Instant now) {
-        if (addresses.size() > MAX_TRACKED_ADDRESSES) {
-            addresses.values().removeIf(w -> w.start().plus(lockFor).isBefore(now)
-                    && (w.blockedUntil() == null || w.blockedUntil().isBefore(now)));
-        }
-        addresses.compute(key(address), (k, w) -> {
+        addresses.asMap().compute(ClientAddress.key(address), (k, w) -> {
             if (w == null || w.start().plus(lockFor).isBefore(now)) {
-                w = new AddressWindow(now, 0, null);
+                w = new AddressWindow(now, 0, w == null ? null : w.blockedUntil());
             }
             int failures = w.failures() + 1;
             return new AddressWindow(w.start(), failures, failures >= ADDRESS_LIMIT ? now.plus(lockFor) : w.blockedUntil());
@@ -71,10 +75,12 @@ class SignInGuard {
     }
 
     void addressSucceeded(String address) {
-        addresses.remove(key(address));
+        addresses.invalidate(ClientAddress.key(address));
     }
 
-    private static String key(String address) {
-        return address == null ? "unknown" : address;
+    /** How many client networks are held now (after pending evictions): for tests of the memory bound. */
+    long trackedAddresses() {
+        addresses.cleanUp();
+        return addresses.estimatedSize();
     }
 }

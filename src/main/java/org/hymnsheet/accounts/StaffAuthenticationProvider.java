@@ -2,8 +2,6 @@ package org.hymnsheet.accounts;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.hymnsheet.security.Role;
 import org.hymnsheet.security.SecondFactorPolicy;
@@ -13,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -23,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Email and password sign-in against the account table, with the {@link SignInGuard} in front.
- * Unknown emails, wrong passwords and deactivated accounts get the same answer, so sign-in does not reveal
- * which emails have accounts.
+ * Unknown emails, wrong passwords, deactivated, slowed-down and locked accounts all get the same answer after the
+ * same work (one bcrypt check), so sign-in reveals neither which emails have accounts nor which of them are locked.
  */
 @Component
 class StaffAuthenticationProvider implements AuthenticationProvider {
@@ -62,18 +59,15 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
     Authentication signIn(String typedEmail, String password, String address, Instant now) {
         String email = typedEmail.strip().toLowerCase(Locale.ROOT);
         if (guard.addressBlocked(address, now)) {
-            log.warn("Sign-in refused: too many failures from one client address");
-            throw new LockedException("Too many failed sign-ins from this address");
+            // nothing about any account is involved here, so no bcrypt work is spent on a blocked network
+            log.warn("Sign-in refused: too many failures from one client network");
+            throw refused();
         }
         var account = accounts.credentials(email).orElse(null);
-        if (account == null) {
-            encoder.matches(password, dummyHash); // same work as a real check, so timing does not reveal the email
+        if (account == null || guard.accountBlocked(account, now)) {
+            encoder.matches(password, dummyHash); // same work as a real check, so timing reveals nothing either
             guard.addressFailed(address, now);
-            throw new BadCredentialsException("Bad credentials");
-        }
-        if (guard.accountBlocked(account, now)) {
-            guard.addressFailed(address, now);
-            throw new LockedException("Too many failed sign-ins for this account");
+            throw refused();
         }
         if (!encoder.matches(password, account.passwordHash()) || !account.active()) {
             int failures = accounts.recordFailure(account.id(), now);
@@ -83,17 +77,18 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
                 log.warn("Sign-in locked for account {} until {} after {} failures", account.id(), lockUntil, failures);
             }
             guard.addressFailed(address, now);
-            throw new BadCredentialsException("Bad credentials");
+            throw refused();
         }
         accounts.unlock(account.id());
         guard.addressSucceeded(address);
-        List<String> authorities = new ArrayList<>();
-        account.roles().forEach(r -> authorities.add(r.authority()));
-        if (account.platformAdmin()) {
-            authorities.add("ROLE_" + Role.Names.PLATFORM_ADMIN);
-        }
-        var principal = new StaffPrincipal(account.id(), account.email(), List.copyOf(authorities));
+        var principal = StaffPrincipal.of(account.id(), account.email(), account.roles(), account.platformAdmin(),
+                account.sessionGeneration());
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+    }
+
+    /** The one answer to every refused sign-in. */
+    private static BadCredentialsException refused() {
+        return new BadCredentialsException("Bad credentials");
     }
 
     @Override

@@ -8,14 +8,21 @@ import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.springframework.security.access.AccessDeniedException;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one place services ask who is calling and whether they may. Every check reads the account again,
- * so a deactivated account or a removed role loses access on its next action.
+ * so a deactivated account or a removed role loses access on its next action, and a session whose account's
+ * session generation has moved on since sign-in counts as signed out (on every node: the number is in the table).
  */
 @Component
 public class CurrentStaff {
@@ -32,17 +39,62 @@ public class CurrentStaff {
             return Optional.empty();
         }
         var account = db.select(ACCOUNT.ID, ACCOUNT.PARTNERSHIP_ID, ACCOUNT.EMAIL, ACCOUNT.DISPLAY_NAME,
-                        ACCOUNT.PLATFORM_ADMIN, ACCOUNT.ACTIVE)
+                        ACCOUNT.PLATFORM_ADMIN, ACCOUNT.ACTIVE, ACCOUNT.SESSION_GENERATION)
                 .from(ACCOUNT).where(ACCOUNT.ID.eq(principal.accountId())).fetchOne();
-        if (account == null || !account.get(ACCOUNT.ACTIVE)) {
+        if (account == null || !account.get(ACCOUNT.ACTIVE)
+                || account.get(ACCOUNT.SESSION_GENERATION) != principal.sessionGeneration()) {
             return Optional.empty();
         }
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        db.select(ACCOUNT_ROLE.ROLE).from(ACCOUNT_ROLE).where(ACCOUNT_ROLE.ACCOUNT_ID.eq(principal.accountId()))
-                .forEach(r -> roles.add(Role.valueOf(r.value1())));
         return Optional.of(new Staff(account.get(ACCOUNT.ID), account.get(ACCOUNT.PARTNERSHIP_ID),
-                account.get(ACCOUNT.EMAIL), account.get(ACCOUNT.DISPLAY_NAME), Set.copyOf(roles),
+                account.get(ACCOUNT.EMAIL), account.get(ACCOUNT.DISPLAY_NAME), roles(principal.accountId()),
                 account.get(ACCOUNT.PLATFORM_ADMIN)));
+    }
+
+    private Set<Role> roles(long accountId) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        db.select(ACCOUNT_ROLE.ROLE).from(ACCOUNT_ROLE).where(ACCOUNT_ROLE.ACCOUNT_ID.eq(accountId))
+                .forEach(r -> roles.add(Role.valueOf(r.value1())));
+        return Set.copyOf(roles);
+    }
+
+    /**
+     * Whether a session signed in as this principal is over: the account is gone or inactive, or its session
+     * generation has moved on since sign-in (password set by someone else, roles changed, deactivated).
+     */
+    @Transactional(readOnly = true)
+    public boolean sessionEnded(StaffPrincipal principal) {
+        var account = db.select(ACCOUNT.ACTIVE, ACCOUNT.SESSION_GENERATION).from(ACCOUNT)
+                .where(ACCOUNT.ID.eq(principal.accountId())).fetchOne();
+        return account == null || !account.value1() || account.value2() != principal.sessionGeneration();
+    }
+
+    /**
+     * After the caller changed their own account (their password, their roles), which ended all its sessions:
+     * this session goes on, at the new generation and with the account's current roles.
+     */
+    @Transactional(readOnly = true)
+    public void keepCurrentSession(int generation) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !(auth.getPrincipal() instanceof StaffPrincipal old)) {
+            return;
+        }
+        var account = db.select(ACCOUNT.EMAIL, ACCOUNT.PLATFORM_ADMIN).from(ACCOUNT)
+                .where(ACCOUNT.ID.eq(old.accountId())).fetchOne();
+        if (account == null) {
+            return;
+        }
+        var principal = StaffPrincipal.of(old.accountId(), account.value1(), roles(old.accountId()),
+                account.value2(), generation);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                principal.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+            HttpSession session = request.getRequest().getSession(false);
+            if (session != null) {
+                session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+            }
+        }
     }
 
     /** Any signed-in, active staff member. */

@@ -13,6 +13,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * Deny by default: every view needs an access annotation, every other URL needs a signed-in user,
@@ -24,12 +25,14 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, CurrentStaff staff) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**").permitAll());
         http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
         http.headers(SecurityHeaders::configure);
         http.logout(l -> l.invalidateHttpSession(true).clearAuthentication(true).deleteCookies("JSESSIONID"));
+        // A session whose account changed since sign-in (password set by someone else, roles, deactivation) ends.
+        http.addFilterAfter(new EndedSessionFilter(staff), SecurityContextHolderFilter.class);
         // Vaadin's default for an address that is neither a route nor a framework resource is denyAll, which
         // gave signed-in staff an empty HTTP 403 for a mistyped address; signed in, such an address now
         // reaches the router and its "Page not found" view. Anonymous visitors are still sent to sign in.

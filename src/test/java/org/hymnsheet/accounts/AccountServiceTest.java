@@ -194,5 +194,47 @@ class AccountServiceTest {
                     .isTrue();
             assertThat(accounts.me().email()).isEqualTo(account.email());
         }
+
+        @Test
+        void a_password_set_by_an_administrator_a_role_change_and_a_deactivation_each_end_the_accounts_sessions() {
+            for (int change = 0; change < 3; change++) {
+                TestWorld.as(admin);
+                Account account = create(Role.FACILITATOR, Role.LEAD);
+                var session = new TestWorld.Persona(account.id(), account.email(), partnership, account.roles(), false);
+                TestWorld.as(session);
+                assertThat(accounts.me().accountId()).isEqualTo(account.id());
+                TestWorld.as(admin);
+                switch (change) {
+                    case 0 -> accounts.resetPassword(account.id(), "chosen by the administrator");
+                    case 1 -> accounts.update(account.id(), account.displayName(), null, Set.of(Role.LEAD), account.version());
+                    default -> {
+                        accounts.deactivate(account.id());
+                        accounts.reactivate(account.id());
+                    }
+                }
+                TestWorld.as(session); // the session signed in before the change
+                assertThatThrownBy(() -> accounts.me()).as("change " + change).isInstanceOf(AccessDeniedException.class);
+            }
+        }
+
+        @Test
+        void a_new_display_name_leaves_the_accounts_sessions_alone() {
+            Account account = create(Role.FACILITATOR);
+            TestWorld.as(admin);
+            accounts.update(account.id(), "New name", null, account.roles(), account.version());
+            TestWorld.as(new TestWorld.Persona(account.id(), account.email(), partnership, account.roles(), false));
+            assertThat(accounts.me().displayName()).isEqualTo("New name");
+        }
+
+        @Test
+        void changing_ones_own_password_keeps_the_session_in_use_and_ends_the_others() {
+            Account account = create(Role.FACILITATOR);
+            var session = new TestWorld.Persona(account.id(), account.email(), partnership, account.roles(), false);
+            TestWorld.as(session);
+            accounts.changeOwnPassword(TestWorld.PASSWORD, "my own new passphrase");
+            assertThat(accounts.me().accountId()).as("the session that changed it").isEqualTo(account.id());
+            TestWorld.as(session); // another session, signed in before the change
+            assertThatThrownBy(() -> accounts.me()).isInstanceOf(AccessDeniedException.class);
+        }
     }
 }

@@ -48,7 +48,8 @@ import org.springframework.security.access.AccessDeniedException;
 /**
  * Every public service method against every kind of caller, each acting on partnership P's data:
  * anonymous, P's facilitator, lead, safeguarding lead and administrator, the administrator of another
- * partnership Q (reading or changing P's things by id), and a platform administrator.
+ * partnership Q (reading or changing P's things by id), and a platform administrator. Account operations are
+ * also tried on a platform administrator's account that lives in P.
  * A new public service method without a row here fails the completeness check.
  */
 class ServiceAccessMatrixTest {
@@ -69,6 +70,9 @@ class ServiceAccessMatrixTest {
             WorkshopRecordService.class, BoardService.class, BoardSnapshotService.class, SecondFactorService.class,
             AuditLog.class);
     static final Set<Caller> FACILITATORS_OF_P = EnumSet.of(Caller.FACILITATOR, Caller.ADMIN, Caller.PLATFORM_ADMIN);
+
+    /** Marks rows whose target is a platform administrator's account in P; the method name is the first word. */
+    static final String PLATFORM_TARGET = "[target: platform administrator of P]";
 
     interface Action {
         void run(Fixture f) throws Exception;
@@ -114,6 +118,12 @@ class ServiceAccessMatrixTest {
             return world.account(p, Role.FACILITATOR);
         }
 
+        /** A platform administrator whose account lives in P (beside another administrator of P). */
+        TestWorld.Persona platformAdminOfP() {
+            world.account(p, Role.ADMIN);
+            return world.platformAdmin(p);
+        }
+
         SurveyTargets surveys() {
             return new SurveyTargets(context, world, p);
         }
@@ -157,6 +167,21 @@ class ServiceAccessMatrixTest {
             row("AccountService.deactivate", ADMINS_OF_P, f -> f.accounts().deactivate(f.account().accountId())),
             row("AccountService.reactivate", ADMINS_OF_P, f -> f.accounts().reactivate(f.account().accountId())),
             row("AccountService.unlock", ADMINS_OF_P, f -> f.accounts().unlock(f.account().accountId())),
+            // a platform administrator's account lives in one partnership, but only another platform administrator
+            // may change it: P's own administrator may read it, and nothing more
+            row("AccountService.get " + PLATFORM_TARGET, ADMINS_OF_P, f -> f.accounts().get(f.platformAdminOfP().accountId())),
+            row("AccountService.update " + PLATFORM_TARGET, EnumSet.of(Caller.PLATFORM_ADMIN),
+                    f -> f.accounts().update(f.platformAdminOfP().accountId(), "Changed", null, Set.of(Role.ADMIN), 0)),
+            row("AccountService.update " + PLATFORM_TARGET + " (roles)", EnumSet.of(Caller.PLATFORM_ADMIN),
+                    f -> f.accounts().update(f.platformAdminOfP().accountId(), "Changed", null, Set.of(Role.LEAD), 0)),
+            row("AccountService.resetPassword " + PLATFORM_TARGET, EnumSet.of(Caller.PLATFORM_ADMIN),
+                    f -> f.accounts().resetPassword(f.platformAdminOfP().accountId(), "a new long password")),
+            row("AccountService.deactivate " + PLATFORM_TARGET, EnumSet.of(Caller.PLATFORM_ADMIN),
+                    f -> f.accounts().deactivate(f.platformAdminOfP().accountId())),
+            row("AccountService.reactivate " + PLATFORM_TARGET, EnumSet.of(Caller.PLATFORM_ADMIN),
+                    f -> f.accounts().reactivate(f.platformAdminOfP().accountId())),
+            row("AccountService.unlock " + PLATFORM_TARGET, EnumSet.of(Caller.PLATFORM_ADMIN),
+                    f -> f.accounts().unlock(f.platformAdminOfP().accountId())),
             row("AccountService.changeOwnPassword", SIGNED_IN,
                     f -> f.accounts().changeOwnPassword(TestWorld.PASSWORD, TestWorld.PASSWORD + "!")),
 
@@ -415,7 +440,7 @@ class ServiceAccessMatrixTest {
                     .map(Method::getName)
                     .forEach(name -> methods.add(service.getSimpleName() + "." + name));
         }
-        Set<String> covered = new TreeSet<>(MATRIX.stream().map(Row::method).toList());
+        Set<String> covered = new TreeSet<>(MATRIX.stream().map(r -> r.method().split(" ")[0]).toList());
         assertThat(covered).isEqualTo(methods);
     }
 }

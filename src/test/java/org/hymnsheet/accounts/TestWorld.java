@@ -84,13 +84,14 @@ public final class TestWorld {
         return directory.insert(DirectoryRepository.PLACES, partnershipId, unique("Place"), PlaceKind.PARK.name());
     }
 
-    /** Signs the current thread in as this persona, as Spring Security would after a form sign-in. */
+    /**
+     * Signs the current thread in as this persona, as Spring Security would after a form sign-in when the account
+     * was new (session generation 0): once its password was set by someone else, its roles changed or it was
+     * deactivated, such a session counts as ended, as a real one would.
+     */
     public static void as(Persona persona) {
-        List<String> authorities = new java.util.ArrayList<>(persona.roles().stream().map(Role::authority).toList());
-        if (persona.platformAdmin()) {
-            authorities.add("ROLE_" + Role.Names.PLATFORM_ADMIN);
-        }
-        var principal = new StaffPrincipal(persona.accountId(), persona.email(), List.copyOf(authorities));
+        var principal = StaffPrincipal.of(persona.accountId(), persona.email(), persona.roles(),
+                persona.platformAdmin(), 0);
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
     }

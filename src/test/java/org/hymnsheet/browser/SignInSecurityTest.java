@@ -33,7 +33,6 @@ import org.springframework.test.context.bean.override.convention.TestBean;
         properties = "spring.datasource.url=jdbc:h2:mem:browser-sign-in-security;DB_CLOSE_DELAY=-1")
 class SignInSecurityTest extends BrowserTestSupport {
     static final String NOT_RECOGNISED = "Email or password not recognised";
-    static final String PAUSED = "Sign-in paused";
     static final SettableClock CLOCK = new SettableClock();
 
     @TestBean
@@ -100,8 +99,9 @@ class SignInSecurityTest extends BrowserTestSupport {
             failSignIn(staff.email(), "wrong password " + attempt, NOT_RECOGNISED);
             CLOCK.advance(Duration.ofMillis(100));
         }
-        // after three failures, each further try must wait: even the right password is paused for now
-        failSignIn(staff.email(), TestWorld.PASSWORD, PAUSED);
+        // after three failures, each further try must wait: even the right password is refused for now, with the
+        // same answer as any failure, so nobody learns from it that the account exists
+        failSignIn(staff.email(), TestWorld.PASSWORD, NOT_RECOGNISED);
         screenshot(page, "slowed");
 
         CLOCK.advance(Duration.ofSeconds(3));
@@ -109,11 +109,14 @@ class SignInSecurityTest extends BrowserTestSupport {
         CLOCK.advance(Duration.ofSeconds(5));
         failSignIn(staff.email(), "wrong password 5", NOT_RECOGNISED);
 
-        // locked: well past every slow-down wait, the right password is still refused
+        // locked: well past every slow-down wait, the right password is still refused, and the page says exactly
+        // what it says for an email that has no account
         CLOCK.advance(Duration.ofMinutes(10));
-        failSignIn(staff.email(), TestWorld.PASSWORD, PAUSED);
-        assertThat(page.locator("vaadin-login-form")).not().containsText(NOT_RECOGNISED);
+        failSignIn(staff.email(), TestWorld.PASSWORD, NOT_RECOGNISED);
+        String lockedAnswer = page.locator("vaadin-login-form").innerText();
         screenshot(page, "locked");
+        failSignIn("nobody-" + staff.email(), TestWorld.PASSWORD, NOT_RECOGNISED);
+        assertThat(page.locator("vaadin-login-form").innerText()).isEqualTo(lockedAnswer);
 
         // a different account from the same browser is not affected
         TestWorld.Persona colleague = world.account(partnership, Role.LEAD);

@@ -9,11 +9,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.hymnsheet.security.FirstRun;
-import org.springframework.security.authentication.LockedException;
-import org.springframework.security.web.WebAttributes;
 
 /** Staff sign-in. Young people and workshop participants never sign in. */
 @Route(value = "login", autoLayout = false)
@@ -27,7 +24,7 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         addClassName("login-view");
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
-        form.setI18n(i18n(null));
+        form.setI18n(i18n());
         add(new H1(getTranslation("app.name")), new Paragraph(getTranslation("login.intro")), form);
     }
 
@@ -39,26 +36,19 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         }
         var params = event.getLocation().getQueryParameters().getParameters();
         if (params.containsKey("error")) {
-            form.setI18n(i18n(lastFailure()));
             form.setError(true);
         }
     }
 
-    private Exception lastFailure() {
-        var session = VaadinSession.getCurrent().getSession();
-        Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        return failure instanceof Exception e ? e : null;
-    }
-
-    private LoginI18n i18n(Exception failure) {
+    /** Every refused sign-in gets the same words: an unknown email and a locked account look alike. */
+    private LoginI18n i18n() {
         LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle(getTranslation("login.title"));
         i18n.getForm().setUsername(getTranslation("login.email"));
         i18n.getForm().setPassword(getTranslation("login.password"));
         i18n.getForm().setSubmit(getTranslation("login.submit"));
-        boolean locked = failure instanceof LockedException;
-        i18n.getErrorMessage().setTitle(getTranslation(locked ? "login.locked.title" : "login.failed.title"));
-        i18n.getErrorMessage().setMessage(getTranslation(locked ? "login.locked.message" : "login.failed.message"));
+        i18n.getErrorMessage().setTitle(getTranslation("login.failed.title"));
+        i18n.getErrorMessage().setMessage(getTranslation("login.failed.message"));
         return i18n;
     }
 
