@@ -15,14 +15,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The headers of every kind of response, read over real HTTP: the bootstrap page's script nonce, the baseline policy
- * elsewhere, and HSTS with Secure cookies only when the request came over TLS (here: a trusted proxy's
- * X-Forwarded-Proto, which Tomcat's RemoteIpValve turns into a secure request).
+ * elsewhere, and HSTS with Secure cookies only when the request came over TLS (here: the X-Forwarded-Proto of a proxy
+ * named in hymnsheet.trusted-proxies, which Tomcat's RemoteIpValve turns into a secure request).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:security-headers;DB_CLOSE_DELAY=-1",
-        "server.forward-headers-strategy=native",
-        "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1",
-        "server.tomcat.remoteip.protocol-header=X-Forwarded-Proto"})
+        "hymnsheet.trusted-proxies=127.0.0.1/32,::1/128"})
 class SecurityHeadersTest {
     static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     static final Pattern NONCE = Pattern.compile("script-src 'nonce-([A-Za-z0-9+/=]+)' 'strict-dynamic' 'unsafe-eval'");
