@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives every Vaadin bootstrap page a fresh random nonce, on each of its script elements and in its
- * Content-Security-Policy, so that a script injected into the page (which cannot know the nonce) never runs.
+ * Content-Security-Policy, so that a script injected into the page (which cannot know the nonce) never runs; and
+ * keeps the page out of the browser's cache.
  */
 @Component
 class ScriptNonces implements VaadinServiceInitListener {
@@ -20,6 +21,9 @@ class ScriptNonces implements VaadinServiceInitListener {
             String nonce = nonce();
             response.getDocument().getElementsByTag("script").forEach(script -> script.attr("nonce", nonce));
             response.getVaadinResponse().setHeader("Content-Security-Policy", SecurityHeaders.bootstrap(nonce));
+            // a page may hold a staff member's data or a young person's answers: never kept by the browser cache
+            // (the bundle it loads has its own long-lived caching)
+            response.getVaadinResponse().setHeader("Cache-Control", "no-store, max-age=0");
         });
     }
 

@@ -10,10 +10,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
  * pages) keeps {@link #BASELINE}, which runs no inline script at all.
  */
 final class SecurityHeaders {
-    /** What every policy shares: nothing from other sites, no plugins, not framed by other sites. */
+    /** What every policy shares: nothing from other sites, no plugins, never framed (no page needs it). */
     static final String COMMON = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
             + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-            + "frame-ancestors 'self'";
+            + "frame-ancestors 'none'";
 
     static final String BASELINE = COMMON + "; script-src 'self'";
 

@@ -131,6 +131,7 @@ class SoakBenchmark {
             Chromium.signInToHome(page, node.baseUrl(), Demo.FACILITATOR, Demo.PASSWORD);
             Chromium.open(page, node.baseUrl(), "/surveys");
             Chromium.choose(page, "survey-template", "Safe places and trusted adults");
+            assertThat(page.locator("#survey-title input")).hasValue("Safe places and trusted adults");
             page.locator("#survey-title input").fill("Soak survey");
             page.locator("#survey-create").click();
             page.locator("#survey-open-close").click();
@@ -187,6 +188,7 @@ class SoakBenchmark {
             Chromium.signInToHome(console, node.baseUrl(), Demo.FACILITATOR, Demo.PASSWORD);
             Chromium.open(console, node.baseUrl(), "/workshops");
             Chromium.choose(console, "workshop-template", "Singing from the same hymn sheet");
+            assertThat(console.locator("#workshop-title input")).hasValue("Singing from the same hymn sheet");
             console.locator("#workshop-title input").fill("Soak workshop " + workshopJourneys);
             console.locator("#workshop-create").click();
             assertThat(console).hasURL(Pattern.compile("/workshops/\\d+$"));

@@ -48,6 +48,8 @@ class TwoNodeBoardTest {
                 Chromium.signInToHome(console, a.baseUrl(), Demo.FACILITATOR, Demo.PASSWORD);
                 Chromium.open(console, a.baseUrl(), "/workshops");
                 Chromium.choose(console, "workshop-template", "Singing from the same hymn sheet");
+                // choosing a template fills in its title from the server: type ours once that has arrived
+                assertThat(console.locator("#workshop-title input")).hasValue("Singing from the same hymn sheet");
                 String title = "Two nodes " + UUID.randomUUID().toString().substring(0, 8);
                 console.locator("#workshop-title input").fill(title);
                 console.locator("#workshop-create").click();

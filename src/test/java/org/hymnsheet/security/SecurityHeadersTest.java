@@ -49,7 +49,7 @@ class SecurityHeadersTest {
         Matcher m = NONCE.matcher(policy);
         assertThat(m.find()).as(policy).isTrue();
         String nonce = m.group(1);
-        assertThat(policy).doesNotContain("'unsafe-inline' 'strict").contains("frame-ancestors 'self'")
+        assertThat(policy).doesNotContain("'unsafe-inline' 'strict").contains("frame-ancestors 'none'")
                 .contains("object-src 'none'").contains("base-uri 'self'");
 
         List<String> scripts = Pattern.compile("<script\\b[^>]*>").matcher(first.body()).results()
@@ -62,15 +62,15 @@ class SecurityHeadersTest {
     }
 
     @Test
-    void every_kind_of_response_says_nosniff_no_referrer_and_may_not_be_framed_by_other_sites() throws Exception {
+    void every_kind_of_response_says_nosniff_no_referrer_and_may_not_be_framed_at_all() throws Exception {
         for (String path : List.of("/login", "/actuator/health", "/s/no-such-survey", "/workshops",
                 "/VAADIN/no-such-file.js", "/favicon.ico")) {
             var response = get(path);
             assertThat(header(response, "X-Content-Type-Options")).as(path).isEqualTo("nosniff");
             assertThat(header(response, "Referrer-Policy")).as(path).isEqualTo("no-referrer");
             assertThat(header(response, "Permissions-Policy")).as(path).contains("camera=()").contains("geolocation=()");
-            assertThat(header(response, "X-Frame-Options")).as(path).isEqualTo("SAMEORIGIN");
-            assertThat(header(response, "Content-Security-Policy")).as(path).contains("frame-ancestors 'self'")
+            assertThat(header(response, "X-Frame-Options")).as(path).isEqualTo("DENY");
+            assertThat(header(response, "Content-Security-Policy")).as(path).contains("frame-ancestors 'none'")
                     .contains("default-src 'self'").doesNotContain("unsafe-inline' 'unsafe-eval");
             assertThat(header(response, "Strict-Transport-Security")).as(path + " over plain HTTP").isNull();
         }
@@ -88,5 +88,29 @@ class SecurityHeadersTest {
         String plain = get("/login").headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
         assertThat(plain).as("plain HTTP, as on a laptop at localhost").doesNotContain("Secure").contains("HttpOnly");
+    }
+
+    @Test
+    void the_session_id_never_travels_in_an_address() throws Exception {
+        for (String path : List.of("/VAADIN/no-such-file.js", "/workshops", "/admin/accounts", "/")) {
+            var response = get(path);
+            assertThat(header(response, "Location")).as(path).satisfiesAnyOf(
+                    location -> assertThat(location).isNull(),
+                    location -> assertThat(location).doesNotContainIgnoringCase("jsessionid"));
+            assertThat(response.body()).as(path).doesNotContainIgnoringCase("jsessionid=");
+        }
+    }
+
+    @Test
+    void pages_are_not_kept_by_the_browser_cache_but_the_bundle_is() throws Exception {
+        for (String path : List.of("/login", "/s/no-such-survey", "/join")) {
+            assertThat(header(get(path), "Cache-Control")).as(path).contains("no-store");
+        }
+        Matcher bundle = Pattern.compile("<script type=\"module\"[^>]* src=\"([^\"]+)\"").matcher(get("/login").body());
+        assertThat(bundle.find()).isTrue();
+        String path = "/" + bundle.group(1).replaceFirst("^\\.?/", "");
+        var script = get(path);
+        assertThat(script.statusCode()).as(path).isEqualTo(200);
+        assertThat(String.valueOf(header(script, "Cache-Control"))).as(path).doesNotContain("no-store");
     }
 }
