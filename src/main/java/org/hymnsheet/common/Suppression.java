@@ -1,23 +1,27 @@
 package org.hymnsheet.common;
 
 import java.text.NumberFormat;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
 /**
- * The product's one small-numbers rule, applied to every count that leaves for a lead, a board panel or an
- * export, after the SQL that counted it.
+ * The product's one disclosure rule (decision 0016), applied to every count of young people's data (and of the
+ * anonymous pulse) before it leaves for a lead, a board panel, "you said, we did" or an export. SQL returns raw
+ * counts with the sum of their records' secret keys ({@link Tally}); only this class turns them into something
+ * that may be shown ({@link Shown}).
  * <ul>
- *   <li>A count under {@link #THRESHOLD} is never shown (primary suppression), zero included.</li>
- *   <li>Where cells are shown with their total and exactly one cell is hidden, the next smallest cell is hidden
- *       too (secondary suppression), so the first cannot be worked out by subtraction. A total under the
- *       threshold is itself hidden.</li>
+ *   <li><b>Cell-key perturbation.</b> Every record (a submitted response, a workshop participant) carries a random
+ *       record key in 0..{@value #KEY_RANGE}-1, stored with it and never shown. A cell's key is the sum of its
+ *       records' keys modulo {@value #KEY_RANGE}; the published {@linkplain #adjustment perturbation table} maps
+ *       it to a change of -2 to +2. The same records always give the same figure (asking again teaches nothing);
+ *       totals are perturbed as cells of their own, so a table need not add up, and subtracting shown cells from a
+ *       total gives a noisy figure, never a hidden one.</li>
+ *   <li><b>Threshold.</b> A true count under {@value #THRESHOLD}, or a perturbed one, is never shown: every hidden
+ *       count looks the same ({@link Shown.Hidden}).</li>
  * </ul>
- * Every hidden count looks the same, {@link Shown.Hidden}: a label such as "fewer than 5" would be untrue of a
- * cell hidden by the secondary rule, and telling the two apart would let a reader work the first one out again
- * (cells of 0 and 5 beside a total of 25 and a shown 20).
+ * Differencing between views is stopped before counting: survey responses are counted only in release groups of
+ * five alike (decision 0016), so two views never differ by fewer than five young people.
  */
 public final class Suppression {
     /** Counts under this are never shown. */
@@ -60,52 +64,77 @@ public final class Suppression {
         }
     }
 
-    /** Cells shown together with their total, each suppressed by the rule. */
+    /** Key sums are taken modulo this: record keys are drawn from 0 to KEY_RANGE - 1. */
+    public static final int KEY_RANGE = 256;
+
+    /**
+     * A raw count straight from SQL, with the sum of the record keys of the records it counts. Never shown: only
+     * {@link #cell} turns it into a {@link Shown}.
+     */
+    public record Tally(long count, long keySum) {
+        public static final Tally NONE = new Tally(0, 0);
+
+        public Tally {
+            if (count < 0) {
+                throw new IllegalArgumentException("A count cannot be negative");
+            }
+        }
+
+        public Tally plus(Tally other) {
+            return new Tally(count + other.count, keySum + other.keySum);
+        }
+    }
+
+    /** Cells shown together with their total, each perturbed and thresholded by the rule on its own. */
     public record Breakdown(Shown total, List<Shown> cells) {
         public Breakdown {
             cells = List.copyOf(cells);
         }
     }
 
-    /** A count shown on its own, with nothing to subtract it from. */
-    public static Shown count(long count) {
-        if (count < 0) {
-            throw new IllegalArgumentException("A count cannot be negative");
+    /**
+     * The published perturbation table: the change made to a count of at least {@link #THRESHOLD} whose cell key
+     * (key sum modulo {@link #KEY_RANGE}) is {@code cellKey}. About 10% of cell keys give -2, 20% -1, 40% 0, 20% +1
+     * and 10% +2, so the change averages zero.
+     */
+    public static int adjustment(int cellKey) {
+        if (cellKey < 0 || cellKey >= KEY_RANGE) {
+            throw new IllegalArgumentException("A cell key is between 0 and " + (KEY_RANGE - 1));
         }
-        return count < THRESHOLD ? Shown.HIDDEN : new Shown.Exact(Math.toIntExact(count));
+        if (cellKey < 26) {
+            return -2;
+        } else if (cellKey < 77) {
+            return -1;
+        } else if (cellKey < 179) {
+            return 0;
+        } else if (cellKey < 230) {
+            return 1;
+        }
+        return 2;
     }
 
-    /**
-     * Cells shown beside their total. If exactly one cell falls under the threshold, the smallest of the others
-     * is hidden too (the first of equals, in the order given). Cells that may add up to more than the total (a
-     * multiple-choice question) are treated the same way, which hides at most one cell more than needed.
-     */
-    public static Breakdown withTotal(long total, List<? extends Number> cells) {
-        List<Long> counts = cells.stream().map(Number::longValue).toList();
-        boolean[] hide = new boolean[counts.size()];
-        int hidden = 0;
-        for (int i = 0; i < counts.size(); i++) {
-            if (count(counts.get(i)).hidden()) {
-                hide[i] = true;
-                hidden++;
-            }
+    /** A cell's key: its records' key sum modulo {@link #KEY_RANGE}. */
+    public static int cellKey(long keySum) {
+        return (int) Math.floorMod(keySum, (long) KEY_RANGE);
+    }
+
+    /** A count as it may be shown: hidden under the threshold, otherwise perturbed (and hidden if that falls under). */
+    public static Shown cell(Tally tally) {
+        if (tally.count() < THRESHOLD) {
+            return Shown.HIDDEN;
         }
-        if (hidden == 1) {
-            int next = -1;
-            for (int i = 0; i < counts.size(); i++) {
-                if (!hide[i] && (next < 0 || counts.get(i) < counts.get(next))) {
-                    next = i;
-                }
-            }
-            if (next >= 0) {
-                hide[next] = true;
-            }
-        }
-        List<Shown> shown = new ArrayList<>(counts.size());
-        for (int i = 0; i < counts.size(); i++) {
-            shown.add(hide[i] ? Shown.HIDDEN : count(counts.get(i)));
-        }
-        return new Breakdown(count(total), shown);
+        long perturbed = tally.count() + adjustment(cellKey(tally.keySum()));
+        return perturbed < THRESHOLD ? Shown.HIDDEN : new Shown.Exact(Math.toIntExact(perturbed));
+    }
+
+    /** {@link #cell(Tally)} of a count and its key sum. */
+    public static Shown cell(long count, long keySum) {
+        return cell(new Tally(count, keySum));
+    }
+
+    /** Cells beside their total, the total perturbed as a cell of its own. */
+    public static Breakdown withTotal(Tally total, List<Tally> cells) {
+        return new Breakdown(cell(total), cells.stream().map(Suppression::cell).toList());
     }
 
     /** The footnote explaining the rule, in the reader's language. */
