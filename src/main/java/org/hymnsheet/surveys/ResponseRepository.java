@@ -136,6 +136,7 @@ class ResponseRepository {
     /** Exactly one state change per response: a second submit changes nothing. */
     boolean submit(String id, LocalDate day) {
         return db.update(RESPONSE).set(RESPONSE.STATUS, "SUBMITTED").set(RESPONSE.SUBMITTED_ON, day)
+                .set(RESPONSE.RECORD_KEY, ReleaseGroups.recordKey())
                 .setNull(RESPONSE.ACTIVE_HOUR)
                 .where(RESPONSE.ID.eq(id).and(RESPONSE.STATUS.eq("IN_PROGRESS"))).execute() == 1;
     }

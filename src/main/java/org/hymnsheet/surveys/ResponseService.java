@@ -41,11 +41,13 @@ public class ResponseService {
     private final ZoneId zone;
     private final LiveSignals signals;
     private final RespondentLimits limits;
+    private final ReleaseGroups releaseGroups;
 
     ResponseService(SurveyRepository surveys, ResponseRepository responses, TemplateCatalog templates,
                     DisclosureDetector detector, KioskExitGuard kioskExits, CodeGuessGuard codeGuesses, Clock clock,
                     @Value("${hymnsheet.time-zone:Europe/London}") String zone, LiveSignals signals,
-                    RespondentLimits limits) {
+                    RespondentLimits limits, ReleaseGroups releaseGroups) {
+        this.releaseGroups = releaseGroups;
         this.signals = signals;
         this.limits = limits;
         this.surveys = surveys;
@@ -226,7 +228,26 @@ public class ResponseService {
             responses.clearAllBut(responseId, Branching.visible(template, given));
         });
         responses.submit(responseId, today());
-        signals.changed(Topic.survey(survey.id())); // boards showing this survey re-read after the commit
+        if (releaseGroups.release(survey.id(), today()) > 0) {
+            // boards showing this survey re-read after the commit; until five alike have arrived nothing they count changed
+            signals.changed(Topic.survey(survey.id()));
+        }
+    }
+
+    /**
+     * Releases what waits to be released (responses submitted before release groups existed, or a release that a
+     * crash interrupted): once at start, on every node (the survey row lock keeps them from releasing twice).
+     */
+    @Transactional
+    int releaseWaiting() {
+        int released = 0;
+        for (long surveyId : releaseGroups.surveysWaiting()) {
+            if (releaseGroups.release(surveyId, today()) > 0) {
+                released++;
+                signals.changed(Topic.survey(surveyId));
+            }
+        }
+        return released;
     }
 
     /** Leaving kiosk mode needs the PIN the facilitator chose; repeated wrong PINs are refused for a while. */

@@ -64,9 +64,10 @@ class SurveyRepository {
         return db.fetchExists(SURVEY, SURVEY.ACCESS_CODE.eq(code));
     }
 
-    long insert(long partnershipId, String templateId, String title, String code, String token) {
+    long insert(long partnershipId, String templateId, String title, String code, String token, long createdBy) {
         return db.insertInto(SURVEY)
                 .set(SURVEY.PARTNERSHIP_ID, partnershipId)
+                .set(SURVEY.CREATED_BY, createdBy)
                 .set(SURVEY.TEMPLATE_ID, templateId)
                 .set(SURVEY.TITLE, title)
                 .set(SURVEY.STATUS, SurveyStatus.DRAFT.name())

@@ -48,7 +48,7 @@ public class SurveyService {
 
     @Transactional
     public Survey create(long partnershipId, String templateId, String title) {
-        staff.requireRoleIn(partnershipId, Role.FACILITATOR, Role.ADMIN);
+        var creator = staff.requireRoleIn(partnershipId, Role.FACILITATOR, Role.ADMIN);
         SurveyTemplate template = templateId == null ? null : templates.survey(templateId).orElse(null);
         if (template == null) {
             throw new ValidationException("template", "surveys.unknownTemplate");
@@ -60,7 +60,8 @@ public class SurveyService {
                 continue;
             }
             try {
-                return repository.find(repository.insert(partnershipId, template.id(), title, code, Codes.randomToken(16)))
+                return repository.find(repository.insert(partnershipId, template.id(), title, code, Codes.randomToken(16),
+                        creator.accountId()))
                         .orElseThrow();
             } catch (DuplicateKeyException raced) {
                 // another survey took the code in the same instant: draw again

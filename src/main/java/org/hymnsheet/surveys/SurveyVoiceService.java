@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.Suppression;
+import org.hymnsheet.common.Suppression.Tally;
 import org.hymnsheet.security.CurrentStaff;
 import org.hymnsheet.security.Role;
 import org.hymnsheet.templates.FreeText;
@@ -24,6 +25,7 @@ import org.hymnsheet.templates.SingleChoice;
 import org.hymnsheet.templates.SurveyTemplate;
 import org.hymnsheet.templates.TemplateCatalog;
 import org.hymnsheet.templates.TrustedPeople;
+import org.jooq.Condition;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,10 +65,12 @@ public class SurveyVoiceService {
         staff.requireRoleIn(survey.partnershipId(), Role.FACILITATOR, Role.LEAD, Role.ADMIN);
         List<Question> questions = templates.survey(survey.templateId()).map(SurveyTemplate::questions).orElse(List.of());
 
-        Map<String, Map<String, Integer>> choices = byQuestion(rows.choices(surveyId));
-        Map<String, Map<String, Integer>> scales = byQuestion(rows.scales(surveyId));
-        Map<String, Integer> answered = rows.answered(surveyId);
-        Map<String, List<VoiceRepository.PlaceTally>> places = rows.places(surveyId).stream()
+        Condition population = VoiceRepository.releasedOf(surveyId);
+        Map<String, Map<String, Tally>> choices = byQuestion(rows.choices(population));
+        Map<String, Map<String, Tally>> scales = byQuestion(rows.scales(population));
+        Map<String, Tally> answered = rows.answered(population);
+        Map<String, Tally> rated = rows.placesRated(population);
+        Map<String, List<VoiceRepository.PlaceTally>> places = rows.places(population).stream()
                 .collect(groupingBy(VoiceRepository.PlaceTally::questionId));
         List<VoiceRepository.PlaceName> placeNames = questions.stream().anyMatch(PlacesQuestion.class::isInstance)
                 ? rows.placeNames(survey.partnershipId()) : List.of();
@@ -74,25 +78,25 @@ public class SurveyVoiceService {
         List<SurveyVoice.QuestionCounts> counts = new ArrayList<>();
         List<String> textQuestions = new ArrayList<>();
         for (Question q : questions) {
-            int n = answered.getOrDefault(q.id(), 0);
+            Tally n = answered.getOrDefault(q.id(), Tally.NONE);
             switch (q) {
                 case SingleChoice c -> counts.add(choices(q, c.options(), false, choices.get(q.id()), n));
                 case MultipleChoice c -> counts.add(choices(q, c.options(), true, choices.get(q.id()), n));
                 case TrustedPeople t -> counts.add(choices(q, t.roles(), true, choices.get(q.id()), n));
                 case Scale s -> counts.add(choices(q, scalePoints(s), false, scales.get(q.id()), n));
                 case PlacesQuestion p -> {
-                    counts.add(places(q, placeNames, places.getOrDefault(q.id(), List.of())));
+                    counts.add(places(q, placeNames, places.getOrDefault(q.id(), List.of()), rated));
                     textQuestions.add(q.id());
                 }
                 case FreeText f -> textQuestions.add(q.id());
             }
         }
-        return new SurveyVoice(survey.id(), survey.title(), survey.status(), Suppression.count(survey.submitted()),
-                counts, rows.approvedTexts(surveyId, textQuestions, TEXTS));
+        return new SurveyVoice(survey.id(), survey.title(), survey.status(), Suppression.cell(rows.responses(population)),
+                counts, rows.approvedTexts(population, textQuestions, TEXTS));
     }
 
-    private static Map<String, Map<String, Integer>> byQuestion(List<VoiceRepository.Tally> tallies) {
-        Map<String, Map<String, Integer>> result = new LinkedHashMap<>();
+    private static Map<String, Map<String, Tally>> byQuestion(List<VoiceRepository.Tally> tallies) {
+        Map<String, Map<String, Tally>> result = new LinkedHashMap<>();
         tallies.forEach(t -> result.computeIfAbsent(t.questionId(), k -> new LinkedHashMap<>()).put(t.key(), t.count()));
         return result;
     }
@@ -107,13 +111,13 @@ public class SurveyVoiceService {
 
     /** Template options in order, then any option the answers hold that the template no longer has. */
     private static SurveyVoice.Choices choices(Question q, List<Option> options, boolean several,
-                                               Map<String, Integer> tallies, int answered) {
+                                               Map<String, Tally> tallies, Tally answered) {
         Map<String, String> labels = new LinkedHashMap<>();
         options.forEach(o -> labels.put(o.id(), o.label().in(EN)));
-        Map<String, Integer> counts = tallies == null ? Map.of() : tallies;
+        Map<String, Tally> counts = tallies == null ? Map.of() : tallies;
         counts.keySet().stream().sorted().forEach(id -> labels.putIfAbsent(id, id));
         List<String> ids = List.copyOf(labels.keySet());
-        var shown = Suppression.withTotal(answered, ids.stream().map(id -> counts.getOrDefault(id, 0)).toList());
+        var shown = Suppression.withTotal(answered, ids.stream().map(id -> counts.getOrDefault(id, Tally.NONE)).toList());
         List<SurveyVoice.Cell> cells = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             cells.add(new SurveyVoice.Cell(ids.get(i), labels.get(ids.get(i)), shown.cells().get(i)));
@@ -123,7 +127,7 @@ public class SurveyVoiceService {
 
     /** Every place of the partnership (rated or not, so a listed place says nothing), then somewhere else. */
     private static SurveyVoice.Places places(Question q, List<VoiceRepository.PlaceName> placeNames,
-                                             List<VoiceRepository.PlaceTally> tallies) {
+                                             List<VoiceRepository.PlaceTally> tallies, Map<String, Tally> ratedAt) {
         Map<String, String> names = new LinkedHashMap<>();
         placeNames.forEach(p -> names.put(p.ref(), p.name()));
         tallies.stream().map(VoiceRepository.PlaceTally::placeRef).filter(ref -> !ref.equals(AnswerInput.PlaceAnswer.ELSEWHERE))
@@ -136,9 +140,9 @@ public class SurveyVoiceService {
             List<VoiceRepository.PlaceTally> place = byPlace.getOrDefault(ref, List.of());
             Map<String, VoiceRepository.PlaceTally> byRating = place.stream()
                     .collect(toMap(VoiceRepository.PlaceTally::rating, Function.identity()));
-            List<Integer> cells = List.of(PlaceRating.values()).stream()
-                    .map(r -> byRating.containsKey(r.name()) ? byRating.get(r.name()).count() : 0).toList();
-            var shown = Suppression.withTotal(place.isEmpty() ? 0 : place.getFirst().rated(), cells);
+            List<Tally> cells = List.of(PlaceRating.values()).stream()
+                    .map(r -> byRating.containsKey(r.name()) ? byRating.get(r.name()).count() : Tally.NONE).toList();
+            var shown = Suppression.withTotal(ratedAt.getOrDefault(q.id() + "/" + ref, Tally.NONE), cells);
             rated.add(new SurveyVoice.RatedPlace(ref, name, shown.total(), shown.cells().get(PlaceRating.SAFE.ordinal()),
                     shown.cells().get(PlaceRating.NOT_SURE.ordinal()), shown.cells().get(PlaceRating.UNSAFE.ordinal())));
         });

@@ -5,37 +5,41 @@ import static org.hymnsheet.db.Tables.ANSWER_PLACE;
 import static org.hymnsheet.db.Tables.ANSWER_SCALE;
 import static org.hymnsheet.db.Tables.ANSWER_TEXT;
 import static org.hymnsheet.db.Tables.PLACE;
+import static org.hymnsheet.db.Tables.RELEASE_GROUP;
 import static org.hymnsheet.db.Tables.RESPONSE;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.hymnsheet.common.Suppression;
 import org.jooq.Condition;
-import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record3;
 import org.jooq.Records;
+import org.jooq.DSLContext;
 import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
 /**
- * A survey's findings, each count one GROUP BY over the answer rows of its submitted responses. Nothing here is
- * suppressed: {@link SurveyVoiceService} passes every count through the small-numbers rule before it leaves.
+ * Young people's answers counted, each count one GROUP BY over the answer rows of released responses (decision
+ * 0016) with the sum of their record keys. Nothing here is shown as it is: {@link SurveyVoiceService} and the
+ * findings pass every count through {@link org.hymnsheet.common.Suppression} before it leaves. The one place where
+ * boards, "you said, we did" and findings count young people's answers.
  */
 @Repository
-class VoiceRepository {
-    private static final String SUBMITTED = "SUBMITTED";
+public class VoiceRepository {
     private static final String APPROVED = "APPROVED";
 
-    /** How many submitted responses gave this option or scale point to this question. */
-    record Tally(String questionId, String key, int count) {}
+    /** How many released responses gave this option or scale point to this question, with their key sum. */
+    public record Tally(String questionId, String key, Suppression.Tally count) {}
 
-    /** How many submitted responses rated this place so, and how many rated it at all. */
-    record PlaceTally(String questionId, String placeRef, String rating, int count, int rated) {}
+    /** How many released responses rated this place so. */
+    public record PlaceTally(String questionId, String placeRef, String rating, Suppression.Tally count) {}
 
-    record PlaceName(String ref, String name) {}
+    public record PlaceName(String ref, String name) {}
 
     private final DSLContext db;
 
@@ -43,66 +47,100 @@ class VoiceRepository {
         this.db = db;
     }
 
-    private static Condition submittedTo(long surveyId) {
-        return RESPONSE.SURVEY_ID.eq(surveyId).and(RESPONSE.STATUS.eq(SUBMITTED));
+    /** The released responses of one survey: what a board or "you said, we did" counts. */
+    public static Condition releasedOf(long surveyId) {
+        return RESPONSE.SURVEY_ID.eq(surveyId).and(RESPONSE.RELEASE_GROUP_ID.isNotNull());
     }
 
-    List<Tally> choices(long surveyId) {
-        return db.select(ANSWER_CHOICE.QUESTION_ID, ANSWER_CHOICE.OPTION_ID, count())
+    /** Released responses whose release group matches the condition (on {@code RELEASE_GROUP}). */
+    public static Condition releasedIn(Condition groups) {
+        return RESPONSE.RELEASE_GROUP_ID.in(select(RELEASE_GROUP.ID).from(RELEASE_GROUP).where(groups));
+    }
+
+    private static final Field<Long> KEY = RESPONSE.RECORD_KEY.cast(SQLDataType.BIGINT);
+
+    private static Suppression.Tally tally(Number count, Number keySum) {
+        return new Suppression.Tally(count == null ? 0 : count.longValue(), keySum == null ? 0 : keySum.longValue());
+    }
+
+    /** How many responses the population holds, with their key sum. */
+    public Suppression.Tally responses(Condition population) {
+        return db.select(count(), sum(KEY)).from(RESPONSE).where(population)
+                .fetchOne(r -> tally(r.value1(), r.value2()));
+    }
+
+    /** Per question and option: how many responses of the population chose it. */
+    public List<Tally> choices(Condition population) {
+        return db.select(ANSWER_CHOICE.QUESTION_ID, ANSWER_CHOICE.OPTION_ID, count(), sum(KEY))
                 .from(ANSWER_CHOICE).join(RESPONSE).on(RESPONSE.ID.eq(ANSWER_CHOICE.RESPONSE_ID))
-                .where(submittedTo(surveyId))
+                .where(population)
                 .groupBy(ANSWER_CHOICE.QUESTION_ID, ANSWER_CHOICE.OPTION_ID)
                 .orderBy(ANSWER_CHOICE.QUESTION_ID, ANSWER_CHOICE.OPTION_ID)
-                .fetch(Records.mapping(Tally::new));
+                .fetch(r -> new Tally(r.value1(), r.value2(), tally(r.value3(), r.value4())));
     }
 
-    List<Tally> scales(long surveyId) {
-        return db.select(ANSWER_SCALE.QUESTION_ID, ANSWER_SCALE.SCALE_VALUE, count())
+    /** Per scale question and point (key "1" to "5"): how many responses of the population gave it. */
+    public List<Tally> scales(Condition population) {
+        return db.select(ANSWER_SCALE.QUESTION_ID, ANSWER_SCALE.SCALE_VALUE, count(), sum(KEY))
                 .from(ANSWER_SCALE).join(RESPONSE).on(RESPONSE.ID.eq(ANSWER_SCALE.RESPONSE_ID))
-                .where(submittedTo(surveyId))
+                .where(population)
                 .groupBy(ANSWER_SCALE.QUESTION_ID, ANSWER_SCALE.SCALE_VALUE)
                 .orderBy(ANSWER_SCALE.QUESTION_ID, ANSWER_SCALE.SCALE_VALUE)
-                .fetch(r -> new Tally(r.value1(), String.valueOf(r.value2()), r.value3()));
+                .fetch(r -> new Tally(r.value1(), String.valueOf(r.value2()), tally(r.value3(), r.value4())));
     }
 
-    /** How many submitted responses answered each choice, trusted-people or scale question. */
-    Map<String, Integer> answered(long surveyId) {
-        return db.select(ANSWER_CHOICE.QUESTION_ID, countDistinct(ANSWER_CHOICE.RESPONSE_ID))
+    /** How many responses of the population answered each choice, trusted-people or scale question. */
+    public Map<String, Suppression.Tally> answered(Condition population) {
+        var choiceAnswers = select(ANSWER_CHOICE.QUESTION_ID.as("q"), ANSWER_CHOICE.RESPONSE_ID.as("r"))
                 .from(ANSWER_CHOICE).join(RESPONSE).on(RESPONSE.ID.eq(ANSWER_CHOICE.RESPONSE_ID))
-                .where(submittedTo(surveyId))
-                .groupBy(ANSWER_CHOICE.QUESTION_ID)
-                .unionAll(select(ANSWER_SCALE.QUESTION_ID, count())
+                .where(population)
+                .union(select(ANSWER_SCALE.QUESTION_ID.as("q"), ANSWER_SCALE.RESPONSE_ID.as("r"))
                         .from(ANSWER_SCALE).join(RESPONSE).on(RESPONSE.ID.eq(ANSWER_SCALE.RESPONSE_ID))
-                        .where(submittedTo(surveyId))
-                        .groupBy(ANSWER_SCALE.QUESTION_ID))
-                .fetchMap(r -> r.value1(), r -> r.value2());
+                        .where(population))
+                .asTable("a");
+        Field<String> q = choiceAnswers.field("q", String.class);
+        Field<String> r = choiceAnswers.field("r", String.class);
+        return db.select(q, count(), sum(KEY)).from(choiceAnswers).join(RESPONSE).on(RESPONSE.ID.eq(r))
+                .groupBy(q)
+                .fetchMap(Record3::value1, x -> tally(x.value2(), x.value3()));
     }
 
-    List<PlaceTally> places(long surveyId) {
-        return db.select(ANSWER_PLACE.QUESTION_ID, ANSWER_PLACE.PLACE_REF, ANSWER_PLACE.RATING, count(),
-                        sum(count()).over().partitionBy(ANSWER_PLACE.QUESTION_ID, ANSWER_PLACE.PLACE_REF)
-                                .cast(SQLDataType.INTEGER))
+    /** Per places question, place and rating: how many responses of the population rated it so. */
+    public List<PlaceTally> places(Condition population) {
+        return db.select(ANSWER_PLACE.QUESTION_ID, ANSWER_PLACE.PLACE_REF, ANSWER_PLACE.RATING, count(), sum(KEY))
                 .from(ANSWER_PLACE).join(RESPONSE).on(RESPONSE.ID.eq(ANSWER_PLACE.RESPONSE_ID))
-                .where(submittedTo(surveyId))
+                .where(population)
                 .groupBy(ANSWER_PLACE.QUESTION_ID, ANSWER_PLACE.PLACE_REF, ANSWER_PLACE.RATING)
                 .orderBy(ANSWER_PLACE.QUESTION_ID, ANSWER_PLACE.PLACE_REF, ANSWER_PLACE.RATING)
-                .fetch(Records.mapping(PlaceTally::new));
+                .fetch(r -> new PlaceTally(r.value1(), r.value2(), r.value3(), tally(r.value4(), r.value5())));
+    }
+
+    /** Per places question and place: how many responses of the population rated it at all. */
+    public Map<String, Suppression.Tally> placesRated(Condition population) {
+        return db.select(ANSWER_PLACE.QUESTION_ID, ANSWER_PLACE.PLACE_REF, count(), sum(KEY))
+                .from(ANSWER_PLACE).join(RESPONSE).on(RESPONSE.ID.eq(ANSWER_PLACE.RESPONSE_ID))
+                .where(population)
+                .groupBy(ANSWER_PLACE.QUESTION_ID, ANSWER_PLACE.PLACE_REF)
+                .fetchMap(x -> x.value1() + "/" + x.value2(), x -> tally(x.value3(), x.value4()));
     }
 
     /** The partnership's places, as respondents see them listed. */
-    List<PlaceName> placeNames(long partnershipId) {
+    public List<PlaceName> placeNames(long partnershipId) {
         return db.select(PLACE.ID.cast(String.class), PLACE.NAME).from(PLACE).where(PLACE.PARTNERSHIP_ID.eq(partnershipId))
                 .orderBy(PLACE.NAME_KEY).fetch(Records.mapping(PlaceName::new));
     }
 
-    /** Approved texts of submitted responses to these questions, the most recently written first. */
-    List<String> approvedTexts(long surveyId, Collection<String> questionIds, int limit) {
+    /**
+     * Approved texts of the population's responses to these questions, the most recently written first (only
+     * the words leave: no date, device or setting).
+     */
+    public List<String> approvedTexts(Condition population, Collection<String> questionIds, int limit) {
         if (questionIds.isEmpty()) {
             return List.of();
         }
         return db.select(ANSWER_TEXT.BODY)
                 .from(ANSWER_TEXT).join(RESPONSE).on(RESPONSE.ID.eq(ANSWER_TEXT.RESPONSE_ID))
-                .where(submittedTo(surveyId))
+                .where(population)
                 .and(ANSWER_TEXT.MODERATION.eq(APPROVED))
                 .and(ANSWER_TEXT.QUESTION_ID.in(questionIds))
                 .orderBy(RESPONSE.SUBMITTED_ON.desc(), ANSWER_TEXT.ID.desc())
