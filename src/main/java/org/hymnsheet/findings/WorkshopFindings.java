@@ -19,6 +19,14 @@ public class WorkshopFindings {
         return List.of();
     }
 
+    /**
+     * Per quarter ("2026 Q3") and card context id, how many response cards target it, with "_cards" the number of
+     * cards considered. (Filled in with the workshop findings.)
+     */
+    public java.util.Map<String, java.util.Map<String, Long>> cardContextsByQuarter(FindingsScope scope, FindingsFilter filter) {
+        return java.util.Map.of();
+    }
+
     /** Agencies present and absent per workshop (agencies × workshops), levels present. */
     public List<FindingsTable> participation(FindingsScope scope, FindingsFilter filter, Locale locale) {
         return List.of();

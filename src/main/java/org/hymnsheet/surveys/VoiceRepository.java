@@ -7,6 +7,11 @@ import static org.hymnsheet.db.Tables.ANSWER_TEXT;
 import static org.hymnsheet.db.Tables.PLACE;
 import static org.hymnsheet.db.Tables.RELEASE_GROUP;
 import static org.hymnsheet.db.Tables.RESPONSE;
+import static org.hymnsheet.db.Tables.SURVEY;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.extract;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.selectDistinct;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
@@ -16,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.hymnsheet.common.Suppression;
 import org.jooq.Condition;
+import org.jooq.DatePart;
 import org.jooq.Field;
 import org.jooq.Record3;
 import org.jooq.Records;
@@ -122,6 +128,133 @@ public class VoiceRepository {
                 .where(population)
                 .groupBy(ANSWER_PLACE.QUESTION_ID, ANSWER_PLACE.PLACE_REF)
                 .fetchMap(x -> x.value1() + "/" + x.value2(), x -> tally(x.value3(), x.value4()));
+    }
+
+    /** A count under a template, a question and a key (option, scale point, setting, age band…). */
+    public record Cell(String templateId, String questionId, String key, Suppression.Tally count) {}
+
+    /** Per template, choice question and option, across the surveys of the population. */
+    public List<Cell> choicesByTemplate(Condition population) {
+        return db.select(SURVEY.TEMPLATE_ID, ANSWER_CHOICE.QUESTION_ID, ANSWER_CHOICE.OPTION_ID, count(), sum(KEY))
+                .from(ANSWER_CHOICE).join(RESPONSE).on(RESPONSE.ID.eq(ANSWER_CHOICE.RESPONSE_ID))
+                .join(SURVEY).on(SURVEY.ID.eq(RESPONSE.SURVEY_ID))
+                .where(population)
+                .groupBy(SURVEY.TEMPLATE_ID, ANSWER_CHOICE.QUESTION_ID, ANSWER_CHOICE.OPTION_ID)
+                .orderBy(SURVEY.TEMPLATE_ID, ANSWER_CHOICE.QUESTION_ID, ANSWER_CHOICE.OPTION_ID)
+                .fetch(r -> new Cell(r.value1(), r.value2(), r.value3(), tally(r.value4(), r.value5())));
+    }
+
+    /** Per template and choice question: how many responses of the population answered it. */
+    public List<Cell> choicesAnsweredByTemplate(Condition population) {
+        var answers = selectDistinct(SURVEY.TEMPLATE_ID.as("t"), ANSWER_CHOICE.QUESTION_ID.as("q"),
+                        ANSWER_CHOICE.RESPONSE_ID.as("r"))
+                .from(ANSWER_CHOICE).join(RESPONSE).on(RESPONSE.ID.eq(ANSWER_CHOICE.RESPONSE_ID))
+                .join(SURVEY).on(SURVEY.ID.eq(RESPONSE.SURVEY_ID))
+                .where(population).asTable("a");
+        Field<String> t = answers.field("t", String.class);
+        Field<String> q = answers.field("q", String.class);
+        Field<String> r = answers.field("r", String.class);
+        return db.select(t, q, count(), sum(KEY)).from(answers).join(RESPONSE).on(RESPONSE.ID.eq(r))
+                .groupBy(t, q).orderBy(t, q)
+                .fetch(x -> new Cell(x.value1(), x.value2(), "", tally(x.value3(), x.value4())));
+    }
+
+    /** Per template, scale question and point (1 to 5), across the surveys of the population. */
+    public List<Cell> scalesByTemplate(Condition population) {
+        return db.select(SURVEY.TEMPLATE_ID, ANSWER_SCALE.QUESTION_ID, ANSWER_SCALE.SCALE_VALUE, count(), sum(KEY))
+                .from(ANSWER_SCALE).join(RESPONSE).on(RESPONSE.ID.eq(ANSWER_SCALE.RESPONSE_ID))
+                .join(SURVEY).on(SURVEY.ID.eq(RESPONSE.SURVEY_ID))
+                .where(population)
+                .groupBy(SURVEY.TEMPLATE_ID, ANSWER_SCALE.QUESTION_ID, ANSWER_SCALE.SCALE_VALUE)
+                .orderBy(SURVEY.TEMPLATE_ID, ANSWER_SCALE.QUESTION_ID, ANSWER_SCALE.SCALE_VALUE)
+                .fetch(r -> new Cell(r.value1(), r.value2(), String.valueOf(r.value3()), tally(r.value4(), r.value5())));
+    }
+
+    /**
+     * Scale answers of one template split by the answer to one of its choice questions (the 9xAs check by the
+     * respondent's role): per scale question, option of {@code byQuestion} ("" when not answered) and point.
+     */
+    public List<Cell> scalesBy(Condition population, String templateId, String byQuestion) {
+        var by = ANSWER_CHOICE.as("by");
+        Field<String> option = coalesce(by.OPTION_ID, inline(""));
+        return db.select(ANSWER_SCALE.QUESTION_ID, option, ANSWER_SCALE.SCALE_VALUE, count(), sum(KEY))
+                .from(ANSWER_SCALE).join(RESPONSE).on(RESPONSE.ID.eq(ANSWER_SCALE.RESPONSE_ID))
+                .join(SURVEY).on(SURVEY.ID.eq(RESPONSE.SURVEY_ID))
+                .leftJoin(by).on(by.RESPONSE_ID.eq(RESPONSE.ID)).and(by.QUESTION_ID.eq(byQuestion))
+                .where(population).and(SURVEY.TEMPLATE_ID.eq(templateId))
+                .groupBy(ANSWER_SCALE.QUESTION_ID, option, ANSWER_SCALE.SCALE_VALUE)
+                .fetch(r -> new Cell(r.value2(), r.value1(), String.valueOf(r.value3()), tally(r.value4(), r.value5())));
+    }
+
+    /** Released responses of the population per setting (key KIOSK or OWN_DEVICE). */
+    public List<Cell> bySetting(Condition population) {
+        return db.select(RELEASE_GROUP.SETTING, count(), sum(KEY))
+                .from(RESPONSE).join(RELEASE_GROUP).on(RELEASE_GROUP.ID.eq(RESPONSE.RELEASE_GROUP_ID))
+                .where(population).groupBy(RELEASE_GROUP.SETTING).orderBy(RELEASE_GROUP.SETTING)
+                .fetch(r -> new Cell("", "", r.value1(), tally(r.value2(), r.value3())));
+    }
+
+    /** Released responses of the population per age band (key "" for none given). */
+    public List<Cell> byAgeBand(Condition population) {
+        return db.select(RELEASE_GROUP.AGE_BAND, count(), sum(KEY))
+                .from(RESPONSE).join(RELEASE_GROUP).on(RELEASE_GROUP.ID.eq(RESPONSE.RELEASE_GROUP_ID))
+                .where(population).groupBy(RELEASE_GROUP.AGE_BAND).orderBy(RELEASE_GROUP.AGE_BAND)
+                .fetch(r -> new Cell("", "", r.value1(), tally(r.value2(), r.value3())));
+    }
+
+    /** A place of the partnership with how the population rated it. */
+    public record PlaceCell(long placeId, String name, String kind, String rating, Suppression.Tally count) {}
+
+    /** Per local place (not "somewhere else") and rating, across every places question of the population. */
+    public List<PlaceCell> placeRatings(Condition population) {
+        return db.select(PLACE.ID, PLACE.NAME, PLACE.KIND, ANSWER_PLACE.RATING, count(), sum(KEY))
+                .from(ANSWER_PLACE).join(RESPONSE).on(RESPONSE.ID.eq(ANSWER_PLACE.RESPONSE_ID))
+                .join(PLACE).on(PLACE.ID.eq(ANSWER_PLACE.PLACE_ID))
+                .where(population)
+                .groupBy(PLACE.ID, PLACE.NAME, PLACE.KIND, ANSWER_PLACE.RATING)
+                .orderBy(PLACE.NAME, ANSWER_PLACE.RATING)
+                .fetch(r -> new PlaceCell(r.value1(), r.value2(), r.value3(), r.value4(), tally(r.value5(), r.value6())));
+    }
+
+    /** Per local place: how many responses of the population rated it at all. */
+    public Map<Long, Suppression.Tally> placeRated(Condition population) {
+        return db.select(PLACE.ID, count(), sum(KEY))
+                .from(ANSWER_PLACE).join(RESPONSE).on(RESPONSE.ID.eq(ANSWER_PLACE.RESPONSE_ID))
+                .join(PLACE).on(PLACE.ID.eq(ANSWER_PLACE.PLACE_ID))
+                .where(population).groupBy(PLACE.ID)
+                .fetchMap(r -> r.value1(), r -> tally(r.value2(), r.value3()));
+    }
+
+    /** Unsafe ratings per quarter of release ("2026 Q3") and place kind; key "" counts every unsafe rating. */
+    public List<Cell> unsafeByQuarter(Condition population) {
+        Field<Integer> year = extract(RELEASE_GROUP.RELEASED_ON, DatePart.YEAR);
+        Field<Integer> quarter = extract(RELEASE_GROUP.RELEASED_ON, DatePart.QUARTER);
+        Field<String> kind = coalesce(PLACE.KIND, inline(""));
+        return db.select(year, quarter, kind, count(), sum(KEY))
+                .from(ANSWER_PLACE).join(RESPONSE).on(RESPONSE.ID.eq(ANSWER_PLACE.RESPONSE_ID))
+                .join(RELEASE_GROUP).on(RELEASE_GROUP.ID.eq(RESPONSE.RELEASE_GROUP_ID))
+                .leftJoin(PLACE).on(PLACE.ID.eq(ANSWER_PLACE.PLACE_ID))
+                .where(population).and(ANSWER_PLACE.RATING.eq("UNSAFE"))
+                .groupBy(year, quarter, kind).orderBy(year, quarter, kind)
+                .fetch(r -> new Cell(r.value1() + " Q" + r.value2(), "", r.value3(), tally(r.value4(), r.value5())));
+    }
+
+    /** Approved "why" texts of rated places, per place id (at most {@code perPlace} each, the latest first). */
+    public Map<Long, List<String>> placeReasons(Condition population, int perPlace) {
+        Map<Long, List<String>> reasons = new java.util.LinkedHashMap<>();
+        db.select(ANSWER_PLACE.PLACE_ID, ANSWER_TEXT.BODY)
+                .from(ANSWER_TEXT).join(RESPONSE).on(RESPONSE.ID.eq(ANSWER_TEXT.RESPONSE_ID))
+                .join(ANSWER_PLACE).on(ANSWER_PLACE.RESPONSE_ID.eq(ANSWER_TEXT.RESPONSE_ID))
+                .and(ANSWER_PLACE.QUESTION_ID.eq(ANSWER_TEXT.QUESTION_ID)).and(ANSWER_PLACE.PLACE_REF.eq(ANSWER_TEXT.ITEM))
+                .where(population).and(ANSWER_TEXT.MODERATION.eq(APPROVED)).and(ANSWER_PLACE.PLACE_ID.isNotNull())
+                .orderBy(ANSWER_PLACE.PLACE_ID, RESPONSE.SUBMITTED_ON.desc(), ANSWER_TEXT.ID.desc())
+                .forEach(r -> {
+                    List<String> list = reasons.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>());
+                    if (list.size() < perPlace) {
+                        list.add(r.value2());
+                    }
+                });
+        return reasons;
     }
 
     /** The partnership's places, as respondents see them listed. */
