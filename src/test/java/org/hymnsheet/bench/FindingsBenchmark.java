@@ -1,0 +1,139 @@
+package org.hymnsheet.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.hymnsheet.accounts.TestWorld;
+import org.hymnsheet.findings.FindingsFilter;
+import org.hymnsheet.findings.FindingsScope;
+import org.hymnsheet.findings.FindingsService;
+import org.hymnsheet.findings.FindingsTable;
+import org.hymnsheet.findings.Setting;
+import org.hymnsheet.findings.SurveyFindings;
+import org.hymnsheet.findings.WorkshopFindings;
+import org.hymnsheet.security.Role;
+import org.hymnsheet.testing.EmbeddedPostgresInitializer;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * Findings at scale: 1,000,000 survey answers, 1,000 workshops, 20 partnerships (FindingsData), then every panel
+ * group timed for one partnership under three filters, five runs each. Run with
+ * {@code ./mvnw -Pbench test -Dtest='FindingsBenchmark*'}; figures go to bench/results/.
+ */
+@Tag("bench")
+class FindingsBenchmark {
+    static final long ANSWERS = Long.getLong("bench.answers", 1_000_000);
+    static final int WORKSHOPS = Integer.getInteger("bench.workshops", 1_000);
+    static final int PARTNERSHIPS = Integer.getInteger("bench.partnerships", 20);
+    static final int RUNS = 5;
+
+    @Nested
+    @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:file:./target/bench-findings-h2/hymnsheet;DB_CLOSE_ON_EXIT=FALSE",
+            "spring.jooq.sql-dialect=H2"})
+    class OnH2File extends Scale {
+        OnH2File() {
+            super("h2-file");
+        }
+    }
+
+    @Nested
+    @SpringBootTest
+    @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+    class OnPostgres extends Scale {
+        OnPostgres() {
+            super("postgresql");
+        }
+    }
+
+    abstract static class Scale {
+        private final String database;
+        @Autowired ApplicationContext context;
+        @Autowired DSLContext db;
+        @Autowired FindingsService findings;
+        @Autowired SurveyFindings surveys;
+        @Autowired WorkshopFindings workshops;
+
+        Scale(String database) {
+            this.database = database;
+        }
+
+        @Test
+        void every_panel_of_a_partnership_with_fifty_thousand_answers_and_fifty_workshops() {
+            TestWorld world = new TestWorld(context);
+            long t0 = System.nanoTime();
+            FindingsData data = new FindingsData(db);
+            var made = data.make(world, PARTNERSHIPS, ANSWERS, WORKSHOPS);
+            double generateSeconds = (System.nanoTime() - t0) / 1e9;
+            assertThat(made.answers()).isGreaterThanOrEqualTo(ANSWERS);
+
+            long partnership = made.partnerships().get(PARTNERSHIPS / 2);
+            FindingsScope scope = FindingsScope.partnership(partnership);
+            Map<String, FindingsFilter> filters = new LinkedHashMap<>();
+            filters.put("everything", FindingsFilter.ALL);
+            filters.put("one quarter", FindingsFilter.ALL.between(LocalDate.of(2025, 7, 1), LocalDate.of(2025, 9, 30)));
+            filters.put("kiosk, one template", FindingsFilter.ALL.setting(Setting.KIOSK).template("safe-places"));
+            Map<String, Supplier<List<FindingsTable>>> groups = new LinkedHashMap<>();
+            StringBuilder table = new StringBuilder("| filter | panels | median ms | max ms |\n|---|---|---|---|\n");
+            double worst = 0;
+            for (var filter : filters.entrySet()) {
+                groups.clear();
+                groups.put("young people's voice (places, trusted adults, scales, quotes, 9xAs)",
+                        () -> surveys.voice(scope, filter.getValue(), Locale.UK));
+                groups.put("participation of young people (setting, age)",
+                        () -> surveys.participation(scope, filter.getValue(), Locale.UK));
+                groups.put("the link (unsafe contexts beside response cards)",
+                        () -> surveys.link(scope, filter.getValue(), Locale.UK));
+                groups.put("partnership practice (workshops)",
+                        () -> workshops.practice(scope, filter.getValue(), Locale.UK));
+                groups.put("participation of agencies (workshops)",
+                        () -> workshops.participation(scope, filter.getValue(), Locale.UK));
+                for (var group : groups.entrySet()) {
+                    group.getValue().get(); // warm-up
+                    List<Double> ms = new ArrayList<>();
+                    int panels = 0;
+                    for (int i = 0; i < RUNS; i++) {
+                        long s = System.nanoTime();
+                        panels = group.getValue().get().size();
+                        ms.add((System.nanoTime() - s) / 1e6);
+                    }
+                    ms.sort(Double::compare);
+                    worst = Math.max(worst, ms.getLast());
+                    table.append("| ").append(filter.getKey()).append(" | ").append(group.getKey()).append(" (")
+                            .append(panels).append(") | ").append(String.format(Locale.ROOT, "%.0f", ms.get(RUNS / 2)))
+                            .append(" | ").append(String.format(Locale.ROOT, "%.0f", ms.getLast())).append(" |\n");
+                }
+            }
+            // the whole page as a lead opens it: access check and every section
+            TestWorld.as(world.account(partnership, Role.LEAD));
+            long s = System.nanoTime();
+            int sections = findings.findings(partnership, FindingsFilter.ALL, Locale.UK).size();
+            double page = (System.nanoTime() - s) / 1e6;
+            TestWorld.anonymous();
+
+            BenchResults.write("findings-" + database, String.format(Locale.ROOT, """
+                    Data: %d partnerships, %,d survey answers in %,d released responses (%,d per partnership), %,d workshops
+                    with %,d input rows; generated in %.0f s. Timed: partnership %d of %d (%,d answers, %d workshops),
+                    each group of panels %d times after one warm-up run, one query per panel, counting in SQL.
+
+                    %s
+                    The whole findings page for a lead (access check and all %d sections, filter "everything"): %.0f ms.
+                    Slowest group of panels in any run: %.0f ms (target per panel: 1,000 ms).
+                    """, PARTNERSHIPS, made.answers(), made.responses(), made.answers() / PARTNERSHIPS, made.workshops(),
+                    made.inputRows(), generateSeconds, PARTNERSHIPS / 2 + 1, PARTNERSHIPS, made.answers() / PARTNERSHIPS,
+                    WORKSHOPS / PARTNERSHIPS, RUNS, table, sections, page, worst));
+        }
+    }
+}
