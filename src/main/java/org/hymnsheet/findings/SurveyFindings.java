@@ -1,6 +1,7 @@
 package org.hymnsheet.findings;
 
 import static org.hymnsheet.db.Tables.RELEASE_GROUP;
+import static org.hymnsheet.db.Tables.RESPONSE;
 import static org.hymnsheet.db.Tables.SURVEY;
 import static org.jooq.impl.DSL.select;
 
@@ -100,7 +101,7 @@ public class SurveyFindings {
     public List<FindingsTable> voice(FindingsScope scope, FindingsFilter filter, Locale locale) {
         Condition population = population(scope, filter);
         List<FindingsTable> tables = new ArrayList<>();
-        tables.add(places(population, locale));
+        tables.add(places(scope.partnershipId(), population, locale));
         tables.add(reasons(population, locale));
         var choices = rows.choicesByTemplate(population);
         var answered = index(rows.choicesAnsweredByTemplate(population));
@@ -121,9 +122,9 @@ public class SurveyFindings {
         return tables;
     }
 
-    /** Young people by setting, age band and the "about you" questions. */
+    /** Young people by setting, age band and the "about you" questions (surveys for professionals left out). */
     public List<FindingsTable> participation(FindingsScope scope, FindingsFilter filter, Locale locale) {
-        Condition population = population(scope, filter);
+        Condition population = population(scope, filter).and(youngPeoplesSurveys(filter));
         List<FindingsTable> tables = new ArrayList<>();
         Shown all = Suppression.cell(rows.responses(population));
         List<Row> settings = new ArrayList<>();
@@ -154,7 +155,7 @@ public class SurveyFindings {
 
     /** The contexts young people name as unsafe beside the share of response cards that target them, per quarter. */
     public List<FindingsTable> link(FindingsScope scope, FindingsFilter filter, Locale locale) {
-        Condition population = population(scope, filter);
+        Condition population = population(scope, filter).and(youngPeoplesSurveys(filter));
         Map<String, Map<String, Tally>> unsafe = new TreeMap<>();
         for (var c : rows.unsafeByQuarter(population)) {
             Map<String, Tally> quarter = unsafe.computeIfAbsent(c.templateId(), k -> new LinkedHashMap<>());
@@ -206,19 +207,21 @@ public class SurveyFindings {
                 table, List.of()));
     }
 
-    private FindingsTable places(Condition population, Locale locale) {
+    /** Every place of the partnership, rated or not, so that a place being listed says nothing. */
+    private FindingsTable places(long partnershipId, Condition population, Locale locale) {
         Map<Long, Tally> ratedAt = rows.placeRated(population);
         Map<Long, Map<String, Tally>> byPlace = new LinkedHashMap<>();
         Map<Long, String[]> names = new LinkedHashMap<>();
+        rows.places(partnershipId).forEach(p -> names.put(p.id(), new String[] {p.name(), p.kind()}));
         for (var c : rows.placeRatings(population)) {
             byPlace.computeIfAbsent(c.placeId(), k -> new LinkedHashMap<>()).put(c.rating(), c.count());
-            names.put(c.placeId(), new String[] {c.name(), c.kind()});
+            names.putIfAbsent(c.placeId(), new String[] {c.name(), c.kind()});
         }
         List<Row> table = new ArrayList<>();
         String worst = null;
         Percent worstShare = null;
         for (var place : names.entrySet()) {
-            Map<String, Tally> ratings = byPlace.get(place.getKey());
+            Map<String, Tally> ratings = byPlace.getOrDefault(place.getKey(), Map.of());
             Shown rated = Suppression.cell(ratedAt.getOrDefault(place.getKey(), Tally.NONE));
             Shown unsafe = Suppression.cell(ratings.getOrDefault("UNSAFE", Tally.NONE));
             Value unsafeShare = FindingsTable.share(unsafe, rated, locale);
@@ -377,6 +380,12 @@ public class SurveyFindings {
         return new FindingsTable("voice.nine-as", FindingsText.get(locale, "findings.voice.nineAs.title"),
                 FindingsText.get(locale, "findings.voice.nineAs.summary"), FindingsTable.Chart.HORIZONTAL_BAR,
                 columns, table, List.of());
+    }
+
+    /** Responses to surveys whose template is for young people. */
+    private Condition youngPeoplesSurveys(FindingsFilter filter) {
+        List<String> ids = youngPeoplesTemplates(filter).stream().map(SurveyTemplate::id).toList();
+        return RESPONSE.SURVEY_ID.in(select(SURVEY.ID).from(SURVEY).where(SURVEY.TEMPLATE_ID.in(ids)));
     }
 
     private List<SurveyTemplate> youngPeoplesTemplates(FindingsFilter filter) {

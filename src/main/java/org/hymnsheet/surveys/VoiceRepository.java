@@ -257,6 +257,15 @@ public class VoiceRepository {
         return reasons;
     }
 
+    /** A local place of the partnership with its kind. */
+    public record PartnershipPlace(long id, String name, String kind) {}
+
+    /** The partnership's places with their kinds, by name. */
+    public List<PartnershipPlace> places(long partnershipId) {
+        return db.select(PLACE.ID, PLACE.NAME, PLACE.KIND).from(PLACE).where(PLACE.PARTNERSHIP_ID.eq(partnershipId))
+                .orderBy(PLACE.NAME_KEY).fetch(Records.mapping(PartnershipPlace::new));
+    }
+
     /** The partnership's places, as respondents see them listed. */
     public List<PlaceName> placeNames(long partnershipId) {
         return db.select(PLACE.ID.cast(String.class), PLACE.NAME).from(PLACE).where(PLACE.PARTNERSHIP_ID.eq(partnershipId))
