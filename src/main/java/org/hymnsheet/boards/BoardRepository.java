@@ -2,14 +2,12 @@ package org.hymnsheet.boards;
 
 import static org.hymnsheet.db.Tables.AGENCY;
 import static org.hymnsheet.db.Tables.CARD;
-import static org.hymnsheet.db.Tables.CARD_CONTEXT;
 import static org.hymnsheet.db.Tables.CARD_PLACEMENT;
 import static org.hymnsheet.db.Tables.DOT_VOTE;
 import static org.hymnsheet.db.Tables.FRAMING_INPUT;
 import static org.hymnsheet.db.Tables.INFLUENCE_VOTE;
 import static org.hymnsheet.db.Tables.MAPPING_NOTE;
 import static org.hymnsheet.db.Tables.NEED;
-import static org.hymnsheet.db.Tables.PARTICIPANT;
 import static org.hymnsheet.db.Tables.PULSE_ANSWER;
 import static org.jooq.impl.DSL.avg;
 import static org.jooq.impl.DSL.coalesce;
@@ -20,10 +18,7 @@ import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.round;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.sum;
-import static org.jooq.impl.DSL.when;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.hymnsheet.db.tables.Agency;

@@ -89,7 +89,7 @@ class AggregateRepository {
         /** The key first when there is one: a constant in ORDER BY would be read as a column number. */
         List<OrderField<?>> orderBy(OrderField<?>... more) {
             var fields = new ArrayList<OrderField<?>>();
-            if (groupBy.contains(WORKSHOP.STARTED_AT)) {
+            if (groupBy.contains(started)) { // by workshop: in the order they started
                 fields.add(started);
             }
             if (!groupBy.isEmpty()) {

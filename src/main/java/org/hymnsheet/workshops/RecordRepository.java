@@ -21,7 +21,6 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.round;
-import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 
 import java.math.BigDecimal;
