@@ -467,6 +467,37 @@ class WorkshopFindingsTest {
         }
 
         @Test
+        void a_workshop_template_filter_narrows_workshops_and_a_survey_template_filter_leaves_them_alone() {
+            var all = cells(panel(findings.practice(whole(), FindingsFilter.ALL, Locale.ENGLISH),
+                    "practice.ecological-by-workshop"));
+            assertThat(cells(panel(findings.practice(whole(), FindingsFilter.ALL.template("hymn-sheet"), Locale.ENGLISH),
+                    "practice.ecological-by-workshop"))).isEqualTo(all).hasSize(3);
+            assertThat(cells(panel(findings.practice(whole(), FindingsFilter.ALL.template("safe-places"), Locale.ENGLISH),
+                    "practice.ecological-by-workshop"))).as("a survey template narrows surveys only").isEqualTo(all);
+            var other = findings.practice(whole(), FindingsFilter.ALL.template("three-column-mapping"), Locale.ENGLISH);
+            assertThat(panel(other, "practice.ecological-by-workshop").rows()).isEmpty();
+            assertThat(panel(other, "practice.ecological-by-workshop").summary()).isEqualTo("Nothing recorded in this period.");
+        }
+
+        @Test
+        void a_partnership_without_a_started_workshop_gets_every_panel_empty_with_a_plain_sentence() {
+            long empty = world.partnership();
+            world.agency(empty, TestWorld.unique("Lonely agency"));
+            TestWorld.as(world.account(empty, Role.LEAD));
+            var practice = findings.practice(FindingsScope.partnership(empty), FindingsFilter.ALL, Locale.ENGLISH);
+            assertThat(practice).extracting(FindingsTable::id).containsExactly("practice.ecological-by-workshop",
+                    "practice.ecological-by-quarter", "practice.framing-by-agency", "practice.voice-balance",
+                    "practice.speaking-share", "practice.pulse", "practice.needs-by-category", "practice.top-needs");
+            assertThat(practice).allSatisfy(t -> {
+                assertThat(t.rows()).isEmpty();
+                assertThat(t.summary()).isEqualTo("Nothing recorded in this period.");
+            });
+            var participation = findings.participation(FindingsScope.partnership(empty), FindingsFilter.ALL, Locale.ENGLISH);
+            assertThat(participation).allSatisfy(t -> assertThat(t.summary()).isEqualTo("No workshops in this period."));
+            assertThat(findings.cardContextsByQuarter(FindingsScope.partnership(empty), FindingsFilter.ALL)).isEmpty();
+        }
+
+        @Test
         void card_contexts_by_quarter_count_each_card_once_per_context_beside_the_cards_sorted() {
             Map<String, Map<String, Long>> link = findings.cardContextsByQuarter(whole(), FindingsFilter.ALL);
             assertThat(link.keySet()).containsExactly("2026 Q1", "2026 Q3");
