@@ -25,8 +25,6 @@ import org.hymnsheet.findings.FindingsTable.Row;
 import org.hymnsheet.findings.FindingsTable.Value;
 import org.hymnsheet.templates.CardSortStage;
 import org.hymnsheet.templates.TemplateCatalog;
-import org.hymnsheet.workshops.Level;
-import org.hymnsheet.workshops.VoiceBalance;
 import org.hymnsheet.workshops.WorkshopAggregates;
 import org.hymnsheet.workshops.WorkshopAggregates.By;
 import org.hymnsheet.workshops.WorkshopAggregates.Group;
@@ -65,8 +63,12 @@ public class WorkshopFindings {
         WorkshopScope s = scope(scope, filter);
         var t = new FindingsTexts(locale);
         var pulse = new PulsePanel(catalog, t);
-        return List.of(ecologicalByWorkshop(s, t), ecologicalByQuarter(s, t), framing(s, t), voiceBalance(s, t),
-                speakingShares(scope, s, t), pulse.table(aggregates.pulse(s.everyone(), By.ALL)),
+        var voice = new VoicePanel(t, this::day);
+        Map<Long, String> agencies = new LinkedHashMap<>();
+        directory.agencies(scope.partnershipId()).forEach((Agency a) -> agencies.put(a.id(), a.name()));
+        return List.of(ecologicalByWorkshop(s, t), ecologicalByQuarter(s, t), framing(s, t),
+                voice.balance(aggregates.spokenByAgencyPresent(s)), voice.shares(aggregates.speaking(s).byAgency(), agencies),
+                pulse.table(aggregates.pulse(s.everyone(), By.ALL)),
                 new NeedsPanel(catalog, t).byCategory(aggregates.needCategories(s)),
                 new NeedsPanel(catalog, t).top(aggregates.needs(s, By.ALL)));
     }
@@ -75,7 +77,9 @@ public class WorkshopFindings {
     public List<FindingsTable> participation(FindingsScope scope, FindingsFilter filter, Locale locale) {
         WorkshopScope s = scope(scope, filter).everyone();
         var t = new FindingsTexts(locale);
-        return List.of(attendance(s, t), levels(s, t));
+        var panel = new AttendancePanel(t, this::day);
+        var cells = aggregates.attendance(s);
+        return List.of(panel.matrix(cells), panel.levels(cells, aggregates.levels(s)));
     }
 
     /**
@@ -198,108 +202,8 @@ public class WorkshopFindings {
                 columns, rows, List.of(t.get("findings.ws.framingNote")));
     }
 
-    /** Per workshop, the board's voice-balance index over the seconds each agency present spoke. */
-    private FindingsTable voiceBalance(WorkshopScope s, FindingsTexts t) {
-        Map<Long, List<WorkshopAggregates.AgencySeconds>> byWorkshop = new LinkedHashMap<>();
-        aggregates.spokenByAgencyPresent(s).forEach(a -> byWorkshop.computeIfAbsent(a.group().key(), k -> new ArrayList<>()).add(a));
-        record Balance(Group group, int present, BigDecimal index) {}
-        List<Balance> balances = byWorkshop.values().stream().map(list -> new Balance(list.getFirst().group(), list.size(),
-                VoiceBalance.of(list.stream().map(WorkshopAggregates.AgencySeconds::seconds).toList()))).toList();
-        List<Row> rows = balances.stream().map(b -> Row.of(text(b.group().title()), text(day(b.group())),
-                count(b.present()), number(b.index(), ""))).toList();
-        var measured = balances.stream().filter(b -> b.index() != null).toList();
-        String summary = t.get("findings.ws.noData");
-        if (measured.size() == 1) {
-            var b = measured.getFirst();
-            summary = t.get("findings.ws.balance.one", b.group().title(), day(b.group()), plain(b.index()));
-        } else if (measured.size() > 1) {
-            var lo = measured.stream().min(Comparator.comparing(Balance::index)).orElseThrow();
-            var hi = measured.stream().max(Comparator.comparing(Balance::index)).orElseThrow();
-            summary = t.get("findings.ws.balance.summary", plain(lo.index()), lo.group().title(), day(lo.group()),
-                    plain(hi.index()), hi.group().title(), day(hi.group()));
-        }
-        return new FindingsTable("practice.voice-balance", t.get("findings.ws.balance.title"), summary, Chart.BAR,
-                List.of(label(t, "workshop"), label(t, "started"), num(t, "agenciesPresent"), num(t, "voiceBalance")),
-                rows, List.of(t.get("findings.ws.balanceNote")));
-    }
-
-    private FindingsTable speakingShares(FindingsScope scope, WorkshopScope s, FindingsTexts t) {
-        var shares = aggregates.speaking(s).byAgency();
-        Map<Long, String> names = new LinkedHashMap<>();
-        directory.agencies(scope.partnershipId()).forEach((Agency a) -> names.put(a.id(), a.name()));
-        List<Row> rows = shares.stream().map(a -> Row.of(text(names.getOrDefault(a.agencyId(), "?")), count(a.turns()),
-                number(a.seconds().divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP), ""),
-                share(a.timeShare()), share(a.turnShare()))).toList();
-        String summary = shares.isEmpty() ? t.get("findings.ws.noData")
-                : t.get("findings.ws.speaking.summary", names.getOrDefault(shares.getFirst().agencyId(), "?"),
-                whole(shares.getFirst().timeShare().movePointRight(2)));
-        return new FindingsTable("practice.speaking-share", t.get("findings.ws.speaking.title"), summary,
-                Chart.HORIZONTAL_BAR, List.of(label(t, "agency"), num(t, "turns"), num(t, "minutes"), pct(t, "timeShare"),
-                pct(t, "turnShare")), rows, List.of());
-    }
-
-    /** Every agency of the partnership down, every workshop across: how many of its people joined (0 = absent). */
-    private FindingsTable attendance(WorkshopScope s, FindingsTexts t) {
-        var cells = aggregates.attendance(s);
-        Map<Long, Group> workshops = new LinkedHashMap<>();
-        cells.forEach(c -> workshops.putIfAbsent(c.group().key(), c.group()));
-        Map<Long, String> agencies = new LinkedHashMap<>();
-        Map<Long, Map<Long, Integer>> people = new LinkedHashMap<>();
-        cells.forEach(c -> {
-            agencies.putIfAbsent(c.agencyId(), c.agency());
-            people.computeIfAbsent(c.agencyId(), k -> new LinkedHashMap<>()).put(c.group().key(), c.people());
-        });
-        if (workshops.isEmpty()) {
-            return new FindingsTable("participation.agencies-by-workshop", t.get("findings.ws.attendance.title"),
-                    t.get("findings.ws.none"), Chart.MATRIX, List.of(label(t, "agency")), List.of(), List.of());
-        }
-        List<Column> columns = new ArrayList<>(List.of(label(t, "agency")));
-        workshops.values().forEach(w -> columns.add(new Column(w.title() + " (" + day(w) + ")", Kind.NUMBER)));
-        columns.add(num(t, "attended"));
-        List<Row> rows = new ArrayList<>();
-        List<String> absent = new ArrayList<>();
-        agencies.forEach((id, name) -> {
-            List<Value> values = new ArrayList<>(List.of(text(name)));
-            workshops.keySet().forEach(w -> values.add(count(people.get(id).getOrDefault(w, 0))));
-            long attended = people.get(id).values().stream().filter(n -> n > 0).count();
-            values.add(count(attended));
-            rows.add(new Row(values));
-            if (attended == 0) {
-                absent.add(name);
-            }
-        });
-        String summary = absent.isEmpty() ? t.get("findings.ws.attendance.all", agencies.size())
-                : t.get("findings.ws.attendance.absent", absent.size(), agencies.size(), String.join(", ", absent));
-        return new FindingsTable("participation.agencies-by-workshop", t.get("findings.ws.attendance.title"), summary,
-                Chart.MATRIX, columns, rows, List.of(t.get("findings.ws.attendanceNote")));
-    }
-
-    private FindingsTable levels(WorkshopScope s, FindingsTexts t) {
-        Map<Long, Group> workshops = new LinkedHashMap<>();
-        aggregates.attendance(s).forEach(c -> workshops.putIfAbsent(c.group().key(), c.group()));
-        Map<Long, Map<Level, Integer>> people = new LinkedHashMap<>();
-        aggregates.levels(s).forEach(l -> people.computeIfAbsent(l.group().key(), k -> new LinkedHashMap<>())
-                .put(l.level(), l.people()));
-        List<Column> columns = new ArrayList<>(List.of(label(t, "workshop"), label(t, "started")));
-        for (Level level : Level.values()) {
-            columns.add(new Column(t.get("board.level." + level.name()), Kind.NUMBER));
-        }
-        List<Row> rows = new ArrayList<>();
-        workshops.forEach((id, w) -> {
-            List<Value> values = new ArrayList<>(List.of(text(w.title()), text(day(w))));
-            for (Level level : Level.values()) {
-                values.add(count(people.getOrDefault(id, Map.of()).getOrDefault(level, 0)));
-            }
-            rows.add(new Row(values));
-        });
-        long leaders = people.values().stream().filter(m -> m.getOrDefault(Level.STRATEGIC_LEADER, 0) > 0).count();
-        String summary = workshops.isEmpty() ? t.get("findings.ws.none")
-                : t.get("findings.ws.levels.summary", leaders, workshops.size());
-        return new FindingsTable("participation.levels-by-workshop", t.get("findings.ws.levels.title"), summary,
-                Chart.STACKED_BAR, columns, rows, List.of());
-    }
-
-    private String day(Group group) {
+    /** The day a workshop started, in the partnership's time zone (ISO, e.g. 2026-07-14). */
+    String day(Group group) {
         return group.started() == null ? "" : group.started().atZone(zone).toLocalDate().toString();
     }
 
@@ -322,7 +226,7 @@ public class WorkshopFindings {
     }
 
     /** A share 0..1 from SQL as a percentage. */
-    private static Value share(BigDecimal share) {
+    static Value share(BigDecimal share) {
         return new FindingsTable.Percent(share.movePointRight(2), "");
     }
 
