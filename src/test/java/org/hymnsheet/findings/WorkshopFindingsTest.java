@@ -517,6 +517,19 @@ class WorkshopFindingsTest {
         }
 
         @Test
+        void participants_get_a_secret_record_key_from_0_to_255_when_they_join() {
+            var joined = new java.util.ArrayList<Long>();
+            for (int i = 0; i < 24; i++) {
+                var result = participants.join(w1.joinCode(), health, Level.MANAGER, null, TestWorld.unique("device"));
+                joined.add(participants.rejoin(result.token()).orElseThrow().id());
+            }
+            var keys = db.select(PARTICIPANT.RECORD_KEY).from(PARTICIPANT).where(PARTICIPANT.ID.in(joined))
+                    .fetch(PARTICIPANT.RECORD_KEY);
+            assertThat(keys).hasSize(24).allSatisfy(k -> assertThat(k).isBetween(0, 255));
+            assertThat(Set.copyOf(keys)).as("drawn at random, not the column's default").hasSizeGreaterThan(1);
+        }
+
+        @Test
         void the_shared_aggregates_refuse_anyone_outside_the_partnership() {
             TestWorld.as(world.account(world.partnership(), Role.ADMIN));
             assertThatThrownBy(() -> findings.practice(whole(), FindingsFilter.ALL, Locale.ENGLISH))
