@@ -2,14 +2,12 @@ package org.hymnsheet.boards;
 
 import static org.hymnsheet.db.Tables.AGENCY;
 import static org.hymnsheet.db.Tables.CARD;
-import static org.hymnsheet.db.Tables.CARD_CONTEXT;
 import static org.hymnsheet.db.Tables.CARD_PLACEMENT;
 import static org.hymnsheet.db.Tables.DOT_VOTE;
 import static org.hymnsheet.db.Tables.FRAMING_INPUT;
 import static org.hymnsheet.db.Tables.INFLUENCE_VOTE;
 import static org.hymnsheet.db.Tables.MAPPING_NOTE;
 import static org.hymnsheet.db.Tables.NEED;
-import static org.hymnsheet.db.Tables.PARTICIPANT;
 import static org.hymnsheet.db.Tables.PULSE_ANSWER;
 import static org.jooq.impl.DSL.avg;
 import static org.jooq.impl.DSL.coalesce;
@@ -20,10 +18,7 @@ import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.round;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.sum;
-import static org.jooq.impl.DSL.when;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.hymnsheet.db.tables.Agency;
@@ -49,8 +44,6 @@ class BoardRepository {
 
     record Point(long agencyId, String agency, int position) {}
 
-    record Mean(long agencyId, BigDecimal mean) {}
-
     /** Participants who have put anything into this stage. */
     int answered(long stageId, StageKind kind) {
         Table<?> t = switch (kind) {
@@ -73,15 +66,6 @@ class BoardRepository {
         return db.select(countDistinct(participant)).from(t).where(stage.eq(stageId)).fetchOne(0, int.class);
     }
 
-    /** Participants of the workshop per agency present. */
-    List<AgencyCount> present(long workshopId) {
-        return db.select(PARTICIPANT.AGENCY_ID, AGENCY.NAME, count())
-                .from(PARTICIPANT).join(AGENCY).on(AGENCY.ID.eq(PARTICIPANT.AGENCY_ID))
-                .where(PARTICIPANT.WORKSHOP_ID.eq(workshopId))
-                .groupBy(PARTICIPANT.AGENCY_ID, AGENCY.NAME, AGENCY.NAME_KEY).orderBy(AGENCY.NAME_KEY)
-                .fetch(r -> new AgencyCount(r.value1(), r.value2(), r.value3()));
-    }
-
     /** Names of the partnership's agencies (speaking turns may name an agency nobody joined as). */
     Map<Long, String> agencyNames(long partnershipId) {
         return db.select(AGENCY.ID, AGENCY.NAME).from(AGENCY).where(AGENCY.PARTNERSHIP_ID.eq(partnershipId))
@@ -94,13 +78,6 @@ class BoardRepository {
                 .where(FRAMING_INPUT.STAGE_ID.eq(stageId))
                 .orderBy(AGENCY.NAME_KEY, FRAMING_INPUT.AGENCY_ID, FRAMING_INPUT.POSITION)
                 .fetch(r -> new Point(r.value1(), r.value2(), r.value3()));
-    }
-
-    List<Mean> framingMeans(long stageId) {
-        return db.select(FRAMING_INPUT.AGENCY_ID, round(avg(FRAMING_INPUT.POSITION.cast(SQLDataType.DECIMAL(10, 2))), 1))
-                .from(FRAMING_INPUT).where(FRAMING_INPUT.STAGE_ID.eq(stageId))
-                .groupBy(FRAMING_INPUT.AGENCY_ID)
-                .fetch(r -> new Mean(r.value1(), r.value2()));
     }
 
     List<String> approvedSentences(long stageId) {
@@ -140,54 +117,12 @@ class BoardRepository {
                 .fetch(r -> new Board.CardSpread(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
     }
 
-    record Balance(int placements, int ecological, int behaviour, BigDecimal mean) {}
-
-    Balance balance(long stageId) {
-        Field<Integer> eco = sum(when(CARD_PLACEMENT.POSITION.gt((short) 50), inline(1)).else_(inline(0)))
-                .cast(SQLDataType.INTEGER);
-        Field<Integer> beh = sum(when(CARD_PLACEMENT.POSITION.lt((short) 50), inline(1)).else_(inline(0)))
-                .cast(SQLDataType.INTEGER);
-        return db.select(count(), coalesce(eco, inline(0)), coalesce(beh, inline(0)),
-                        round(avg(CARD_PLACEMENT.POSITION.cast(SQLDataType.DECIMAL(10, 2))), 1))
-                .from(CARD_PLACEMENT).where(CARD_PLACEMENT.STAGE_ID.eq(stageId))
-                .fetchOne(r -> new Balance(r.value1(), r.value2(), r.value3(), r.value4()));
-    }
-
-    Map<String, Integer> contexts(long stageId) {
-        return db.select(CARD_CONTEXT.CONTEXT_ID, count()).from(CARD_CONTEXT).where(CARD_CONTEXT.STAGE_ID.eq(stageId))
-                .groupBy(CARD_CONTEXT.CONTEXT_ID).fetchMap(CARD_CONTEXT.CONTEXT_ID, count());
-    }
-
-    record PulseCount(String question, int value, int count) {}
-
-    List<PulseCount> pulse(long stageId) {
-        return db.select(PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.SCALE_VALUE.cast(SQLDataType.INTEGER), count())
-                .from(PULSE_ANSWER).where(PULSE_ANSWER.STAGE_ID.eq(stageId))
-                .groupBy(PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.SCALE_VALUE)
-                .fetch(r -> new PulseCount(r.value1(), r.value2(), r.value3()));
-    }
-
     List<String> approvedComments(long stageId) {
         return db.select(PULSE_ANSWER.COMMENT).from(PULSE_ANSWER)
                 .where(PULSE_ANSWER.STAGE_ID.eq(stageId)).and(PULSE_ANSWER.MODERATION.eq(APPROVED))
                 .and(PULSE_ANSWER.COMMENT.isNotNull())
                 // in the order of their words: the order given would point at whoever answered last
                 .orderBy(PULSE_ANSWER.COMMENT, PULSE_ANSWER.QUESTION_ID).fetch(PULSE_ANSWER.COMMENT);
-    }
-
-    record NeedRow(String text, String category, String owner, int dots) {}
-
-    /** Approved needs, most dots first. */
-    List<NeedRow> needs(long stageId) {
-        Agency owner = AGENCY.as("owner");
-        Field<Integer> dots = coalesce(sum(DOT_VOTE.DOTS), inline(BigDecimal.ZERO)).cast(SQLDataType.INTEGER);
-        return db.select(NEED.TEXT, NEED.CATEGORY, owner.NAME, dots)
-                .from(NEED).leftJoin(owner).on(owner.ID.eq(NEED.OWNER_AGENCY_ID))
-                .leftJoin(DOT_VOTE).on(DOT_VOTE.NEED_ID.eq(NEED.ID))
-                .where(NEED.STAGE_ID.eq(stageId)).and(NEED.MODERATION.eq(APPROVED))
-                .groupBy(NEED.ID, NEED.TEXT, NEED.CATEGORY, owner.NAME)
-                .orderBy(dots.desc(), NEED.ID)
-                .fetch(r -> new NeedRow(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
     record Note(String column, String text) {}

@@ -16,7 +16,11 @@ import org.hymnsheet.templates.PulseStage;
 import org.hymnsheet.templates.Stage;
 import org.hymnsheet.workshops.SpeakingService;
 import org.hymnsheet.workshops.SpeakingShare;
+import org.hymnsheet.workshops.VoiceBalance;
 import org.hymnsheet.workshops.Workshop;
+import org.hymnsheet.workshops.WorkshopAggregates;
+import org.hymnsheet.workshops.WorkshopAggregates.By;
+import org.hymnsheet.workshops.WorkshopScope;
 import org.hymnsheet.workshops.WorkshopService;
 import org.hymnsheet.workshops.WorkshopStage;
 import org.springframework.stereotype.Service;
@@ -33,13 +37,15 @@ public class BoardService {
     private final WorkshopService workshops;
     private final SpeakingService speaking;
     private final BoardRepository boards;
+    private final WorkshopAggregates aggregates;
     private final YoungPeoplesVoiceReader youngPeople;
 
     BoardService(WorkshopService workshops, SpeakingService speaking, BoardRepository boards,
-                 YoungPeoplesVoiceReader youngPeople) {
+                 WorkshopAggregates aggregates, YoungPeoplesVoiceReader youngPeople) {
         this.workshops = workshops;
         this.speaking = speaking;
         this.boards = boards;
+        this.aggregates = aggregates;
         this.youngPeople = youngPeople;
     }
 
@@ -53,10 +59,10 @@ public class BoardService {
         Board.StageView view = switch (stage.definition()) {
             case org.hymnsheet.templates.VoiceStage v -> voice(w, stage);
             case Stage s when !stage.revealed() -> null;
-            case FramingStage f -> framing(f, stage);
+            case FramingStage f -> framing(f, at(w, stage), stage);
             case CardSortStage c -> cardSort(w, c, stage);
-            case PulseStage p -> pulse(p, stage);
-            case org.hymnsheet.templates.NeedsStage n -> new Board.Needs(boards.needs(stage.id()).stream()
+            case PulseStage p -> pulse(p, at(w, stage));
+            case org.hymnsheet.templates.NeedsStage n -> new Board.Needs(aggregates.needs(at(w, stage), By.ALL).stream()
                     .map(r -> new Board.NeedDots(r.text(), label(n.categories(), r.category()), r.owner(), r.dots()))
                     .toList());
             case MappingStage m -> mapping(m, stage);
@@ -65,9 +71,14 @@ public class BoardService {
                 w.surveyId() == null ? null : youngPeople.read(w.surveyId()));
     }
 
-    private Board.Framing framing(FramingStage f, WorkshopStage stage) {
+    /** The board's figures are the shared workshop aggregates, for this one stage. */
+    private static WorkshopScope at(Workshop w, WorkshopStage stage) {
+        return WorkshopScope.stage(w.partnershipId(), w.id(), stage.id());
+    }
+
+    private Board.Framing framing(FramingStage f, WorkshopScope scope, WorkshopStage stage) {
         Map<Long, BigDecimal> means = new LinkedHashMap<>();
-        boards.framingMeans(stage.id()).forEach(m -> means.put(m.agencyId(), m.mean()));
+        aggregates.framing(scope, By.ALL).forEach(m -> means.put(m.agencyId(), m.mean()));
         Map<Long, List<Integer>> points = new LinkedHashMap<>();
         Map<Long, String> names = new LinkedHashMap<>();
         for (var p : boards.framingPoints(stage.id())) {
@@ -82,7 +93,8 @@ public class BoardService {
     }
 
     private Board.Voice voice(Workshop w, WorkshopStage stage) {
-        var present = boards.present(w.id());
+        var present = aggregates.attendance(WorkshopScope.workshop(w.partnershipId(), w.id())).stream()
+                .filter(a -> a.people() > 0).toList();
         var names = boards.agencyNames(w.partnershipId());
         SpeakingService.Shares shares = speaking.shares(w.id());
         Map<Long, SpeakingShare> byAgency = new LinkedHashMap<>();
@@ -98,7 +110,7 @@ public class BoardService {
         }
         List<Board.AgencyVoice> agencies = new ArrayList<>();
         Map<Long, Integer> people = new LinkedHashMap<>();
-        present.forEach(p -> people.put(p.agencyId(), p.count()));
+        present.forEach(p -> people.put(p.agencyId(), p.people()));
         // agencies present, then any agency that spoke or was named without anyone present from it
         var ids = new ArrayList<Long>(people.keySet());
         byAgency.keySet().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
@@ -123,8 +135,10 @@ public class BoardService {
     }
 
     private Board.CardSort cardSort(Workshop w, CardSortStage c, WorkshopStage stage) {
-        var balance = boards.balance(stage.id());
-        Map<String, Integer> tagged = boards.contexts(stage.id());
+        var scope = at(w, stage);
+        var balance = aggregates.balance(scope, By.ALL).getFirst(); // one row: no GROUP BY
+        Map<String, Integer> tagged = new LinkedHashMap<>();
+        aggregates.contexts(scope, By.ALL).forEach(x -> tagged.put(x.context(), x.tags()));
         var contexts = c.contexts().stream()
                 .map(o -> new Board.Count(o.label().in(LANG), tagged.getOrDefault(o.id(), 0))).toList();
         return new Board.CardSort(c.leftLabel().in(LANG), c.rightLabel().in(LANG), boards.cards(w.id(), stage.id()),
@@ -132,15 +146,16 @@ public class BoardService {
                 share(balance.behaviour(), balance.placements()), balance.mean(), contexts);
     }
 
-    private Board.Pulse pulse(PulseStage p, WorkshopStage stage) {
-        var counts = boards.pulse(stage.id());
+    private Board.Pulse pulse(PulseStage p, WorkshopScope scope) {
+        // the room's own board shows the pulse as it is (decision 0013); findings pass the same tallies through the rule
+        var counts = aggregates.pulse(scope, By.ALL);
         var questions = p.questions().stream().map(q -> new Board.PulseQuestion(q.text().in(LANG),
                         q.labels().stream().map(l -> l.in(LANG)).toList(),
                         IntStream.rangeClosed(1, 5).map(v -> counts.stream()
                                 .filter(c -> c.question().equals(q.id()) && c.value() == v)
-                                .mapToInt(BoardRepository.PulseCount::count).sum()).boxed().toList()))
+                                .mapToInt(c -> Math.toIntExact(c.tally().count())).sum()).boxed().toList()))
                 .toList();
-        return new Board.Pulse(questions, boards.approvedComments(stage.id()));
+        return new Board.Pulse(questions, boards.approvedComments(scope.stageId().orElseThrow()));
     }
 
     private Board.Mapping mapping(MappingStage m, WorkshopStage stage) {

@@ -34,19 +34,22 @@ import org.hymnsheet.templates.SurveyTemplate;
 import org.hymnsheet.templates.TemplateCatalog;
 import org.hymnsheet.templates.TrustedPeople;
 import org.jooq.Condition;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * Findings from young people's voice surveys: each panel one query over released responses (decision 0016), every
  * count through the disclosure rule, every share computed from two counts the rule already made safe. Called by
- * {@link FindingsService}, which has already checked access.
+ * {@link FindingsService}, which has already checked access. A repository of the findings feature: it builds the
+ * population (the release groups a reader may count) and reads through {@code surveys.VoiceRepository}.
  */
-@Component
-public class SurveyFindings {
+@Repository
+class SurveyFindings {
     /** The 9xAs conditions check template, shown by level. */
     static final String NINE_AS = "nine-as-conditions";
     /** Its question asking the role of whoever answered. */
     static final String NINE_AS_ROLE = "level";
+    /** The standard "about you" age question, whose answer is a release group's age band. */
+    static final String AGE_QUESTION = "about-age";
     static final List<String> ROLES = List.of("practitioner", "manager", "leader");
     /** Card contexts a place kind maps to, for "the link"; other places map to none. */
     static final Map<PlaceKind, String> CONTEXT_OF_PLACE = Map.of(
@@ -98,7 +101,7 @@ public class SurveyFindings {
     }
 
     /** Places rated safe and unsafe, trusted adults, known by professionals, what needs to change, 9xAs by level. */
-    public List<FindingsTable> voice(FindingsScope scope, FindingsFilter filter, Locale locale) {
+    List<FindingsTable> voice(FindingsScope scope, FindingsFilter filter, Locale locale) {
         Condition population = population(scope, filter);
         List<FindingsTable> tables = new ArrayList<>();
         tables.add(places(scope.partnershipId(), population, locale));
@@ -123,7 +126,7 @@ public class SurveyFindings {
     }
 
     /** Young people by setting, age band and the "about you" questions (surveys for professionals left out). */
-    public List<FindingsTable> participation(FindingsScope scope, FindingsFilter filter, Locale locale) {
+    List<FindingsTable> participation(FindingsScope scope, FindingsFilter filter, Locale locale) {
         Condition population = population(scope, filter).and(youngPeoplesSurveys(filter));
         List<FindingsTable> tables = new ArrayList<>();
         Shown all = Suppression.cell(rows.responses(population));
@@ -154,7 +157,7 @@ public class SurveyFindings {
     }
 
     /** The contexts young people name as unsafe beside the share of response cards that target them, per quarter. */
-    public List<FindingsTable> link(FindingsScope scope, FindingsFilter filter, Locale locale) {
+    List<FindingsTable> link(FindingsScope scope, FindingsFilter filter, Locale locale) {
         Condition population = population(scope, filter).and(youngPeoplesSurveys(filter));
         Map<String, Map<String, Tally>> unsafe = new TreeMap<>();
         for (var c : rows.unsafeByQuarter(population)) {
@@ -397,7 +400,7 @@ public class SurveyFindings {
     private Map<String, String> ageLabels() {
         Map<String, String> labels = new LinkedHashMap<>();
         for (SurveyTemplate t : templates.surveys()) {
-            t.question(org.hymnsheet.surveys.ReleaseGroups.AGE_QUESTION).filter(SingleChoice.class::isInstance)
+            t.question(AGE_QUESTION).filter(SingleChoice.class::isInstance)
                     .map(SingleChoice.class::cast)
                     .ifPresent(q -> q.options().forEach(o -> labels.putIfAbsent(o.id(), o.label().in(EN))));
         }

@@ -15,10 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hymnsheet.common.Suppression;
-import org.hymnsheet.findings.Setting;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * Release groups (decision 0016): a submitted response is counted anywhere (boards, findings, "you said, we did",
@@ -27,8 +26,8 @@ import org.springframework.stereotype.Component;
  * reader can set selects whole groups, so two views (two periods a day apart, one template more or less, a board
  * before and after one young person presses Send) always differ by five young people or by none.
  */
-@Component
-public class ReleaseGroups {
+@Repository
+class ReleaseGroups {
     /** How many alike responses make a release group. */
     public static final int SIZE = Suppression.THRESHOLD;
     /** The standard "about you" question whose answer is the age band (templates' {@code about-you} section). */
@@ -49,9 +48,9 @@ public class ReleaseGroups {
         return RANDOM.nextInt(Suppression.KEY_RANGE);
     }
 
-    /** The setting of a response, as grouped and filtered. */
-    public static Field<String> settingOf() {
-        return when(RESPONSE.DEVICE_LABEL.isNotNull(), inline(Setting.KIOSK.name())).else_(inline(Setting.OWN_DEVICE.name()));
+    /** The setting of a response as grouped and filtered (the names of {@code findings.Setting}). */
+    static Field<String> settingOf() {
+        return when(RESPONSE.DEVICE_LABEL.isNotNull(), inline("KIOSK")).else_(inline("OWN_DEVICE"));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.hymnsheet.workshops;
 import static org.hymnsheet.db.Tables.AGENCY;
 import static org.hymnsheet.db.Tables.PARTICIPANT;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,6 +15,9 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 class ParticipantRepository {
+    /** Record keys for the disclosure rule's cell-key perturbation (decision 0016): drawn once, never shown. */
+    private static final SecureRandom KEYS = new SecureRandom();
+
     private final DSLContext db;
     private final Clock clock;
 
@@ -29,6 +33,7 @@ class ParticipantRepository {
                 .set(PARTICIPANT.AGENCY_ID, agencyId)
                 .set(PARTICIPANT.WORK_LEVEL, level.name())
                 .set(PARTICIPANT.FIRST_NAME, firstName)
+                .set(PARTICIPANT.RECORD_KEY, KEYS.nextInt(org.hymnsheet.common.Suppression.KEY_RANGE))
                 .set(PARTICIPANT.JOINED_AT, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)))
                 .returning(PARTICIPANT.ID).fetchOne().getId();
     }

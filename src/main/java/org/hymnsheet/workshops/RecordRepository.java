@@ -21,7 +21,6 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.round;
-import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 
 import java.math.BigDecimal;
@@ -50,20 +49,6 @@ class RecordRepository {
 
     RecordRepository(DSLContext db) {
         this.db = db;
-    }
-
-    List<WorkshopRecord.Framing> framing(long workshopId) {
-        Field<BigDecimal> position = FRAMING_INPUT.POSITION.cast(SQLDataType.DECIMAL(10, 2));
-        return db.select(WORKSHOP_STAGE.POSITION, FRAMING_INPUT.AGENCY_ID, AGENCY.NAME, count(),
-                        round(avg(position), 1), min(FRAMING_INPUT.POSITION).cast(SQLDataType.INTEGER),
-                        max(FRAMING_INPUT.POSITION).cast(SQLDataType.INTEGER))
-                .from(FRAMING_INPUT).join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(FRAMING_INPUT.STAGE_ID))
-                .join(AGENCY).on(AGENCY.ID.eq(FRAMING_INPUT.AGENCY_ID))
-                .where(WORKSHOP_STAGE.WORKSHOP_ID.eq(workshopId))
-                .groupBy(WORKSHOP_STAGE.POSITION, FRAMING_INPUT.AGENCY_ID, AGENCY.NAME, AGENCY.NAME_KEY)
-                .orderBy(WORKSHOP_STAGE.POSITION, AGENCY.NAME_KEY)
-                .fetch(r -> new WorkshopRecord.Framing(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6(), r.value7()));
     }
 
     List<WorkshopRecord.ApprovedText> sentences(long workshopId) {
@@ -131,31 +116,6 @@ class RecordRepository {
                 .groupBy(CARD.ID, CARD.TEXT, CARD_CONTEXT.CONTEXT_ID)
                 .orderBy(CARD.ID, count().desc(), CARD_CONTEXT.CONTEXT_ID)
                 .fetch(r -> new WorkshopRecord.ContextCount(r.value1(), r.value2(), r.value3(), r.value4()));
-    }
-
-    List<WorkshopRecord.PulseCount> pulse(long workshopId) {
-        return db.select(WORKSHOP_STAGE.POSITION, PULSE_ANSWER.QUESTION_ID,
-                        PULSE_ANSWER.SCALE_VALUE.cast(SQLDataType.INTEGER), count())
-                .from(PULSE_ANSWER).join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(PULSE_ANSWER.STAGE_ID))
-                .where(WORKSHOP_STAGE.WORKSHOP_ID.eq(workshopId))
-                .groupBy(WORKSHOP_STAGE.POSITION, PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.SCALE_VALUE)
-                .orderBy(WORKSHOP_STAGE.POSITION, PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.SCALE_VALUE)
-                .fetch(r -> new WorkshopRecord.PulseCount(r.value1(), r.value2(), r.value3(), r.value4()));
-    }
-
-    /** Approved needs with their dots, most dots first. */
-    List<WorkshopRecord.NeedDots> needs(long workshopId) {
-        Agency owner = AGENCY.as("owner");
-        Field<Integer> dots = coalesce(sum(DOT_VOTE.DOTS), inline(BigDecimal.ZERO)).cast(SQLDataType.INTEGER);
-        return db.select(WORKSHOP_STAGE.POSITION, NEED.ID, NEED.TEXT, NEED.CATEGORY, owner.NAME, dots)
-                .from(NEED).join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(NEED.STAGE_ID))
-                .leftJoin(owner).on(owner.ID.eq(NEED.OWNER_AGENCY_ID))
-                .leftJoin(DOT_VOTE).on(DOT_VOTE.NEED_ID.eq(NEED.ID))
-                .where(WORKSHOP_STAGE.WORKSHOP_ID.eq(workshopId)).and(NEED.MODERATION.eq(APPROVED))
-                .groupBy(WORKSHOP_STAGE.POSITION, NEED.ID, NEED.TEXT, NEED.CATEGORY, owner.NAME)
-                .orderBy(WORKSHOP_STAGE.POSITION, dots.desc(), NEED.ID)
-                .fetch(r -> new WorkshopRecord.NeedDots(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6()));
     }
 
     /** Every stored input and speaking turn as one line, in the order they were made. */

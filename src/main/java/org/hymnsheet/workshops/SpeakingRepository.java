@@ -1,25 +1,13 @@
 package org.hymnsheet.workshops;
 
 import static org.hymnsheet.db.Tables.SPEAKING_TURN;
-import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.extract;
-import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.nullif;
-import static org.jooq.impl.DSL.round;
-import static org.jooq.impl.DSL.sum;
-import static org.jooq.impl.DSL.val;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.DatePart;
-import org.jooq.Field;
-import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
 /** Speaking turns, and the shares of talking computed from them in SQL. */
@@ -69,33 +57,6 @@ class SpeakingRepository {
 
     void delete(long turnId) {
         db.deleteFrom(SPEAKING_TURN).where(SPEAKING_TURN.ID.eq(turnId)).execute();
-    }
-
-    /**
-     * Turns and seconds per agency (byLevel = false) or per level, with each group's share of all seconds and of
-     * all turns, rounded to 4 places. A turn still open counts up to {@code now}.
-     */
-    List<SpeakingShare> shares(long workshopId, boolean byLevel, Instant now) {
-        Field<BigDecimal> length = extract(coalesce(SPEAKING_TURN.ENDED_AT, val(at(now))), DatePart.EPOCH)
-                .coerce(BigDecimal.class)
-                .minus(extract(SPEAKING_TURN.STARTED_AT, DatePart.EPOCH).coerce(BigDecimal.class));
-        Field<BigDecimal> seconds = sum(length);
-        Field<Integer> turns = count();
-        Field<BigDecimal> timeShare = round(seconds.div(nullif(sum(seconds).over(), inline(BigDecimal.ZERO))), 4);
-        // numeric with a scale: H2 divides an unscaled DECIMAL as an integer
-        Field<BigDecimal> turnShare = round(turns.cast(SQLDataType.DECIMAL(20, 6))
-                .div(nullif(sum(turns).over().cast(SQLDataType.DECIMAL(20, 6)), inline(BigDecimal.ZERO))), 4);
-        Field<?> group = byLevel ? SPEAKING_TURN.WORK_LEVEL : SPEAKING_TURN.AGENCY_ID;
-        return db.select(group, turns, round(seconds, 3), timeShare, turnShare)
-                .from(SPEAKING_TURN).where(SPEAKING_TURN.WORKSHOP_ID.eq(workshopId))
-                .groupBy(group).orderBy(seconds.desc(), group)
-                .fetch(r -> {
-                    Object key = r.value1();
-                    Long agency = byLevel ? null : (Long) key;
-                    Level level = byLevel && key != null ? Level.valueOf((String) key) : null;
-                    return new SpeakingShare(agency, level, r.value2(), r.value3(),
-                            r.value4() == null ? BigDecimal.ZERO : r.value4(), r.value5() == null ? BigDecimal.ZERO : r.value5());
-                });
     }
 
     private static OffsetDateTime at(Instant instant) {

@@ -24,15 +24,17 @@ public class SpeakingService {
     private final WorkshopRepository workshops;
     private final ParticipantRepository participants;
     private final SpeakingRepository turns;
+    private final AggregateRepository aggregates;
     private final CurrentStaff staff;
     private final Clock clock;
     private final LiveSignals signals;
 
     SpeakingService(WorkshopRepository workshops, ParticipantRepository participants, SpeakingRepository turns,
-                    CurrentStaff staff, Clock clock, LiveSignals signals) {
+                    AggregateRepository aggregates, CurrentStaff staff, Clock clock, LiveSignals signals) {
         this.workshops = workshops;
         this.participants = participants;
         this.turns = turns;
+        this.aggregates = aggregates;
         this.staff = staff;
         this.clock = clock;
         this.signals = signals;
@@ -89,8 +91,8 @@ public class SpeakingService {
 
     @Transactional(readOnly = true)
     Shares shares(long workshopId, Instant now) {
-        owned(workshopId);
-        return new Shares(turns.shares(workshopId, false, now), turns.shares(workshopId, true, now));
+        var scope = WorkshopScope.workshop(owned(workshopId).partnershipId(), workshopId);
+        return new Shares(aggregates.speaking(scope, false, now), aggregates.speaking(scope, true, now));
     }
 
     private Workshop owned(long workshopId) {

@@ -24,16 +24,16 @@ public class WorkshopRecordService {
 
     private final WorkshopRepository workshops;
     private final RecordRepository records;
-    private final SpeakingRepository turns;
+    private final AggregateRepository aggregates;
     private final SnapshotRepository snapshots;
     private final CurrentStaff staff;
     private final Clock clock;
 
-    WorkshopRecordService(WorkshopRepository workshops, RecordRepository records, SpeakingRepository turns,
+    WorkshopRecordService(WorkshopRepository workshops, RecordRepository records, AggregateRepository aggregates,
                           SnapshotRepository snapshots, CurrentStaff staff, Clock clock) {
         this.workshops = workshops;
         this.records = records;
-        this.turns = turns;
+        this.aggregates = aggregates;
         this.snapshots = snapshots;
         this.staff = staff;
         this.clock = clock;
@@ -43,11 +43,20 @@ public class WorkshopRecordService {
     public WorkshopRecord record(long workshopId) {
         Workshop w = owned(workshopId);
         var now = clock.instant();
-        return new WorkshopRecord(w, workshops.stages(workshopId), records.framing(workshopId),
+        var scope = WorkshopScope.workshop(w.partnershipId(), workshopId);
+        var by = WorkshopAggregates.By.STAGE;
+        var framing = aggregates.framing(scope, by).stream().map(f -> new WorkshopRecord.Framing(stage(f.group()),
+                f.agencyId(), f.agency(), f.answers(), f.mean(), f.min(), f.max())).toList();
+        // the record is for the workshop's own facilitators, who saw the room: its pulse counts are shown as they are
+        var pulse = aggregates.pulse(scope, by).stream().map(p -> new WorkshopRecord.PulseCount(stage(p.group()),
+                p.question(), p.value(), Math.toIntExact(p.tally().count()))).toList();
+        var needs = aggregates.needs(scope, by).stream().map(n -> new WorkshopRecord.NeedDots(stage(n.group()),
+                n.needId(), n.text(), n.category(), n.owner(), n.dots())).toList();
+        return new WorkshopRecord(w, workshops.stages(workshopId), framing,
                 records.sentences(workshopId), records.influence(workshopId),
-                new SpeakingService.Shares(turns.shares(workshopId, false, now), turns.shares(workshopId, true, now)),
-                records.cards(workshopId), records.contexts(workshopId), records.pulse(workshopId),
-                records.comments(workshopId), records.needs(workshopId), records.notes(workshopId));
+                new SpeakingService.Shares(aggregates.speaking(scope, false, now), aggregates.speaking(scope, true, now)),
+                records.cards(workshopId), records.contexts(workshopId), pulse,
+                records.comments(workshopId), needs, records.notes(workshopId));
     }
 
     /**
@@ -87,6 +96,10 @@ public class WorkshopRecordService {
         long workshopId = snapshots.workshopOf(snapshotId).orElseThrow(() -> new NotFoundException("board snapshot"));
         owned(workshopId);
         return snapshots.pdf(snapshotId);
+    }
+
+    private static int stage(WorkshopAggregates.Group group) {
+        return Math.toIntExact(group.key());
     }
 
     /** Neutralises spreadsheet formula injection: a cell starting with =, +, -, @, tab or CR gets a leading '. */

@@ -35,6 +35,8 @@ import org.hymnsheet.workshops.WorkshopModerationService;
 import org.hymnsheet.workshops.WorkshopRecordService;
 import org.hymnsheet.boards.BoardService;
 import org.hymnsheet.boards.BoardSnapshotService;
+import org.hymnsheet.workshops.WorkshopAggregates;
+import org.hymnsheet.workshops.WorkshopScope;
 import org.hymnsheet.workshops.WorkshopService;
 import org.hymnsheet.workshops.WorkshopTargets;
 import org.hymnsheet.testing.OnPostgres;
@@ -67,9 +69,11 @@ class ServiceAccessMatrixTest {
             AccountService.class, SetupService.class, TemplateService.class, SurveyService.class,
             ResponseService.class, QueueService.class, SurveyVoiceService.class, WorkshopService.class, CardService.class,
             WorkshopModerationService.class, SpeakingService.class, ParticipantService.class, InputService.class,
-            WorkshopRecordService.class, BoardService.class, BoardSnapshotService.class, SecondFactorService.class,
+            WorkshopRecordService.class, WorkshopAggregates.class, BoardService.class, BoardSnapshotService.class, SecondFactorService.class,
             AuditLog.class);
     static final Set<Caller> FACILITATORS_OF_P = EnumSet.of(Caller.FACILITATOR, Caller.ADMIN, Caller.PLATFORM_ADMIN);
+    static final Set<Caller> READERS_OF_WORKSHOPS = EnumSet.of(Caller.FACILITATOR, Caller.LEAD, Caller.ADMIN,
+            Caller.PLATFORM_ADMIN);
 
     /** Marks rows whose target is a platform administrator's account in P; the method name is the first word. */
     static final String PLATFORM_TARGET = "[target: platform administrator of P]";
@@ -256,6 +260,30 @@ class ServiceAccessMatrixTest {
             // findings, suppressed: the facilitators who run workshops and the partnership's strategic leads
             row("SurveyVoiceService.voice", EnumSet.of(Caller.FACILITATOR, Caller.LEAD, Caller.ADMIN, Caller.PLATFORM_ADMIN),
                     f -> f.bean(SurveyVoiceService.class).voice(f.surveys().survey().id())),
+
+            // the shared workshop aggregates: the board's, the record's and findings' figures
+            row("WorkshopAggregates.balance", READERS_OF_WORKSHOPS,
+                    f -> f.bean(WorkshopAggregates.class).balance(WorkshopScope.partnership(f.p()), WorkshopAggregates.By.QUARTER)),
+            row("WorkshopAggregates.framing", READERS_OF_WORKSHOPS,
+                    f -> f.bean(WorkshopAggregates.class).framing(WorkshopScope.partnership(f.p()), WorkshopAggregates.By.WORKSHOP)),
+            row("WorkshopAggregates.contexts", READERS_OF_WORKSHOPS,
+                    f -> f.bean(WorkshopAggregates.class).contexts(WorkshopScope.partnership(f.p()), WorkshopAggregates.By.ALL)),
+            row("WorkshopAggregates.sortedCards", READERS_OF_WORKSHOPS,
+                    f -> f.bean(WorkshopAggregates.class).sortedCards(WorkshopScope.partnership(f.p()), WorkshopAggregates.By.ALL)),
+            row("WorkshopAggregates.pulse", READERS_OF_WORKSHOPS,
+                    f -> f.bean(WorkshopAggregates.class).pulse(WorkshopScope.partnership(f.p()), WorkshopAggregates.By.ALL)),
+            row("WorkshopAggregates.needs", READERS_OF_WORKSHOPS,
+                    f -> f.bean(WorkshopAggregates.class).needs(WorkshopScope.partnership(f.p()), WorkshopAggregates.By.STAGE)),
+            row("WorkshopAggregates.needCategories", READERS_OF_WORKSHOPS,
+                    f -> f.bean(WorkshopAggregates.class).needCategories(WorkshopScope.partnership(f.p()))),
+            row("WorkshopAggregates.speaking", READERS_OF_WORKSHOPS,
+                    f -> f.bean(WorkshopAggregates.class).speaking(WorkshopScope.partnership(f.p()))),
+            row("WorkshopAggregates.spokenByAgencyPresent", READERS_OF_WORKSHOPS,
+                    f -> f.bean(WorkshopAggregates.class).spokenByAgencyPresent(WorkshopScope.partnership(f.p()))),
+            row("WorkshopAggregates.attendance", READERS_OF_WORKSHOPS,
+                    f -> f.bean(WorkshopAggregates.class).attendance(WorkshopScope.partnership(f.p()))),
+            row("WorkshopAggregates.levels", READERS_OF_WORKSHOPS,
+                    f -> f.bean(WorkshopAggregates.class).levels(WorkshopScope.partnership(f.p()))),
 
             row("WorkshopService.list", FACILITATORS_OF_P, f -> f.bean(WorkshopService.class).list(f.p())),
             row("WorkshopService.get", FACILITATORS_OF_P, f -> f.bean(WorkshopService.class).get(f.workshops().workshop())),

@@ -10,10 +10,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 
 /** Writes a benchmark's figures to bench/results/, with the machine they were measured on. */
-final class BenchResults {
+public final class BenchResults {
     private BenchResults() {}
 
-    static void write(String name, String body) {
+    public static void write(String name, String body) {
         Path dir = Path.of(System.getProperty("bench.results", "target/bench-results"));
         String header = "# " + name + "\n\nmeasured " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
                 + " on " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
@@ -29,7 +29,7 @@ final class BenchResults {
         System.out.println(header + body);
     }
 
-    static double percentile(long[] nanos, double p) {
+    public static double percentile(long[] nanos, double p) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;

@@ -13,6 +13,7 @@ import org.hymnsheet.testing.OnPostgres;
 import org.hymnsheet.workshops.Card;
 import org.hymnsheet.workshops.Level;
 import org.hymnsheet.workshops.PendingText;
+import org.hymnsheet.workshops.VoiceBalance;
 import org.hymnsheet.workshops.WorkshopFixture;
 import org.hymnsheet.workshops.WorkshopModerationService;
 import org.junit.jupiter.api.AfterEach;

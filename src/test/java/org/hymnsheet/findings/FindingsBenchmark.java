@@ -1,4 +1,4 @@
-package org.hymnsheet.bench;
+package org.hymnsheet.findings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,13 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.hymnsheet.accounts.TestWorld;
-import org.hymnsheet.findings.FindingsFilter;
-import org.hymnsheet.findings.FindingsScope;
-import org.hymnsheet.findings.FindingsService;
-import org.hymnsheet.findings.FindingsTable;
-import org.hymnsheet.findings.Setting;
-import org.hymnsheet.findings.SurveyFindings;
-import org.hymnsheet.findings.WorkshopFindings;
 import org.hymnsheet.security.Role;
 import org.hymnsheet.testing.EmbeddedPostgresInitializer;
 import org.jooq.DSLContext;
@@ -123,7 +116,7 @@ class FindingsBenchmark {
             double page = (System.nanoTime() - s) / 1e6;
             TestWorld.anonymous();
 
-            BenchResults.write("findings-" + database, String.format(Locale.ROOT, """
+            org.hymnsheet.bench.BenchResults.write("findings-" + database, String.format(Locale.ROOT, """
                     Data: %d partnerships, %,d survey answers in %,d released responses (%,d per partnership), %,d workshops
                     with %,d input rows; generated in %.0f s. Timed: partnership %d of %d (%,d answers, %d workshops),
                     each group of panels %d times after one warm-up run, one query per panel, counting in SQL.

@@ -1,4 +1,4 @@
-package org.hymnsheet.boards;
+package org.hymnsheet.workshops;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -8,12 +8,13 @@ import java.util.List;
  * The voice-balance index: one minus the Gini coefficient of speaking time across the agencies present.
  * 1 means every agency present spoke for as long as every other; 0 means one agency did all the talking.
  * An agency present that never spoke counts with 0 seconds. Null when nobody has spoken or fewer than two
- * agencies are present (there is no balance to measure).
+ * agencies are present (there is no balance to measure). The board (one workshop) and findings (each workshop of a
+ * period) use this one definition.
  */
-final class VoiceBalance {
+public final class VoiceBalance {
     private VoiceBalance() {}
 
-    static BigDecimal of(List<? extends Number> secondsPerAgency) {
+    public static BigDecimal of(List<? extends Number> secondsPerAgency) {
         int n = secondsPerAgency.size();
         double total = secondsPerAgency.stream().mapToDouble(Number::doubleValue).sum();
         if (n < 2 || total <= 0) {

@@ -1,4 +1,4 @@
-package org.hymnsheet.bench;
+package org.hymnsheet.findings;
 
 import static org.hymnsheet.db.Tables.AGENCY;
 import static org.hymnsheet.db.Tables.ANSWER_CHOICE;
