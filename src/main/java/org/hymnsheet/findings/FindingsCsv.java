@@ -38,16 +38,19 @@ final class FindingsCsv {
 
     /**
      * Every panel in one file, a line per cell: section title, panel id and title, the row's label (its first
-     * column), the column heading and the value. One shape for panels of any shape, so a spreadsheet can filter it.
+     * column, or the row's number in a panel of one column), the column heading and the value. One shape for panels of any shape, so a spreadsheet can filter it.
      */
     static void all(List<FindingsSection> sections, Locale locale, OutputStream out) throws IOException {
         try (CSVPrinter printer = printer(out)) {
             printer.printRecord((Object[]) ALL_HEADER);
             for (FindingsSection section : sections) {
                 for (FindingsTable table : section.tables()) {
-                    for (FindingsTable.Row row : table.rows()) {
-                        String label = row.values().isEmpty() ? "" : value(row.values().getFirst(), locale);
-                        for (int c = 1; c < table.columns().size(); c++) {
+                    // a one-column panel (quotes) has no row label: its rows are numbered and its words are the value
+                    boolean labelled = table.columns().size() > 1;
+                    for (int r = 0; r < table.rows().size(); r++) {
+                        FindingsTable.Row row = table.rows().get(r);
+                        String label = labelled ? value(row.values().getFirst(), locale) : String.valueOf(r + 1);
+                        for (int c = labelled ? 1 : 0; c < table.columns().size(); c++) {
                             List<String> line = new ArrayList<>(List.of(section.title(), table.id(), table.title(), label,
                                     heading(table.columns().get(c)), value(row.values().get(c), locale)));
                             printer.printRecord(line.stream().map(FindingsCsv::cell).toList());

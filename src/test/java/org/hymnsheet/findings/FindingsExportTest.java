@@ -88,8 +88,9 @@ class FindingsExportTest {
                 "Riverside Park", "Rated unsafe", "12"));
         assertThat(rows).anySatisfy(r -> assertThat(r.toList()).containsExactly("Partnership practice over time",
                 "test.ecological", "Ecological share of card placements", "2026 Q2", "Ecological share (%)", "55"));
-        // a quote panel has no figure column: its words are the row, and a formula in them is neutralised
-        assertThat(rows).noneSatisfy(r -> assertThat(r.get(ROW)).startsWith("=HYPERLINK"));
+        // a panel of one column (quotes) is numbered rows with its words as the value, formulas neutralised
+        assertThat(rows).anySatisfy(r -> assertThat(r.toList()).containsExactly("Young people's voice", "test.quotes",
+                "What needs to change", "2", "Young people said", "'=HYPERLINK(\"http://evil.example\")"));
     }
 
     @Test
