@@ -158,7 +158,8 @@ final class FindingsPdf implements AutoCloseable {
         if (column < 0 || table.rows().isEmpty()) {
             return;
         }
-        double max = 0;
+        // shares are drawn against 100%, so two panels' bars compare; other figures against their largest
+        double max = table.columns().get(column).kind() == FindingsTable.Kind.PERCENT ? 100 : 0;
         for (FindingsTable.Row row : table.rows()) {
             BigDecimal v = figure(row.values().get(column));
             max = v == null ? max : Math.max(max, v.doubleValue());

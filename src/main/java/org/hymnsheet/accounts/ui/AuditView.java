@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
@@ -61,11 +62,13 @@ public class AuditView extends Main implements HasDynamicTitle {
 
         grid.addColumn(l -> WHEN.format(l.at())).setHeader(getTranslation("audit.when")).setAutoWidth(true);
         grid.addColumn(l -> l.actor().isEmpty() ? getTranslation("audit.system") : l.actor())
-                .setHeader(getTranslation("audit.who")).setAutoWidth(true);
+                .setHeader(getTranslation("audit.who")).setFlexGrow(2);
         grid.addColumn(l -> getTranslation("audit.action." + l.action().name())).setHeader(getTranslation("audit.action"))
                 .setAutoWidth(true);
-        grid.addColumn(AuditLine::target).setHeader(getTranslation("audit.target")).setAutoWidth(true);
+        grid.addColumn(AuditLine::target).setHeader(getTranslation("audit.target")).setFlexGrow(1);
         grid.addColumn(l -> l.detail() == null ? "" : l.detail()).setHeader(getTranslation("audit.detail")).setFlexGrow(2);
+        // long names and filters wrap within their column, so the log never scrolls sideways
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText(getTranslation("audit.empty"));
         grid.setPageSize(50);
         grid.setId("audit-log");
