@@ -4,5 +4,19 @@ package org.hymnsheet.security;
 public enum AuditAction {
     FACTOR_ENROLLED,
     FACTOR_RESET,
-    RECOVERY_CODE_USED
+    RECOVERY_CODE_USED,
+    /** Findings read on the page or its print view; detail: the filter. */
+    FINDINGS_VIEWED,
+    /** Findings downloaded as CSV; detail: the filter (and the panel, when one panel was downloaded). */
+    FINDINGS_EXPORTED_CSV,
+    /** The findings report downloaded as PDF; detail: the filter. */
+    FINDINGS_EXPORTED_PDF,
+    /** A page of the safeguarding queue read; detail: which page. */
+    SAFEGUARDING_QUEUE_VIEWED,
+    /** A young person's text approved; detail: the text's id, never its words. */
+    SURVEY_TEXT_APPROVED,
+    SURVEY_TEXT_REJECTED,
+    /** A workshop participant's text approved; detail: workshop, kind and ref, never the words. */
+    WORKSHOP_TEXT_APPROVED,
+    WORKSHOP_TEXT_REJECTED
 }

@@ -15,9 +15,11 @@ import jakarta.annotation.security.PermitAll;
 import org.hymnsheet.accounts.AccountService;
 import org.hymnsheet.accounts.ui.AccountsView;
 import org.hymnsheet.accounts.ui.AgenciesView;
+import org.hymnsheet.accounts.ui.AuditView;
 import org.hymnsheet.accounts.ui.MyAccountView;
 import org.hymnsheet.accounts.ui.PartnershipsView;
 import org.hymnsheet.accounts.ui.PlacesView;
+import org.hymnsheet.findings.ui.FindingsView;
 import org.hymnsheet.security.Role;
 import org.hymnsheet.surveys.ui.ModerationView;
 import org.hymnsheet.surveys.ui.SafeguardingView;
@@ -60,6 +62,9 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem(getTranslation("nav.workshops"), WorkshopsView.class));
             nav.addItem(new SideNavItem(getTranslation("nav.moderation"), ModerationView.class));
         }
+        if (me.has(Role.LEAD) || me.has(Role.ADMIN) || me.has(Role.FACILITATOR)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.findings"), FindingsView.class));
+        }
         if (me.has(Role.SAFEGUARDING_LEAD)) {
             nav.addItem(new SideNavItem(getTranslation("nav.safeguarding"), SafeguardingView.class));
         }
@@ -74,6 +79,7 @@ public class MainLayout extends AppLayout {
             admin.addItem(new SideNavItem(getTranslation("nav.agencies"), AgenciesView.class));
             admin.addItem(new SideNavItem(getTranslation("nav.places"), PlacesView.class));
             admin.addItem(new SideNavItem(getTranslation("nav.accounts"), AccountsView.class));
+            admin.addItem(new SideNavItem(getTranslation("nav.audit"), AuditView.class));
             navigation.add(admin);
         }
         return navigation;

@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.ValidationException;
+import org.hymnsheet.security.AuditAction;
+import org.hymnsheet.security.AuditLog;
 import org.hymnsheet.security.CurrentStaff;
 import org.hymnsheet.security.Role;
 import org.hymnsheet.security.Staff;
@@ -26,9 +28,12 @@ public class QueueService {
     private final Clock clock;
     private final LiveSignals signals;
     private final DisclosureDetector detector;
+    private final AuditLog audit;
 
-    QueueService(QueueRepository queues, CurrentStaff staff, Clock clock, LiveSignals signals, DisclosureDetector detector) {
+    QueueService(QueueRepository queues, CurrentStaff staff, Clock clock, LiveSignals signals, DisclosureDetector detector,
+                 AuditLog audit) {
         this.detector = detector;
+        this.audit = audit;
         this.signals = signals;
         this.queues = queues;
         this.staff = staff;
@@ -70,13 +75,22 @@ public class QueueService {
             boolean asShown = now.body().equals(shownBody) && "PENDING".equals(now.moderation()) && now.submitted();
             throw new ValidationException("text", asShown && now.flagged() ? "moderation.flagNotAcknowledged" : "moderation.changed");
         }
+        decided(AuditAction.SURVEY_TEXT_APPROVED, moderator, textId);
         queues.textSurvey(textId).ifPresent(survey -> signals.changed(Topic.survey(survey)));
     }
 
     @Transactional
     public void reject(long textId) {
-        queues.moderate(textId, "REJECTED", moderator(textId).accountId());
+        Staff moderator = moderator(textId);
+        queues.moderate(textId, "REJECTED", moderator.accountId());
+        decided(AuditAction.SURVEY_TEXT_REJECTED, moderator, textId);
         queues.textSurvey(textId).ifPresent(survey -> signals.changed(Topic.survey(survey)));
+    }
+
+    /** The audit line names the text by its id only: its words stay in the moderation queue. */
+    private void decided(AuditAction action, Staff moderator, long textId) {
+        long partnership = queues.textPartnership(textId).orElseThrow(() -> new NotFoundException("text"));
+        audit.record(action, moderator.accountId(), partnership, null, "text=" + textId);
     }
 
     private Staff moderator(long textId) {
@@ -85,11 +99,18 @@ public class QueueService {
         return staff.requireRoleIn(partnership, Role.FACILITATOR, Role.ADMIN);
     }
 
-    /** One page of the safeguarding queue, open flags first and newest first; nothing is ever cut off. */
-    @Transactional(readOnly = true)
+    /**
+     * One page of the safeguarding queue, open flags first and newest first; nothing is ever cut off. Each page read
+     * leaves an audit line (so this is a read-write transaction: PostgreSQL refuses an insert in a read-only one).
+     */
+    @Transactional
     public List<FlaggedText> safeguardingQueue(long partnershipId, int offset, int limit) {
-        staff.requireRoleIn(partnershipId, Role.SAFEGUARDING_LEAD);
-        return queues.flags(partnershipId, Math.max(0, offset), page(limit));
+        Staff lead = staff.requireRoleIn(partnershipId, Role.SAFEGUARDING_LEAD);
+        int from = Math.max(0, offset);
+        int size = page(limit);
+        audit.record(AuditAction.SAFEGUARDING_QUEUE_VIEWED, lead.accountId(), partnershipId, null,
+                "offset=" + from + " limit=" + size);
+        return queues.flags(partnershipId, from, size);
     }
 
     /** How many flags there are, how many are open, and how many arrived in the last hour (so a flood shows). */

@@ -5,6 +5,8 @@ import org.hymnsheet.live.Topic;
 import java.util.List;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.ValidationException;
+import org.hymnsheet.security.AuditAction;
+import org.hymnsheet.security.AuditLog;
 import org.hymnsheet.security.CurrentStaff;
 import org.hymnsheet.security.Role;
 import org.springframework.stereotype.Service;
@@ -17,8 +19,11 @@ public class WorkshopModerationService {
     private final ModerationRepository moderation;
     private final CurrentStaff staff;
     private final LiveSignals signals;
+    private final AuditLog audit;
 
-    WorkshopModerationService(WorkshopRepository workshops, ModerationRepository moderation, CurrentStaff staff, LiveSignals signals) {
+    WorkshopModerationService(WorkshopRepository workshops, ModerationRepository moderation, CurrentStaff staff,
+                              LiveSignals signals, AuditLog audit) {
+        this.audit = audit;
         this.workshops = workshops;
         this.moderation = moderation;
         this.staff = staff;
@@ -37,7 +42,8 @@ public class WorkshopModerationService {
      */
     @Transactional
     public void moderate(long workshopId, PendingText.TextKind kind, String ref, boolean approve) {
-        if (owned(workshopId).ended()) {
+        Workshop workshop = owned(workshopId);
+        if (workshop.ended()) {
             throw new ValidationException("workshop", "workshops.ended");
         }
         var outcome = kind == null ? ModerationRepository.Outcome.NOT_FOUND : moderation.decide(workshopId, kind, ref, approve);
@@ -47,6 +53,11 @@ public class WorkshopModerationService {
             case CHANGED -> throw new ValidationException("text", "workshops.moderation.changed");
             case DECIDED -> { }
         }
+        // the line names the text by its ref without the words' version: a hash of a short text could be guessed
+        String text = ref.contains("@") ? ref.substring(0, ref.indexOf('@')) : ref;
+        audit.record(approve ? AuditAction.WORKSHOP_TEXT_APPROVED : AuditAction.WORKSHOP_TEXT_REJECTED,
+                staff.require().accountId(), workshop.partnershipId(), null,
+                "workshop=" + workshopId + " kind=" + kind + " ref=" + text);
         signals.changed(Topic.workshop(workshopId));
         signals.changed(Topic.room(workshopId));
     }

@@ -13,8 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.hymnsheet.common.ValidationException;
+import org.hymnsheet.findings.FindingsFilter;
+import org.hymnsheet.findings.FindingsService;
 import org.hymnsheet.security.AuditAction;
 import org.hymnsheet.security.AuditLog;
+import org.hymnsheet.security.AuditQuery;
 import org.hymnsheet.security.Role;
 import org.hymnsheet.security.SecondFactorService;
 import org.hymnsheet.surveys.AnswerInput;
@@ -70,9 +73,11 @@ class ServiceAccessMatrixTest {
             ResponseService.class, QueueService.class, SurveyVoiceService.class, WorkshopService.class, CardService.class,
             WorkshopModerationService.class, SpeakingService.class, ParticipantService.class, InputService.class,
             WorkshopRecordService.class, WorkshopAggregates.class, BoardService.class, BoardSnapshotService.class, SecondFactorService.class,
-            AuditLog.class);
+            AuditLog.class, FindingsService.class);
     static final Set<Caller> FACILITATORS_OF_P = EnumSet.of(Caller.FACILITATOR, Caller.ADMIN, Caller.PLATFORM_ADMIN);
     static final Set<Caller> READERS_OF_WORKSHOPS = EnumSet.of(Caller.FACILITATOR, Caller.LEAD, Caller.ADMIN,
+            Caller.PLATFORM_ADMIN);
+    static final Set<Caller> READERS_OF_FINDINGS = EnumSet.of(Caller.FACILITATOR, Caller.LEAD, Caller.ADMIN,
             Caller.PLATFORM_ADMIN);
 
     /** Marks rows whose target is a platform administrator's account in P; the method name is the first word. */
@@ -205,6 +210,18 @@ class ServiceAccessMatrixTest {
                     .TransactionTemplate.class).executeWithoutResult(t -> f.bean(AuditLog.class)
                     .record(AuditAction.FACTOR_RESET, null, f.p(), null))),
             row("AuditLog.recent", ADMINS_OF_P, f -> f.bean(AuditLog.class).recent(f.p(), 10)),
+            row("AuditLog.lines", ADMINS_OF_P, f -> f.bean(AuditLog.class).lines(f.p(), AuditQuery.ALL, 0, 50)),
+            row("AuditLog.count", ADMINS_OF_P, f -> f.bean(AuditLog.class).count(f.p(), AuditQuery.ALL)),
+
+            // findings: the partnership's strategic leads and administrators, and its facilitators (who see only what
+            // they ran); never the safeguarding lead, never another partnership's administrator
+            row("FindingsService.findings", READERS_OF_FINDINGS,
+                    f -> f.bean(FindingsService.class).findings(f.p(), FindingsFilter.ALL, java.util.Locale.UK)),
+            row("FindingsService.choices", READERS_OF_FINDINGS, f -> f.bean(FindingsService.class).choices(f.p())),
+            row("FindingsService.csv", READERS_OF_FINDINGS, f -> f.bean(FindingsService.class)
+                    .csv(f.p(), FindingsFilter.ALL, null, java.util.Locale.UK, java.io.OutputStream.nullOutputStream())),
+            row("FindingsService.pdf", READERS_OF_FINDINGS, f -> f.bean(FindingsService.class)
+                    .pdf(f.p(), FindingsFilter.ALL, java.util.Locale.UK, java.io.OutputStream.nullOutputStream())),
 
             everyone("SetupService.setupNeeded", Outcome.ALLOWED, f -> f.setup().setupNeeded()),
             // once installed, nobody (signed in or not) can run setup again

@@ -68,7 +68,9 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
          */
         STAFF_SIGN_OUT,
         /** A page that has nothing to offer this caller and sends them to the home page. */
-        HOME
+        HOME,
+        /** A print view: its own heading, outside the staff layout (no navigation, no sign-out). */
+        PRINT
     }
 
     /** The specification: one row per route, one column per persona, in {@link Persona} order. */
@@ -98,6 +100,9 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
             /workshops/{w}/record LOGIN     OPEN         DENIED  DENIED             OPEN          DENIED
             /workshops/{w}/board LOGIN      BOARD        DENIED  DENIED             BOARD         DENIED
             /second-factor       LOGIN      HOME         HOME    HOME               HOME          HOME
+            /findings            LOGIN      OPEN         OPEN    DENIED             OPEN          OPEN
+            /findings/print      LOGIN      PRINT        PRINT   DENIED             PRINT         PRINT
+            /audit               LOGIN      DENIED       DENIED  DENIED             OPEN          OPEN
             """;
 
     /** The heading each route shows when it opens. */
@@ -114,7 +119,10 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
             Map.entry("/templates", Pattern.compile("^Templates$")),
             Map.entry("/workshops", Pattern.compile("^Partnership workshops$")),
             Map.entry("/workshops/{w}", Pattern.compile("^Workshop P ")),
-            Map.entry("/workshops/{w}/record", Pattern.compile("^Record: Workshop P ")));
+            Map.entry("/workshops/{w}/record", Pattern.compile("^Record: Workshop P ")),
+            Map.entry("/findings", Pattern.compile("^Findings$")),
+            Map.entry("/findings/print", Pattern.compile("^Findings: ")),
+            Map.entry("/audit", Pattern.compile("^Audit log$")));
 
     static final Map<Persona, Map<String, Outcome>> EXPECTED = parse(TABLE);
 
@@ -171,7 +179,8 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
                 List.of("/", "/account", "/admin/partnerships", "/admin/agencies", "/admin/places", "/admin/accounts",
                         "/setup", "/login", "/no-such-page", "/surveys", "/moderation", "/safeguarding", "/templates",
                         "/survey", "/s/unknown-token", "/k/unknown-token", "/s/{s}", "/k/{k}", "/workshops", "/join", "/workshops/{w}",
-                        "/workshops/{w}/record", "/workshops/{w}/board", "/second-factor")));
+                        "/workshops/{w}/record", "/workshops/{w}/board", "/second-factor", "/findings", "/findings/print",
+                        "/audit")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -229,6 +238,11 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
                 assertThat(heading(page)).hasText(pWorkshopTitle);
                 assertThat(page).hasURL(at(path));
                 assertThat(page.locator("#sign-out")).hasCount(0);
+            }
+            case PRINT -> {
+                assertThat(heading(page)).hasText(HEADINGS.get(route));
+                assertThat(page).hasURL(at(path));
+                assertThat(page.locator("#sign-out, vaadin-app-layout")).hasCount(0);
             }
             case HOME -> {
                 assertThat(heading(page)).hasText(HEADINGS.get("/"));
