@@ -67,7 +67,7 @@ class AboutYouTemplateTest {
                 questions:
                   - id: mood
                     kind: free-text
-                    text: {en: How are you?, cy: Sut wyt ti?}
+                    text: {en: "How are you?", cy: "Sut wyt ti?"}
                 """;
         SurveyTemplate survey = loaded(welsh);
 
@@ -119,7 +119,7 @@ class AboutYouTemplateTest {
                 questions:
                   - id: mood
                     kind: free-text
-                    text: {en: How are you?, pl: Jak się masz?}
+                    text: {en: "How are you?", pl: "Jak się masz?"}
                 """;
         assertThat(problems(polish)).containsExactly("broken.yaml:5: the \"about-you\" questions are written in "
                 + "English and Welsh only, but this survey is also in \"pl\"");

@@ -9,7 +9,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
@@ -48,15 +48,17 @@ public class PopulationView extends Main implements HasDynamicTitle {
     }
 
     private Section form(AboutYou.Item item, Map<String, BigDecimal> current) {
-        Map<String, BigDecimalField> fields = new LinkedHashMap<>();
+        Map<String, TextField> fields = new LinkedHashMap<>();
         var layout = new FormLayout();
         for (Option option : item.options()) {
             if (option.id().equals(AboutYou.PREFER_NOT)) {
                 continue;
             }
-            var field = new BigDecimalField(option.label().in("en"));
+            var field = new TextField(option.label().in("en"));
             field.setSuffixComponent(new Div("%"));
-            field.setValue(current.get(option.id()));
+            field.setAllowedCharPattern("[0-9.]");
+            field.setMaxLength(6);
+            field.setValue(current.containsKey(option.id()) ? current.get(option.id()).stripTrailingZeros().toPlainString() : "");
             field.setId("share-" + item.questionId() + "-" + option.id());
             fields.put(option.id(), field);
             layout.add(field);
@@ -71,9 +73,18 @@ public class PopulationView extends Main implements HasDynamicTitle {
         return section;
     }
 
-    private void save(AboutYou.Item item, Map<String, BigDecimalField> fields) {
+    private void save(AboutYou.Item item, Map<String, TextField> fields) {
         Map<String, BigDecimal> shares = new LinkedHashMap<>();
-        fields.forEach((option, field) -> shares.put(option, field.getValue()));
+        for (var entry : fields.entrySet()) {
+            String typed = entry.getValue().getValue().strip();
+            try {
+                shares.put(entry.getKey(), typed.isEmpty() ? null : new BigDecimal(typed));
+            } catch (NumberFormatException notANumber) {
+                entry.getValue().setErrorMessage(getTranslation("population.range"));
+                entry.getValue().setInvalid(true);
+                return;
+            }
+        }
         if (Forms.save(this, fields, () -> population.save(partnershipId, item.questionId(), shares))) {
             Forms.done(this, "population.saved");
         }
