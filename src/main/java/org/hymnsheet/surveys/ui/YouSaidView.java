@@ -104,14 +104,24 @@ public class YouSaidView extends Div implements BeforeEnterObserver, HasDynamicT
             case PLACES_SAFE -> getTranslation("youSaid.placesSafe");
             case PLACES_UNSAFE -> getTranslation("youSaid.placesUnsafe");
         };
+        // shown counts one per line; every hidden one in a single line, in the rule's words, so a small survey's
+        // page is not a wall of "fewer than 5"
+        List<YouSaid.Line> shown = topic.lines().stream().filter(l -> l.count() instanceof Shown.Exact).toList();
+        boolean anyHidden = shown.size() < topic.lines().size();
         var list = new UnorderedList();
         list.addClassName("you-said-counts");
-        for (YouSaid.Line line : topic.lines()) {
+        for (YouSaid.Line line : shown) {
             String label = topic.kind() != YouSaid.Kind.QUESTION && line.id().equals("elsewhere")
                     ? getTranslation("respond.elsewhere") : line.label();
             var count = new Span(line.count().label(locale));
-            count.addClassName(line.count() instanceof Shown.Exact ? "you-said-number" : "you-said-hidden");
+            count.addClassName("you-said-number");
             list.add(new ListItem(new Span(label + ": "), count));
+        }
+        if (anyHidden) {
+            var rest = new ListItem(getTranslation(shown.isEmpty() ? "youSaid.allHidden" : "youSaid.otherHidden",
+                    Shown.HIDDEN.label(locale)));
+            rest.addClassName("you-said-hidden");
+            list.add(rest);
         }
         var box = new Div(new H3(heading), list);
         box.addClassName("you-said-topic");
