@@ -24,6 +24,8 @@ import org.hymnsheet.security.Role;
 import org.hymnsheet.surveys.ui.ModerationView;
 import org.hymnsheet.surveys.ui.SafeguardingView;
 import org.hymnsheet.surveys.ui.SurveysView;
+import org.hymnsheet.surveys.ui.WeDidView;
+import org.hymnsheet.findings.population.ui.PopulationView;
 import org.hymnsheet.security.Staff;
 import org.hymnsheet.templates.ui.TemplatesView;
 import org.hymnsheet.workshops.ui.WorkshopsView;
@@ -71,6 +73,9 @@ public class MainLayout extends AppLayout {
         if (me.has(Role.ADMIN) || me.has(Role.FACILITATOR)) {
             nav.addItem(new SideNavItem(getTranslation("nav.templates"), TemplatesView.class));
         }
+        if (me.has(Role.LEAD) || me.has(Role.ADMIN)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.weDid"), WeDidView.class));
+        }
         nav.addItem(new SideNavItem(getTranslation("nav.myAccount"), MyAccountView.class));
         var navigation = new Div(nav);
         if (me.has(Role.ADMIN)) {
@@ -78,6 +83,7 @@ public class MainLayout extends AppLayout {
             admin.addItem(new SideNavItem(getTranslation("nav.partnerships"), PartnershipsView.class));
             admin.addItem(new SideNavItem(getTranslation("nav.agencies"), AgenciesView.class));
             admin.addItem(new SideNavItem(getTranslation("nav.places"), PlacesView.class));
+            admin.addItem(new SideNavItem(getTranslation("nav.population"), PopulationView.class));
             admin.addItem(new SideNavItem(getTranslation("nav.accounts"), AccountsView.class));
             admin.addItem(new SideNavItem(getTranslation("nav.audit"), AuditView.class));
             navigation.add(admin);

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.hymnsheet.common.Codes;
 import org.hymnsheet.common.Inputs;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -60,6 +61,18 @@ class SurveyRepository {
         return surveys(SURVEY.LINK_TOKEN.eq(token)).stream().findFirst();
     }
 
+    /** The survey whose "you said, we did" page this secret opens. */
+    Optional<Survey> byResultsToken(String token) {
+        return surveys(SURVEY.RESULTS_TOKEN.eq(token)).stream().findFirst();
+    }
+
+    /** The survey's results token, set to {@code fresh} first if it has none yet (surveys from before it existed). */
+    String resultsToken(long surveyId, String fresh) {
+        db.update(SURVEY).set(SURVEY.RESULTS_TOKEN, fresh)
+                .where(SURVEY.ID.eq(surveyId)).and(SURVEY.RESULTS_TOKEN.isNull()).execute();
+        return db.select(SURVEY.RESULTS_TOKEN).from(SURVEY).where(SURVEY.ID.eq(surveyId)).fetchOne(SURVEY.RESULTS_TOKEN);
+    }
+
     boolean codeTaken(String code) {
         return db.fetchExists(SURVEY, SURVEY.ACCESS_CODE.eq(code));
     }
@@ -73,6 +86,7 @@ class SurveyRepository {
                 .set(SURVEY.STATUS, SurveyStatus.DRAFT.name())
                 .set(SURVEY.ACCESS_CODE, code)
                 .set(SURVEY.LINK_TOKEN, token)
+                .set(SURVEY.RESULTS_TOKEN, Codes.randomToken(16))
                 .set(SURVEY.CREATED_AT, OffsetDateTime.now(clock))
                 .returning(SURVEY.ID).fetchOne().getId();
     }

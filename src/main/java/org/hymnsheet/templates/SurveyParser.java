@@ -9,7 +9,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Reads one survey template from its YAML document, collecting every problem rather than stopping at the first. */
 final class SurveyParser {
-    static final List<String> KEYS = List.of("id", "title", "languages", "audience", "intro", "questions");
+    static final List<String> KEYS = List.of("id", "title", "languages", "audience", "intro", "questions",
+            AboutYou.KEY);
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
     private SurveyParser() {}
@@ -26,7 +27,12 @@ final class SurveyParser {
         Audience audience = audience(map, problems);
         LocalizedText intro = texts.required(map, "intro");
         List<Node> items = map.nonEmptyList("questions", "a survey needs at least one question");
-        List<Question> questions = items == null ? List.of() : new QuestionList(texts, problems).read(items);
+        List<Question> questions = new ArrayList<>(items == null ? List.of() : new QuestionList(texts, problems).read(items));
+        if (items != null) {
+            AboutYou.checkOwnIds(items, problems);
+        }
+        // the standard "about you" questions come last, after everything the survey is about
+        questions.addAll(AboutYou.read(map.value(AboutYou.KEY), languages, problems));
         return ParsedTemplate.ifWhole(map, id, problems,
                 () -> new SurveyTemplate(id, problems.file(), title, languages, audience, intro, questions));
     }

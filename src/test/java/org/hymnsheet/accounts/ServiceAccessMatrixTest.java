@@ -26,6 +26,8 @@ import org.hymnsheet.surveys.ResponseService;
 import org.hymnsheet.surveys.SurveyService;
 import org.hymnsheet.surveys.SurveyTargets;
 import org.hymnsheet.surveys.SurveyVoiceService;
+import org.hymnsheet.surveys.YouSaidService;
+import org.hymnsheet.findings.PopulationService;
 import org.hymnsheet.templates.TemplateService;
 import org.hymnsheet.testing.OnH2;
 import org.hymnsheet.workshops.CardService;
@@ -73,7 +75,8 @@ class ServiceAccessMatrixTest {
             ResponseService.class, QueueService.class, SurveyVoiceService.class, WorkshopService.class, CardService.class,
             WorkshopModerationService.class, SpeakingService.class, ParticipantService.class, InputService.class,
             WorkshopRecordService.class, WorkshopAggregates.class, BoardService.class, BoardSnapshotService.class, SecondFactorService.class,
-            AuditLog.class, FindingsService.class);
+            AuditLog.class, FindingsService.class, PopulationService.class, YouSaidService.class);
+    static final Set<Caller> LEADS_OF_P = EnumSet.of(Caller.LEAD, Caller.ADMIN, Caller.PLATFORM_ADMIN);
     static final Set<Caller> FACILITATORS_OF_P = EnumSet.of(Caller.FACILITATOR, Caller.ADMIN, Caller.PLATFORM_ADMIN);
     static final Set<Caller> READERS_OF_WORKSHOPS = EnumSet.of(Caller.FACILITATOR, Caller.LEAD, Caller.ADMIN,
             Caller.PLATFORM_ADMIN);
@@ -301,6 +304,25 @@ class ServiceAccessMatrixTest {
                     f -> f.bean(WorkshopAggregates.class).attendance(WorkshopScope.partnership(f.p()))),
             row("WorkshopAggregates.levels", READERS_OF_WORKSHOPS,
                     f -> f.bean(WorkshopAggregates.class).levels(WorkshopScope.partnership(f.p()))),
+            // the area's population shares: administrators write, the partnership's findings readers read
+            row("PopulationService.shares", EnumSet.of(Caller.FACILITATOR, Caller.LEAD, Caller.ADMIN, Caller.PLATFORM_ADMIN),
+                    f -> f.bean(PopulationService.class).shares(f.p())),
+            row("PopulationService.save", ADMINS_OF_P, f -> f.bean(PopulationService.class)
+                    .save(f.p(), "about-care", Map.of("yes", new java.math.BigDecimal("0.7")))),
+
+            // "you said, we did": the page is open to anyone holding its link; leads of P write what P did
+            everyone("YouSaidService.page", Outcome.ALLOWED, f -> f.bean(YouSaidService.class).page("x", "en")),
+            row("YouSaidService.surveys", LEADS_OF_P, f -> f.bean(YouSaidService.class).surveys(f.p())),
+            row("YouSaidService.resultsToken", LEADS_OF_P,
+                    f -> f.bean(YouSaidService.class).resultsToken(f.surveys().survey().id())),
+            row("YouSaidService.qrCode", LEADS_OF_P,
+                    f -> f.bean(YouSaidService.class).qrCode(f.surveys().survey().id(), "https://example.org/you-said/x")),
+            row("YouSaidService.actions", LEADS_OF_P, f -> f.bean(YouSaidService.class).actions(f.surveys().survey().id())),
+            row("YouSaidService.addAction", LEADS_OF_P,
+                    f -> f.bean(YouSaidService.class).addAction(f.surveys().survey().id(), "We lit the park")),
+            row("YouSaidService.editAction", LEADS_OF_P,
+                    f -> f.bean(YouSaidService.class).editAction(f.surveys().action(), "We lit the whole park")),
+            row("YouSaidService.deleteAction", LEADS_OF_P, f -> f.bean(YouSaidService.class).deleteAction(f.surveys().action())),
 
             row("WorkshopService.list", FACILITATORS_OF_P, f -> f.bean(WorkshopService.class).list(f.p())),
             row("WorkshopService.get", FACILITATORS_OF_P, f -> f.bean(WorkshopService.class).get(f.workshops().workshop())),

@@ -87,6 +87,8 @@ class KioskJourneyTest extends RespondentTestSupport {
         next(page);
         assertQuestion(page, 6);
         freeText(page).fill(aMore);
+        next(page);
+        nextUntil(page, 7, QUESTIONS);
         assertThat(page.locator("#next")).hasText("Send my answers");
         page.evaluate("() => window.respondentA = true");
         next(page);
@@ -333,6 +335,8 @@ class KioskJourneyTest extends RespondentTestSupport {
         someoneElse(page).fill(hostile.get(2));
         next(page);
         freeText(page).fill(hostile.get(3));
+        next(page);
+        nextUntil(page, 7, QUESTIONS);
         next(page);
         assertThat(heading(page)).hasText("Thank you");
 

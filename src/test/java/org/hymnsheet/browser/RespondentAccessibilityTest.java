@@ -19,7 +19,12 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.hymnsheet.accounts.TestWorld;
 import org.hymnsheet.security.Role;
+import java.util.Set;
+import org.hymnsheet.surveys.AnswerInput;
+import org.hymnsheet.surveys.QueueService;
+import org.hymnsheet.surveys.ResponseService;
 import org.hymnsheet.surveys.Survey;
+import org.hymnsheet.surveys.YouSaidService;
 import org.hymnsheet.surveys.SurveyService;
 import org.hymnsheet.surveys.SurveyTargets;
 import org.jooq.DSLContext;
@@ -47,14 +52,16 @@ class RespondentAccessibilityTest extends RespondentTestSupport {
 
     /** Texts of each language, to see that the screens really are in it. */
     record Words(String lang, String start, String next, String send, String thanks, String help, String stillThere,
-                 String nobody, String notFound, String closed, String keepGoing, String pinTitle) {}
+                 String nobody, String notFound, String closed, String keepGoing, String pinTitle, String aboutYou,
+                 String preferNot, String youTold, String weDid) {}
 
     static final Words ENGLISH = new Words("en", "Start", "Next", "Send my answers", "Thank you", "Get help now",
             "Are you still there?", "Nobody", "Survey not found", "This survey is closed", "Keep going",
-            "Leave kiosk mode");
+            "Leave kiosk mode", "How old are you?", "Prefer not to say", "You told us", "We did");
     static final Words WELSH = new Words("cy", "Dechrau", "Nesaf", "Anfon fy atebion", "Diolch", "Cael help nawr",
             "Ydych chi'n dal yma?", "Neb", "Heb ddod o hyd i'r arolwg", "Mae'r arolwg hwn wedi cau", "Dal ati",
-            "Gadael modd ciosg");
+            "Gadael modd ciosg", "Faint yw dy oed di?", "Gwell gen i beidio â dweud", "Dywedoch chi wrthon ni",
+            "Gwnaethon ni");
 
     private Survey closedSurvey() {
         if (closed == null) {
@@ -122,10 +129,22 @@ class RespondentAccessibilityTest extends RespondentTestSupport {
         next(page);
 
         assertQuestion(page, 6);
-        assertThat(page.locator(".progress-text")).hasText(Pattern.compile(" 6 (of|o) 7$"));
+        assertThat(page.locator(".progress-text")).hasText(Pattern.compile(" 6 (of|o) 13$"));
         check(page, "single choice shown by branching", lang);
         next(page);
         assertQuestion(page, 7);
+        assertThat(page.locator("#next")).hasText(w.next());
+        next(page);
+
+        // the standard "about you" questions: single choices, each with "prefer not to say"
+        assertQuestion(page, 8);
+        assertThat(page.locator(".question-field")).containsText(w.aboutYou());
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(2)))
+                .hasText(Pattern.compile("^(About you|Amdanat ti)"));
+        assertThat(radio(page, Pattern.compile("^" + w.preferNot() + "$"))).isVisible();
+        check(page, "about you: age", lang);
+        nextUntil(page, 8, 13);
+        assertThat(radio(page, Pattern.compile("^" + w.preferNot() + "$"))).isVisible();
         assertThat(page.locator("#next")).hasText(w.send());
         next(page);
 
@@ -246,6 +265,19 @@ class RespondentAccessibilityTest extends RespondentTestSupport {
         page.keyboard().press("Enter");
 
         assertQuestion(page, 6);
+        tabTo("Next", f -> f.startsWith("next|"));
+        page.keyboard().press("Enter");
+
+        // about you: Space chooses the first age band; the rest are skipped with Next
+        assertQuestion(page, 7);
+        tabTo("the first age band", f -> f.contains("|radio|") && f.endsWith("11 to 13"));
+        page.keyboard().press("Space");
+        for (int question = 7; question < QUESTIONS; question++) {
+            assertQuestion(page, question);
+            tabTo("Next", f -> f.startsWith("next|"));
+            page.keyboard().press("Enter");
+        }
+        assertQuestion(page, QUESTIONS);
         tabTo("Send my answers", f -> f.startsWith("next|"));
         assertThat(page.locator("#next")).hasText("Send my answers");
         page.keyboard().press("Enter");
@@ -261,7 +293,7 @@ class RespondentAccessibilityTest extends RespondentTestSupport {
         assertThat(db.select(ANSWER_TEXT.BODY).from(ANSWER_TEXT).where(ANSWER_TEXT.RESPONSE_ID.eq(id)).fetch(ANSWER_TEXT.BODY))
                 .containsExactlyInAnyOrder(why, text);
         assertThat(db.select(ANSWER_CHOICE.OPTION_ID).from(ANSWER_CHOICE).where(ANSWER_CHOICE.RESPONSE_ID.eq(id)).fetch(ANSWER_CHOICE.OPTION_ID))
-                .containsExactlyInAnyOrder("home", "parent-carer");
+                .containsExactlyInAnyOrder("home", "parent-carer", "11-13");
     }
 
     @Test
@@ -287,6 +319,90 @@ class RespondentAccessibilityTest extends RespondentTestSupport {
             assertThat(p.locator(".place-row")).hasCount(3);
             assertFitsAt320(p, "places question", "#back", "#skip", "#next");
             screenshotAt320(p, "places-320");
+        }
+    }
+
+    @Test
+    void a_young_person_opens_you_said_we_did_by_its_link_in_english_and_welsh_with_a_keyboard_and_at_320_px() {
+        String quote = "<img src=x onerror=alert(1)> Lights on the path " + TestWorld.unique("").strip();
+        String did = "<script>alert('did')</script>\nThe council put lights on the canal path.";
+        String token = youSaidSurvey(quote, did);
+
+        page.navigate(url("/you-said/" + token));
+        assertThat(heading(page)).hasText(youSaidTitle);
+        assertLang(page, "en");
+        assertThat(page.locator("#you-told-us h2")).hasText(ENGLISH.youTold());
+        assertThat(page.locator("#you-said-answered")).containsText("Young people who answered: ");
+        assertThat(page.locator(".you-said-quotes")).containsText(quote);
+        // nobody rated the area: every count of that question is hidden, in the rule's words
+        assertThat(page.locator(".you-said-hidden").first()).hasText("Every answer: fewer than 5 or held back");
+        assertThat(page.locator(".you-said-actions li")).containsText("<script>alert('did')</script>");
+        assertThat(page.locator(".you-said-actions li")).containsText("The council put lights on the canal path.");
+        assertThat(page.locator("main img, main script")).hasCount(0);
+        check(page, "you said, we did", "en");
+        screenshot(page, "you-said-1366");
+
+        // the keyboard reaches everything there is to use: the link to the page in Welsh
+        assertThat(page.locator("main a[href], main button, main input, main [tabindex]")).hasCount(1);
+        for (int i = 0; i < 10 && !"you-said-language-cy".equals(page.evaluate("() => document.activeElement.id")); i++) {
+            page.keyboard().press("Tab");
+        }
+        assertThat(page.evaluate("() => document.activeElement.id")).isEqualTo("you-said-language-cy");
+        page.keyboard().press("Enter");
+        assertLang(page, "cy");
+        assertThat(page.locator("#you-told-us h2")).hasText(WELSH.youTold());
+        assertThat(page.locator("#we-did h2")).hasText(WELSH.weDid());
+        assertThat(heading(page)).hasText(youSaidTitle);
+        check(page, "you said, we did", "cy");
+
+        page.navigate(url("/you-said/no-such-page"));
+        assertThat(heading(page)).hasText("Page not found");
+        check(page, "you said, we did: not found", "en");
+
+        for (int[] size : new int[][] {{320, 640}, {390, 844}}) {
+            try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(size[0], size[1])
+                    .setLocale("en-GB").setHasTouch(true).setIsMobile(true).setDeviceScaleFactor(2))) {
+                Page p = phone.newPage();
+                p.navigate(url("/you-said/" + token));
+                assertThat(p.locator("#we-did")).isVisible();
+                Number scrollWidth = (Number) p.evaluate("() => document.documentElement.scrollWidth");
+                assertThat(scrollWidth.intValue()).as("page width at %d px", size[0]).isLessThanOrEqualTo(size[0]);
+                screenshot(p, "you-said-" + size[0]);
+            }
+        }
+    }
+
+    static String youSaidTitle;
+
+    /**
+     * A survey with one release group (five young people aged 14–15 on their own phones), one approved answer in
+     * their own words and one "we did" entry; returns its results token.
+     */
+    private String youSaidSurvey(String quote, String did) {
+        var w = world();
+        Survey survey = new SurveyTargets(spring, w.testWorld(), w.partnership()).survey();
+        youSaidTitle = survey.title();
+        ResponseService responses = spring.getBean(ResponseService.class);
+        for (int i = 0; i < 5; i++) {
+            String id = responses.start(responses.openByLink(survey.linkToken()), "en");
+            responses.save(id, "most-safe", new AnswerInput.Choice(Set.of("home")));
+            responses.save(id, "about-age", new AnswerInput.Choice(Set.of("14-15")));
+            if (i == 0) {
+                responses.save(id, "make-safer", new AnswerInput.Text(quote));
+            }
+            responses.submit(id);
+        }
+        try {
+            TestWorld.as(w.facilitator());
+            QueueService queues = spring.getBean(QueueService.class);
+            queues.pendingTexts(w.partnership(), 0, 500).stream().filter(t -> t.body().equals(quote))
+                    .forEach(t -> queues.approve(t.id(), t.body(), t.flagged()));
+            TestWorld.as(w.testWorld().account(w.partnership(), Role.LEAD));
+            YouSaidService youSaid = spring.getBean(YouSaidService.class);
+            youSaid.addAction(survey.id(), did);
+            return youSaid.resultsToken(survey.id());
+        } finally {
+            TestWorld.anonymous();
         }
     }
 

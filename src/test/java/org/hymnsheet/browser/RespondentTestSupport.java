@@ -22,13 +22,16 @@ import org.springframework.context.ApplicationContext;
  * What the respondent-screen tests share: a partnership with two places, an open safe-places survey with a
  * kiosk, and helpers that answer the survey's screens the way a young person would.
  *
- * <p>The safe-places survey shows six questions unless "Nobody" is chosen as a trusted adult: the scale with
+ * <p>The safe-places survey shows twelve questions unless "Nobody" is chosen as a trusted adult: the scale with
  * faces, the places with "why", "what would make it safer" (free text), "where do you feel most safe" (single
- * choice), trusted adults with "someone else", and "anything else" (free text).
+ * choice), trusted adults with "someone else", "anything else" (free text), then the six standard "about you"
+ * questions (single choice, each with "Prefer not to say").
  */
 abstract class RespondentTestSupport extends BrowserTestSupport {
     static final String KIOSK_PIN = "2468";
-    static final int QUESTIONS = 6;
+    static final int QUESTIONS = 12;
+    /** The standard "about you" questions at the end of the survey. */
+    static final int ABOUT_YOU = 6;
 
     /** One world per test class (each class has its own in-memory database). */
     static World world;
@@ -141,5 +144,14 @@ abstract class RespondentTestSupport extends BrowserTestSupport {
 
     void next(Page page) {
         page.locator("#next").click();
+    }
+
+    /** Presses Next on questions {@code from} to {@code last - 1}, leaving the page on the last question. */
+    void nextUntil(Page page, int from, int last) {
+        for (int question = from; question < last; question++) {
+            assertQuestion(page, question);
+            next(page);
+        }
+        assertQuestion(page, last);
     }
 }

@@ -15,6 +15,7 @@ import org.hymnsheet.accounts.TestWorld;
 import org.hymnsheet.security.Role;
 import org.hymnsheet.surveys.Survey;
 import org.hymnsheet.surveys.SurveyService;
+import org.hymnsheet.surveys.YouSaidService;
 import org.hymnsheet.surveys.SurveyTargets;
 import org.jooq.DSLContext;
 import org.hymnsheet.workshops.WorkshopService;
@@ -70,7 +71,11 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
         /** A page that has nothing to offer this caller and sends them to the home page. */
         HOME,
         /** A print view: its own heading, outside the staff layout (no navigation, no sign-out). */
-        PRINT
+        PRINT,
+        /** Partnership P's survey's public "you said, we did" page, for anyone, outside the staff layout. */
+        YOU_SAID,
+        /** The public "you said, we did" page's own "Page not found", outside the staff layout. */
+        YOU_SAID_NOT_FOUND
     }
 
     /** The specification: one row per route, one column per persona, in {@link Persona} order. */
@@ -82,6 +87,7 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
             /admin/agencies      LOGIN      DENIED       DENIED  DENIED             OPEN_LISTS_P  OPEN
             /admin/places        LOGIN      DENIED       DENIED  DENIED             OPEN          OPEN
             /admin/accounts      LOGIN      DENIED       DENIED  DENIED             OPEN_LISTS_P  OPEN
+            /admin/population    LOGIN      DENIED       DENIED  DENIED             OPEN          OPEN
             /setup               LOGIN      LOGIN        LOGIN   LOGIN              LOGIN         LOGIN
             /login               LOGIN      LOGIN        LOGIN   LOGIN              LOGIN         LOGIN
             /no-such-page        LOGIN      NOT_FOUND    NOT_FOUND NOT_FOUND        NOT_FOUND     NOT_FOUND
@@ -103,6 +109,9 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
             /findings            LOGIN      OPEN         OPEN    DENIED             OPEN          OPEN
             /findings/print      LOGIN      PRINT        PRINT   DENIED             PRINT         PRINT
             /audit               LOGIN      DENIED       DENIED  DENIED             OPEN          OPEN
+            /we-did              LOGIN      DENIED       OPEN    DENIED             OPEN          OPEN
+            /you-said/{r}        YOU_SAID   YOU_SAID     YOU_SAID YOU_SAID          YOU_SAID      YOU_SAID
+            /you-said/unknown-token YOU_SAID_NOT_FOUND YOU_SAID_NOT_FOUND YOU_SAID_NOT_FOUND YOU_SAID_NOT_FOUND YOU_SAID_NOT_FOUND YOU_SAID_NOT_FOUND
             """;
 
     /** The heading each route shows when it opens. */
@@ -113,6 +122,8 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
             Map.entry("/admin/agencies", Pattern.compile("^Agencies$")),
             Map.entry("/admin/places", Pattern.compile("^Places$")),
             Map.entry("/admin/accounts", Pattern.compile("^Staff accounts$")),
+            Map.entry("/admin/population", Pattern.compile("^The area's young people$")),
+            Map.entry("/we-did", Pattern.compile("^You said, we did$")),
             Map.entry("/surveys", Pattern.compile("^Young people's surveys$")),
             Map.entry("/moderation", Pattern.compile("^Moderation$")),
             Map.entry("/safeguarding", Pattern.compile("^Safeguarding queue$")),
@@ -136,6 +147,9 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
     /** Partnership P's open survey and its kiosk, standing in for {s} and {k}. */
     static String pSurveyLink;
     static String pKiosk;
+    /** The secret of that survey's "you said, we did" page, standing in for {r}. */
+    static String pResults;
+    static String pSurveyTitle;
 
     @Autowired
     ApplicationContext spring;
@@ -167,6 +181,9 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
             Survey survey = new SurveyTargets(spring, world, p).survey();
             pSurveyLink = survey.linkToken();
             pKiosk = spring.getBean(SurveyService.class).addKiosk(survey.id(), TestWorld.unique("Tablet"), "2468").token();
+            pSurveyTitle = survey.title();
+            TestWorld.as(signIns[Persona.LEAD.ordinal()]);
+            pResults = spring.getBean(YouSaidService.class).resultsToken(survey.id());
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -177,10 +194,12 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
         assertThat(EXPECTED.keySet()).containsExactly(Persona.values());
         EXPECTED.values().forEach(row -> assertThat(row.keySet()).containsExactlyElementsOf(
                 List.of("/", "/account", "/admin/partnerships", "/admin/agencies", "/admin/places", "/admin/accounts",
+                        "/admin/population",
                         "/setup", "/login", "/no-such-page", "/surveys", "/moderation", "/safeguarding", "/templates",
                         "/survey", "/s/unknown-token", "/k/unknown-token", "/s/{s}", "/k/{k}", "/workshops", "/join", "/workshops/{w}",
                         "/workshops/{w}/record", "/workshops/{w}/board", "/second-factor", "/findings", "/findings/print",
-                        "/audit")));
+                        "/audit", "/we-did", "/you-said/{r}",
+                        "/you-said/unknown-token")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -203,7 +222,8 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
     }
 
     private void check(Persona persona, String route, Outcome expected) {
-        String path = route.replace("{w}", String.valueOf(pWorkshop)).replace("{s}", pSurveyLink).replace("{k}", pKiosk);
+        String path = route.replace("{w}", String.valueOf(pWorkshop)).replace("{s}", pSurveyLink).replace("{k}", pKiosk)
+                .replace("{r}", pResults);
         page.navigate(url(path));
         String where = persona + " opening " + route;
         switch (expected) {
@@ -266,6 +286,19 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
                 assertThat(page.locator("#sign-out, #start, #survey-code, vaadin-grid")).hasCount(0);
                 assertThat(page.content()).as("%s shows nothing of the staff member", where)
                         .doesNotContain(signIns[persona.ordinal()].email());
+            }
+            case YOU_SAID -> {
+                assertThat(heading(page)).hasText(pSurveyTitle);
+                assertThat(page.locator("#you-told-us")).isVisible();
+                assertThat(page.locator("#we-did")).isVisible();
+                assertThat(page).hasURL(at(path));
+                assertThat(page.locator("#sign-out, #start")).hasCount(0);
+            }
+            case YOU_SAID_NOT_FOUND -> {
+                assertThat(heading(page)).hasText("Page not found");
+                assertThat(page.locator("main")).containsText("We could not find this page. Check the link");
+                assertThat(page).hasURL(at(path));
+                assertThat(page.locator("#sign-out, #you-told-us")).hasCount(0);
             }
             case SURVEY_NOT_FOUND -> {
                 assertThat(heading(page)).hasText("Survey not found");

@@ -61,6 +61,12 @@ public final class SurveyTargets {
                 .filter(f -> f.body().equals(body)).findFirst().orElseThrow().id());
     }
 
+    /** The id of a "we did" entry a lead of P wrote on a survey of P. */
+    public long action() {
+        long survey = survey().id();
+        return asP(Role.LEAD, () -> context.getBean(YouSaidService.class).addAction(survey, TestWorld.unique("We did")).id());
+    }
+
     private <T> T asP(Role role, Supplier<T> action) {
         var caller = SecurityContextHolder.getContext().getAuthentication();
         try {

@@ -151,7 +151,8 @@ class SurveyVoiceServiceTest {
             assertThat(voice.submitted()).as("four unfinished responses are not counted").isEqualTo(rule(i -> true))
                     .isNotEqualTo(HIDDEN);
             assertThat(voice.questions()).extracting(SurveyVoice.QuestionCounts::questionId)
-                    .containsExactly("area-feels", "places", "most-safe", "trusted-adults", "wish-trusted");
+                    .containsExactly("area-feels", "places", "most-safe", "trusted-adults", "wish-trusted", "about-age",
+                            "about-gender", "about-ethnicity", "about-disability", "about-care", "about-carer");
 
             var scale = choices(voice, "area-feels");
             assertThat(scale.text()).isEqualTo("How safe do you feel in your area?");

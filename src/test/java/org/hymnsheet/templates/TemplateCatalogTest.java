@@ -35,7 +35,10 @@ class TemplateCatalogTest {
         assertThat(survey.audience()).isEqualTo(Audience.YOUNG_PEOPLE);
         assertThat(survey.title().in("cy")).isEqualTo("Lleoedd diogel ac oedolion rwyt ti'n ymddiried ynddyn nhw");
         assertThat(kinds(survey)).containsExactly(Scale.class, PlacesQuestion.class, FreeText.class, SingleChoice.class,
-                TrustedPeople.class, SingleChoice.class, FreeText.class);
+                TrustedPeople.class, SingleChoice.class, FreeText.class, SingleChoice.class, SingleChoice.class,
+                SingleChoice.class, SingleChoice.class, SingleChoice.class, SingleChoice.class);
+        assertThat(survey.questions().subList(7, 13)).extracting(Question::id).containsExactly("about-age",
+                "about-gender", "about-ethnicity", "about-disability", "about-care", "about-carer");
         assertThat(((Scale) survey.question("area-feels").orElseThrow()).faces()).isTrue();
         assertThat(((PlacesQuestion) survey.question("places").orElseThrow()).askWhy()).isTrue();
         var trusted = (TrustedPeople) survey.question("trusted-adults").orElseThrow();
@@ -59,7 +62,10 @@ class TemplateCatalogTest {
                 "worker-better");
         assertThat(survey.questions()).filteredOn(q -> q.showIf() != null).extracting(Question::showIf)
                 .containsOnly(new Condition("has-worker", "yes"));
-        assertThat(survey.questions().getLast()).isInstanceOf(FreeText.class);
+        assertThat(survey.questions().get(survey.questions().size() - 7)).isInstanceOf(FreeText.class);
+        assertThat(survey.questions().getLast().id()).isEqualTo("about-carer");
+        assertThat(survey.questions().getLast().text().byLanguage()).as("an English-only survey keeps English only")
+                .containsOnlyKeys("en");
     }
 
     @Test

@@ -238,7 +238,7 @@ class TemplateValidationTest {
     @Test
     void a_misspelt_key_is_reported_with_the_keys_allowed_there() {
         assertThat(problems(HEADER.replace("title:", "titel:") + WORKER.replace("options:", "optons:"))).containsExactly(
-                "broken.yaml:2: unknown key \"titel\" (use one of: id, title, languages, audience, intro, questions)",
+                "broken.yaml:2: unknown key \"titel\" (use one of: id, title, languages, audience, intro, questions, about-you)",
                 "broken.yaml:1: missing \"title\"",
                 "broken.yaml:9: unknown key \"optons\" in a single-choice question "
                         + "(use one of: id, kind, text, help, section, show-if, options)",
