@@ -26,6 +26,9 @@ class YoungPeoplesVoiceReader {
         SurveyVoice voice = surveys.voice(surveyId); // checks role and partnership again
         List<YoungPeoplesVoice.Finding> findings = new ArrayList<>();
         for (SurveyVoice.QuestionCounts q : voice.questions()) {
+            if (q.questionId().startsWith("about-")) {
+                continue; // who answered (age, gender, …) is for findings, not for a room of professionals
+            }
             // on a projected panel only counts that can be shown are listed; the rest are named together once
             switch (q) {
                 case SurveyVoice.Choices c -> findings.add(new YoungPeoplesVoice.Finding(c.text(), c.cells().stream()

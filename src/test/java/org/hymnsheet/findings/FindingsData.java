@@ -109,7 +109,7 @@ final class FindingsData {
     }
 
     private long survey(long partnership, String template) {
-        String code = Long.toString(Math.abs(random.nextLong()), 36).substring(0, 8);
+        String code = UUID.randomUUID().toString().substring(0, 8);
         return db.insertInto(SURVEY).set(SURVEY.PARTNERSHIP_ID, partnership).set(SURVEY.TEMPLATE_ID, template)
                 .set(SURVEY.TITLE, template + " " + partnership).set(SURVEY.STATUS, "OPEN")
                 .set(SURVEY.ACCESS_CODE, code).set(SURVEY.LINK_TOKEN, UUID.randomUUID().toString())
@@ -158,7 +158,7 @@ final class FindingsData {
     /** An ended hymn sheet workshop of 15 participants with framing, card sort, pulse and speaking turns. */
     private long workshop(long partnership, List<Long> agencies) {
         OffsetDateTime started = FIRST_DAY.plusDays(random.nextInt(DAYS)).atTime(10, 0).atOffset(ZoneOffset.UTC);
-        String code = Long.toString(Math.abs(random.nextLong()), 36).substring(0, 8);
+        String code = UUID.randomUUID().toString().substring(0, 8);
         long workshop = db.insertInto(WORKSHOP).set(WORKSHOP.PARTNERSHIP_ID, partnership).set(WORKSHOP.TEMPLATE_ID, "hymn-sheet")
                 .set(WORKSHOP.TITLE, "Workshop " + code).set(WORKSHOP.STATUS, "ENDED").set(WORKSHOP.JOIN_CODE, code)
                 .set(WORKSHOP.CREATED_AT, started).set(WORKSHOP.STARTED_AT, started).set(WORKSHOP.ENDED_AT, started.plusHours(2))

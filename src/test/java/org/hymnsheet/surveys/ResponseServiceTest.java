@@ -268,7 +268,7 @@ class ResponseServiceTest {
         void a_response_holds_no_address_device_or_time_of_day() {
             assertThat(RESPONSE.fields()).extracting(f -> f.getName().toLowerCase())
                     .containsExactlyInAnyOrder("id", "survey_id", "status", "language", "device_label", "started_on",
-                            "active_hour", "submitted_on");
+                            "active_hour", "submitted_on", "record_key", "release_group_id");
             assertThat(RESPONSE.STARTED_ON.getType()).isEqualTo(LocalDate.class);
             assertThat(RESPONSE.SUBMITTED_ON.getType()).isEqualTo(LocalDate.class);
             assertThat(SAFEGUARDING_FLAG.fields()).extracting(f -> f.getName().toLowerCase()).doesNotContain("ip", "user_agent");
