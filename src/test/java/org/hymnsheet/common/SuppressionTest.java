@@ -88,7 +88,7 @@ class SuppressionTest {
         assertThat(Suppression.cell(12, NO_CHANGE).label(Locale.ENGLISH)).isEqualTo("12");
         assertThat(Suppression.cell(1204, NO_CHANGE).label(Locale.UK)).isEqualTo("1,204");
         assertThat(Suppression.cell(2, NO_CHANGE).label(Locale.ENGLISH)).isEqualTo("fewer than 5 or held back");
-        assertThat(Suppression.cell(0, 0).label(Locale.forLanguageTag("cy"))).isEqualTo("fewer than 5 or held back");
+        assertThat(Suppression.cell(0, 0).label(Locale.forLanguageTag("cy"))).isEqualTo("llai na 5 neu wedi'i ddal yn ôl");
         assertThat(Suppression.rule(Locale.ENGLISH)).contains("under 5");
     }
 

@@ -79,7 +79,7 @@ class DisclosureAttackTest {
         }
 
         @ParameterizedTest(name = "seed {0}")
-        @ValueSource(longs = {1, 2, 3})
+        @ValueSource(longs = {1, 2})
         void no_view_filter_or_combination_recovers_a_small_count_or_one_young_persons_answer(long seed) {
             Random random = new Random(seed);
             TestWorld world = new TestWorld(context);

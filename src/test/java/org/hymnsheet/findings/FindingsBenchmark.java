@@ -51,6 +51,14 @@ class FindingsBenchmark {
         }
     }
 
+    static long usedHeap() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
+    }
+
     abstract static class Scale {
         private final String database;
         @Autowired ApplicationContext context;
@@ -114,6 +122,36 @@ class FindingsBenchmark {
             long s = System.nanoTime();
             int sections = findings.findings(partnership, FindingsFilter.ALL, Locale.UK).size();
             double page = (System.nanoTime() - s) / 1e6;
+            // exports stream to their output: heap in use (after a full collection) before and after each
+            StringBuilder exports = new StringBuilder("| export | bytes | ms | heap before MiB | heap after MiB |\n|---|---|---|---|---|\n");
+            for (String kind : List.of("CSV, every panel", "PDF report")) {
+                long before = usedHeap();
+                var out = new java.io.ByteArrayOutputStream();
+                var counting = new java.io.OutputStream() {
+                    long bytes;
+
+                    @Override
+                    public void write(int b) {
+                        bytes++;
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        bytes += len;
+                    }
+                };
+                long e = System.nanoTime();
+                if (kind.startsWith("CSV")) {
+                    findings.csv(partnership, FindingsFilter.ALL, null, Locale.UK, counting);
+                } else {
+                    findings.pdf(partnership, FindingsFilter.ALL, Locale.UK, counting);
+                }
+                double ms = (System.nanoTime() - e) / 1e6;
+                long after = usedHeap();
+                exports.append(String.format(Locale.ROOT, "| %s | %,d | %.0f | %d | %d |%n", kind, counting.bytes, ms,
+                        before / (1024 * 1024), after / (1024 * 1024)));
+                out.reset();
+            }
             TestWorld.anonymous();
 
             org.hymnsheet.bench.BenchResults.write("findings-" + database, String.format(Locale.ROOT, """
@@ -124,9 +162,13 @@ class FindingsBenchmark {
                     %s
                     The whole findings page for a lead (access check and all %d sections, filter "everything"): %.0f ms.
                     Slowest group of panels in any run: %.0f ms (target per panel: 1,000 ms).
+
+                    Exports of the whole partnership (filter "everything"), written to a counting stream:
+
+                    %s
                     """, PARTNERSHIPS, made.answers(), made.responses(), made.answers() / PARTNERSHIPS, made.workshops(),
                     made.inputRows(), generateSeconds, PARTNERSHIPS / 2 + 1, PARTNERSHIPS, made.answers() / PARTNERSHIPS,
-                    WORKSHOPS / PARTNERSHIPS, RUNS, table, sections, page, worst));
+                    WORKSHOPS / PARTNERSHIPS, RUNS, table, sections, page, worst, exports));
         }
     }
 }
