@@ -5,6 +5,7 @@ import static org.hymnsheet.db.Tables.RESPONSE;
 import static org.hymnsheet.db.Tables.SURVEY;
 import static org.jooq.impl.DSL.select;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import org.hymnsheet.findings.FindingsTable.Percent;
 import org.hymnsheet.findings.FindingsTable.Row;
 import org.hymnsheet.findings.FindingsTable.Value;
 import org.hymnsheet.surveys.VoiceRepository;
+import org.hymnsheet.templates.AboutYou;
 import org.hymnsheet.templates.Audience;
 import org.hymnsheet.templates.FreeText;
 import org.hymnsheet.templates.LocalizedText;
@@ -68,11 +70,14 @@ class SurveyFindings {
     private final VoiceRepository rows;
     private final TemplateCatalog templates;
     private final WorkshopFindings workshops;
+    private final PopulationRepository population;
 
-    SurveyFindings(VoiceRepository rows, TemplateCatalog templates, WorkshopFindings workshops) {
+    SurveyFindings(VoiceRepository rows, TemplateCatalog templates, WorkshopFindings workshops,
+                   PopulationRepository population) {
         this.rows = rows;
         this.templates = templates;
         this.workshops = workshops;
+        this.population = population;
     }
 
     /** The released responses a reader may count under the filter: whole release groups only. */
@@ -153,6 +158,64 @@ class SurveyFindings {
         tables.add(new FindingsTable("participation.age", FindingsText.get(locale, "findings.participation.age.title"),
                 FindingsText.get(locale, "findings.participation.age.summary"), FindingsTable.Chart.BAR,
                 List.of(label(locale, "findings.col.option"), count(locale), share(locale)), ages, List.of()));
+        tables.addAll(aboutYou(scope, filter, population, locale));
+        return tables;
+    }
+
+    /**
+     * One panel per standard "about you" question that a template in scope carries: how many chose each group, their
+     * share of those who answered, the area's share where an administrator entered it, and whether the group is
+     * under-represented ({@link PopulationService#representation}, from shown counts only).
+     */
+    private List<FindingsTable> aboutYou(FindingsScope scope, FindingsFilter filter, Condition people, Locale locale) {
+        List<SurveyTemplate> carrying = youngPeoplesTemplates(filter);
+        var choices = rows.choicesByTemplate(people);
+        var answered = rows.choicesAnsweredByTemplate(people);
+        Map<String, Map<String, BigDecimal>> area = population.shares(scope.partnershipId());
+        List<FindingsTable> tables = new ArrayList<>();
+        for (AboutYou.Item item : AboutYou.Item.values()) {
+            String q = item.questionId();
+            if (carrying.stream().noneMatch(t -> t.question(q).isPresent())) {
+                continue;
+            }
+            Map<String, Tally> counts = new LinkedHashMap<>();
+            choices.stream().filter(c -> c.questionId().equals(q)).forEach(c -> counts.merge(c.key(), c.count(), Tally::plus));
+            Tally all = answered.stream().filter(c -> c.questionId().equals(q)).map(VoiceRepository.Cell::count)
+                    .reduce(Tally.NONE, Tally::plus);
+            Shown whole = Suppression.cell(all);
+            Map<String, Shown> shown = new LinkedHashMap<>();
+            item.options().forEach(o -> shown.put(o.id(), Suppression.cell(counts.getOrDefault(o.id(), Tally.NONE))));
+            Map<String, BigDecimal> areaShares = area.getOrDefault(q, Map.of());
+            Map<String, PopulationService.Representation> verdicts = new LinkedHashMap<>();
+            PopulationService.representation(shown, areaShares).forEach(r -> verdicts.put(r.optionId(), r));
+            List<Row> table = new ArrayList<>();
+            List<String> under = new ArrayList<>();
+            for (Option o : item.options()) {
+                var r = verdicts.get(o.id());
+                String verdict = r == null ? "" : switch (r.verdict()) {
+                    case UNDER_REPRESENTED -> FindingsText.get(locale, "findings.yes");
+                    case NOT_UNDER_REPRESENTED -> FindingsText.get(locale, "findings.no");
+                    case CANNOT_SAY -> FindingsText.get(locale, "findings.cannotSay");
+                };
+                if (r != null && r.verdict() == PopulationService.Verdict.UNDER_REPRESENTED) {
+                    under.add(o.label().in(EN));
+                }
+                BigDecimal areaShare = areaShares.get(o.id());
+                table.add(Row.of(FindingsTable.text(o.label().in(EN)), FindingsTable.count(shown.get(o.id())),
+                        FindingsTable.share(shown.get(o.id()), whole, locale),
+                        areaShare == null ? new FindingsTable.Empty() : FindingsTable.number(areaShare, "%"),
+                        FindingsTable.text(verdict)));
+            }
+            String summary = under.isEmpty() ? FindingsText.get(locale, "findings.participation.about.summary")
+                    : FindingsText.get(locale, "findings.participation.about.under", String.join(", ", under));
+            tables.add(new FindingsTable("participation.about." + item.templateName(),
+                    FindingsText.get(locale, "findings.participation.about.title", item.question().text().in(EN)), summary,
+                    FindingsTable.Chart.HORIZONTAL_BAR,
+                    List.of(label(locale, "findings.col.option"), count(locale), share(locale),
+                            new Column(FindingsText.get(locale, "findings.col.area"), Kind.PERCENT),
+                            label(locale, "findings.col.underRepresented")),
+                    table, List.of()));
+        }
         return tables;
     }
 

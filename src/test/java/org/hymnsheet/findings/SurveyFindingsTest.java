@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
@@ -60,6 +61,7 @@ class SurveyFindingsTest {
         @Autowired QueueService queues;
         @Autowired FindingsService findings;
         @Autowired DSLContext db;
+        @Autowired PopulationService population;
 
         long partnership;
         TestWorld.Persona lead;
@@ -104,6 +106,7 @@ class SurveyFindingsTest {
                 if (i == 3) {
                     responses.save(id, "make-safer", new AnswerInput.Text("=More lights by the canal"));
                 }
+                responses.save(id, "about-gender", new AnswerInput.Choice(Set.of(i <= 10 ? "boy-man" : "girl-woman")));
                 responses.submit(id);
                 young.add(id);
             }
@@ -250,6 +253,34 @@ class SurveyFindingsTest {
             TestWorld.as(new TestWorld(context).account(partnership, Role.FACILITATOR));
             assertThat(row(table(FindingsFilter.ALL, "voice.places"), "Riverside High"))
                     .as("another facilitator's surveys are not theirs").contains(Shown.HIDDEN.label(Locale.UK));
+        }
+
+        @Test
+        void about_you_shows_each_group_beside_the_areas_population_and_says_who_is_under_represented() {
+            TestWorld.as(new TestWorld(context).account(partnership, Role.ADMIN));
+            population.save(partnership, "about-gender", Map.of("girl-woman", new BigDecimal("49"),
+                    "boy-man", new BigDecimal("49")));
+            TestWorld.as(lead);
+            FindingsTable gender = table(FindingsFilter.ALL, "participation.about.gender");
+            Shown all = yp(i -> true);
+            Shown boys = yp(i -> i <= 10);
+            Shown girls = yp(i -> i > 10);
+            String verdict;
+            if (girls instanceof Shown.Exact g && boys instanceof Shown.Exact b) {
+                double share = 100.0 * g.value() / (g.value() + b.value());
+                verdict = 49 - share >= 5 && share < 49 * 0.8 ? "Yes" : "No";
+            } else {
+                verdict = "Cannot say";
+            }
+            assertThat(row(gender, "Girl or woman")).containsExactly("Girl or woman", girls.label(Locale.UK),
+                    share(girls, all), "49%", verdict);
+            assertThat(row(gender, "Boy or man").subList(0, 4)).containsExactly("Boy or man", boys.label(Locale.UK),
+                    share(boys, all), "49%");
+            assertThat(row(gender, "Non-binary")).containsExactly("Non-binary", Shown.HIDDEN.label(Locale.UK),
+                    Shown.HIDDEN.label(Locale.UK), "–", "Cannot say");
+            if (verdict.equals("Yes")) {
+                assertThat(gender.summary()).contains("Under-represented").contains("Girl or woman");
+            }
         }
 
         long keySum(List<String> ids) {
