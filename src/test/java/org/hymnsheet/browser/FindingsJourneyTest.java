@@ -125,7 +125,7 @@ class FindingsJourneyTest extends BrowserTestSupport {
 
         for (int[] size : new int[][] {{1366, 768}, {1920, 1080}}) {
             page.setViewportSize(size[0], size[1]);
-            page.waitForTimeout(300);
+            page.waitForFunction("w => window.innerWidth === w", size[0]); // the new size has been laid out
             assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
                     .as("no sideways scrolling at %dx%d", size[0], size[1]).isTrue();
             screenshot(page, "findings-" + size[0] + "x" + size[1]);
