@@ -31,4 +31,9 @@ public record Topic(String key) {
     public static Topic survey(long surveyId) {
         return new Topic("survey:" + surveyId);
     }
+
+    /** A partnership's safeguarding queue: a flag arrived, was opened or was handled. */
+    public static Topic safeguarding(long partnershipId) {
+        return new Topic("safeguarding:" + partnershipId);
+    }
 }

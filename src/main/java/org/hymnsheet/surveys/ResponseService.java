@@ -203,6 +203,7 @@ public class ResponseService {
                 ResponseRepository.flagEarlierMax())).orElse(null);
         responses.upsertFlag(survey.partnershipId(), survey.id(), response.id(), questionId, body, earlier,
                 response.deviceLabel(), draft.indicators(ResponseRepository.flagIndicatorsMax()), OffsetDateTime.now(clock));
+        signals.changed(Topic.safeguarding(survey.partnershipId()));
     }
 
     /** The respondent's own answers so far, to show again when they go back. Never those of a submitted response. */

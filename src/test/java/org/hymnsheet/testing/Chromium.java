@@ -146,9 +146,7 @@ public final class Chromium implements AutoCloseable {
     public static void passSecondFactor(Page page, String baseUrl, String email) {
         if (page.locator("#factor-key").count() > 0) {
             Authenticator.enrolled(email, page.locator("#factor-key").innerText());
-            page.locator("#factor-code input").fill(Authenticator.nextCode(email));
-            page.locator("#factor-submit").click();
-            assertThat(page.locator("#recovery-codes")).isVisible();
+            confirmEnrolment(page, email);
             Authenticator.recoveryCodes(email, page.locator("#recovery-codes li").allInnerTexts());
             page.waitForNavigation(() -> page.locator("#factor-continue").click());
         } else {
@@ -157,6 +155,29 @@ public final class Chromium implements AutoCloseable {
         }
         page.waitForURL(u -> !at(baseUrl, "/second-factor").matcher(u).matches());
         assertThat(page.locator("main, #board").first()).isVisible();
+    }
+
+    /**
+     * Types a fresh code and confirms it until the recovery codes show. Once in a while on a loaded machine the
+     * click reaches the page before the field's value has gone to the server and nothing happens (no error, the
+     * button still there): then the code is typed and confirmed again, at most three times, with a fresh code.
+     */
+    private static void confirmEnrolment(Page page, String email) {
+        Locator codes = page.locator("#recovery-codes");
+        for (int attempt = 1; ; attempt++) {
+            Locator field = page.locator("#factor-code input");
+            field.fill(Authenticator.nextCode(email));
+            field.dispatchEvent("change");
+            page.locator("#factor-submit").click();
+            try {
+                codes.waitFor(new Locator.WaitForOptions().setTimeout(attempt < 3 ? 10_000 : 30_000));
+                return;
+            } catch (com.microsoft.playwright.TimeoutError e) {
+                if (attempt == 3 || page.locator("#factor-submit").count() == 0) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Signs in and waits until the home page, with its sign-out button, is shown. */
