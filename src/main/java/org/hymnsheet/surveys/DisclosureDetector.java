@@ -134,7 +134,7 @@ public final class DisclosureDetector {
             }
         }
         return matched.isEmpty() ? Disclosure.NONE
-                : new Disclosure(true, List.copyOf(matched.keySet()), List.copyOf(categories));
+                : Disclosure.byList(List.copyOf(matched.keySet()), List.copyOf(categories));
     }
 
     /** A phrase's slots: each "{group}" is one slot of alternatives, every other word a slot of its own. */

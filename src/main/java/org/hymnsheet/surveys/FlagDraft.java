@@ -15,10 +15,31 @@ final class FlagDraft {
     private static final String ELLIPSIS = "…";
     private final List<String> texts = new ArrayList<>();
     private final Set<String> matches = new LinkedHashSet<>();
+    private final Set<String> categories = new LinkedHashSet<>();
+    private Disclosure.Detection detection = Disclosure.Detection.NONE;
 
     void add(String text, Disclosure found) {
         texts.add(text);
         matches.addAll(found.matchedIndicators());
+        categories.addAll(found.categories());
+        detection = detection.and(found.detection());
+    }
+
+    /** The kinds of harm found, as ids separated by commas, whole ids only. */
+    String categories(int max) {
+        StringBuilder out = new StringBuilder();
+        for (String c : categories) {
+            if (out.length() + c.length() + 1 > max) {
+                break;
+            }
+            out.append(out.isEmpty() ? "" : ",").append(c);
+        }
+        return out.toString();
+    }
+
+    /** Which layer found the answer's texts: LIST, MEANING or BOTH. */
+    Disclosure.Detection detection() {
+        return detection;
     }
 
     boolean isEmpty() {

@@ -156,17 +156,21 @@ class ResponseRepository {
      * at the top of the queue). The unique key (response, question, slot) makes a second row impossible.
      */
     void upsertFlag(long partnershipId, long surveyId, String responseId, String questionId, String body, String earlier,
-                    String deviceLabel, String indicators, OffsetDateTime at) {
+                    String deviceLabel, String indicators, String categories, String detection, OffsetDateTime at) {
         db.insertInto(SAFEGUARDING_FLAG).set(SAFEGUARDING_FLAG.PARTNERSHIP_ID, partnershipId)
                 .set(SAFEGUARDING_FLAG.SURVEY_ID, surveyId).set(SAFEGUARDING_FLAG.RESPONSE_ID, responseId)
                 .set(SAFEGUARDING_FLAG.QUESTION_ID, questionId).set(SAFEGUARDING_FLAG.SLOT, 0L)
                 .set(SAFEGUARDING_FLAG.BODY, body).set(SAFEGUARDING_FLAG.EARLIER, earlier)
                 .set(SAFEGUARDING_FLAG.DEVICE_LABEL, deviceLabel).set(SAFEGUARDING_FLAG.INDICATORS, indicators)
+                .set(SAFEGUARDING_FLAG.CATEGORIES, categories).set(SAFEGUARDING_FLAG.DETECTION, detection)
                 .set(SAFEGUARDING_FLAG.FLAGGED_AT, at)
                 .onConflict(SAFEGUARDING_FLAG.RESPONSE_ID, SAFEGUARDING_FLAG.QUESTION_ID, SAFEGUARDING_FLAG.SLOT).doUpdate()
                 .set(SAFEGUARDING_FLAG.BODY, body).set(SAFEGUARDING_FLAG.EARLIER, earlier)
                 .set(SAFEGUARDING_FLAG.INDICATORS, indicators).set(SAFEGUARDING_FLAG.FLAGGED_AT, at)
-                .set(SAFEGUARDING_FLAG.STATUS, "OPEN")
+                .set(SAFEGUARDING_FLAG.CATEGORIES, categories)
+                .set(SAFEGUARDING_FLAG.DETECTION, detection)
+                // new words are a new arrival: nobody has read them yet
+                .set(SAFEGUARDING_FLAG.STATUS, "OPEN").setNull(SAFEGUARDING_FLAG.OPENED_BY).setNull(SAFEGUARDING_FLAG.OPENED_AT)
                 .execute();
     }
 
@@ -176,6 +180,10 @@ class ResponseRepository {
 
     static int flagEarlierMax() {
         return SAFEGUARDING_FLAG.EARLIER.getDataType().length();
+    }
+
+    static int flagCategoriesMax() {
+        return SAFEGUARDING_FLAG.CATEGORIES.getDataType().length();
     }
 
     static int flagIndicatorsMax() {

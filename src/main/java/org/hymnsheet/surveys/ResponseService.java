@@ -34,7 +34,7 @@ public class ResponseService {
     private final SurveyRepository surveys;
     private final ResponseRepository responses;
     private final TemplateCatalog templates;
-    private final DisclosureDetector detector;
+    private final DisclosureScreen screen;
     private final KioskExitGuard kioskExits;
     private final CodeGuessGuard codeGuesses;
     private final Clock clock;
@@ -44,7 +44,7 @@ public class ResponseService {
     private final ReleaseGroups releaseGroups;
 
     ResponseService(SurveyRepository surveys, ResponseRepository responses, TemplateCatalog templates,
-                    DisclosureDetector detector, KioskExitGuard kioskExits, CodeGuessGuard codeGuesses, Clock clock,
+                    DisclosureScreen screen, KioskExitGuard kioskExits, CodeGuessGuard codeGuesses, Clock clock,
                     @Value("${hymnsheet.time-zone:Europe/London}") String zone, LiveSignals signals,
                     RespondentLimits limits, ReleaseGroups releaseGroups) {
         this.releaseGroups = releaseGroups;
@@ -53,7 +53,7 @@ public class ResponseService {
         this.surveys = surveys;
         this.responses = responses;
         this.templates = templates;
-        this.detector = detector;
+        this.screen = screen;
         this.kioskExits = kioskExits;
         this.codeGuesses = codeGuesses;
         this.clock = clock;
@@ -174,15 +174,15 @@ public class ResponseService {
         responses.clear(responseId, questionId);
         responses.touch(responseId, hour());
         var draft = new FlagDraft();
-        boolean suspected = AnswerWriter.write(responses, responseId, questionId, input, text -> screen(text, draft));
+        boolean suspected = AnswerWriter.write(responses, responseId, questionId, input, text -> screen(text, response.language(), draft));
         if (!draft.isEmpty()) {
             flag(survey, response, questionId, draft);
         }
         return new SaveOutcome(suspected);
     }
 
-    private boolean screen(String text, FlagDraft draft) {
-        var check = detector.check(text);
+    private boolean screen(String text, String language, FlagDraft draft) {
+        var check = screen.screen(text, language);
         if (check.flagged()) {
             draft.add(text, check);
         }
@@ -202,7 +202,8 @@ public class ResponseService {
         String earlier = current.map(c -> FlagDraft.cut(c.earlier() == null ? c.body() : c.body() + FlagDraft.SEPARATOR + c.earlier(),
                 ResponseRepository.flagEarlierMax())).orElse(null);
         responses.upsertFlag(survey.partnershipId(), survey.id(), response.id(), questionId, body, earlier,
-                response.deviceLabel(), draft.indicators(ResponseRepository.flagIndicatorsMax()), OffsetDateTime.now(clock));
+                response.deviceLabel(), draft.indicators(ResponseRepository.flagIndicatorsMax()),
+                draft.categories(ResponseRepository.flagCategoriesMax()), draft.detection().name(), OffsetDateTime.now(clock));
         signals.changed(Topic.safeguarding(survey.partnershipId()));
     }
 

@@ -105,7 +105,8 @@ class SafeguardingQueueTest {
             draft.add(text, detector.check(text)); // two such texts in one answer: more than the body holds
             responseRows.upsertFlag(f.partnership, f.survey.id(), id, "anything-else",
                     draft.body(ResponseRepository.flagBodyMax()), null, null,
-                    draft.indicators(ResponseRepository.flagIndicatorsMax()), OffsetDateTime.now());
+                    draft.indicators(ResponseRepository.flagIndicatorsMax()),
+                    draft.categories(ResponseRepository.flagCategoriesMax()), draft.detection().name(), OffsetDateTime.now());
 
             var flag = db.selectFrom(SAFEGUARDING_FLAG).where(SAFEGUARDING_FLAG.RESPONSE_ID.eq(id)).fetchSingle();
             assertThat(flag.getBody()).hasSize(ResponseRepository.flagBodyMax()).startsWith(text.substring(0, text.length() - 1))

@@ -1,0 +1,181 @@
+package org.hymnsheet.surveys;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+
+/**
+ * The second layer of disclosure screening: recognises what an answer means rather than which words it uses, so
+ * disclosures phrased in ways the indicator list never listed ("home isnt nice when he's had a drink") are found.
+ *
+ * <p>Each answer is cut into overlapping windows (the whole answer, each sentence, each pair of neighbouring
+ * sentences, long sentences in stretches of {@value #WINDOW_WORDS} words), so a disclosure at the end of a long
+ * answer about a place is not averaged away. Each window becomes a sentence embedding (BAAI bge-small-en-v1.5, quantised,
+ * run by ONNX Runtime inside the app: the model ships in the jar and nothing is downloaded) and the
+ * {@link DisclosureModel} gives the probability that it is a disclosure. The answer is flagged when any window
+ * reaches the model's threshold; the kind of harm is the most likely one of that window. Thread-safe.
+ */
+@Component
+public final class DisclosureMeaning {
+    public static final String DEFAULT_MODEL = "classpath:safeguarding/disclosure-model.txt";
+    /** The sentence-embedding model the classifier is trained on, as the model file names it. */
+    public static final String EMBEDDING = "bge-small-en-v15-q";
+    static final int WINDOW_WORDS = 30;
+    static final int MAX_WINDOWS = 24;
+    private static final Logger log = LoggerFactory.getLogger(DisclosureMeaning.class);
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+|\\s*[\\r\\n]+\\s*");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+
+    /** What the model found: the highest probability of harm over the windows, and its most likely kind. */
+    public record Finding(boolean flagged, double probability, String category) {
+        static final Finding NOTHING = new Finding(false, 0, null);
+    }
+
+    private final EmbeddingModel embeddings;
+    private final DisclosureModel model;
+
+    @Autowired
+    public DisclosureMeaning(@Value("${hymnsheet.safeguarding.model:" + DEFAULT_MODEL + "}") String location,
+                             ResourceLoader resources) {
+        this(embeddingModel(), load(location.startsWith("classpath:") || location.startsWith("file:")
+                ? resources.getResource(location) : new FileSystemResource(location)));
+        log.info("Disclosure detection by meaning: {} classes, threshold {}, from {}", model.classes().size(),
+                model.threshold(), location);
+    }
+
+    public DisclosureMeaning(EmbeddingModel embeddings, DisclosureModel model) {
+        if (!EMBEDDING.equals(model.embedding())) {
+            throw new IllegalStateException("The disclosure model was trained on '" + model.embedding()
+                    + "' embeddings, but the app runs '" + EMBEDDING + "'");
+        }
+        if (embeddings.dimension() != model.dimensions()) {
+            throw new IllegalStateException("The disclosure model expects " + model.dimensions()
+                    + " dimensions but the embedding model gives " + embeddings.dimension());
+        }
+        this.embeddings = embeddings;
+        this.model = model;
+    }
+
+    /** The shipped embedding model (for the training tool and the tests). */
+    public static EmbeddingModel embeddingModel() {
+        return embeddingModel(EMBEDDING);
+    }
+
+    static EmbeddingModel embeddingModel(String name) {
+        if (!EMBEDDING.equals(name)) {
+            throw new IllegalArgumentException("unknown embedding model " + name);
+        }
+        return new BgeSmallEnV15QuantizedEmbeddingModel();
+    }
+
+    private static DisclosureModel load(Resource resource) {
+        try (InputStream in = resource.getInputStream()) {
+            return DisclosureModel.read(in, resource.getDescription());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the disclosure model " + resource.getDescription(), e);
+        }
+    }
+
+    public DisclosureModel model() {
+        return model;
+    }
+
+    /** Assesses one answer; blank answers find nothing. */
+    public Finding assess(String text) {
+        return assess(text, model);
+    }
+
+    /** Assesses with another model over the same embeddings (for the training tool's cross-validation). */
+    Finding assess(String text, DisclosureModel with) {
+        double best = 0;
+        String kind = null;
+        for (String window : windows(text)) {
+            double[] p = with.probabilities(embed(window));
+            double harm = 1 - p[0];
+            if (harm > best) {
+                best = harm;
+                int top = 1;
+                for (int c = 2; c < p.length; c++) {
+                    if (p[c] > p[top]) {
+                        top = c;
+                    }
+                }
+                kind = with.classes().get(top);
+            }
+        }
+        return kind == null ? Finding.NOTHING : new Finding(best >= with.threshold(), best, kind);
+    }
+
+    float[] embed(String window) {
+        return embeddings.embed(window).content().vector();
+    }
+
+    /**
+     * The stretches of an answer the model reads: the whole answer (when it is short), each sentence, each pair of
+     * neighbouring sentences, and long sentences in overlapping stretches of words. At most {@value #MAX_WINDOWS},
+     * always keeping the last ones, where a disclosure at the end of a long answer sits.
+     */
+    static List<String> windows(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        String whole = text.strip();
+        List<String> sentences = new ArrayList<>();
+        if (whole.trim().isEmpty()) {
+            return List.of();
+        }
+        for (String s : SENTENCE_END.split(whole)) {
+            String[] words = SPACE.split(s.strip());
+            if (words.length == 0 || words[0].isEmpty()) {
+                continue;
+            }
+            if (words.length <= WINDOW_WORDS) {
+                sentences.add(s.strip());
+            } else {
+                int step = WINDOW_WORDS * 2 / 3;
+                for (int from = 0; from < words.length; from += step) {
+                    int to = Math.min(words.length, from + WINDOW_WORDS);
+                    sentences.add(String.join(" ", java.util.Arrays.copyOfRange(words, from, to)));
+                    if (to == words.length) {
+                        break;
+                    }
+                }
+            }
+        }
+        List<String> windows = new ArrayList<>();
+        if (sentences.size() <= 1 || SPACE.split(whole).length <= WINDOW_WORDS * 2) {
+            windows.add(whole);
+        }
+        if (sentences.size() > 1) {
+            windows.addAll(sentences);
+            for (int i = 0; i + 1 < sentences.size(); i++) {
+                windows.add(sentences.get(i) + " " + sentences.get(i + 1));
+            }
+        }
+        // the embedding model refuses text that is nothing but spaces and control characters
+        List<String> distinct = windows.stream().filter(w -> !w.trim().isEmpty()).distinct().toList();
+        if (distinct.size() <= MAX_WINDOWS) {
+            return distinct;
+        }
+        // a long answer: every sentence read once, in neighbouring groups just large enough to stay within the cap
+        int per = (sentences.size() + MAX_WINDOWS - 1) / MAX_WINDOWS;
+        List<String> groups = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i += per) {
+            groups.add(String.join(" ", sentences.subList(i, Math.min(sentences.size(), i + per))));
+        }
+        return groups;
+    }
+}
