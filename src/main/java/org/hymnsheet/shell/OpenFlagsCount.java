@@ -22,7 +22,7 @@ final class OpenFlagsCount extends Span {
 
     void show(int open) {
         figure.setText(String.valueOf(open));
-        words.setText(getTranslation("nav.openFlags", open));
+        words.setText(" " + getTranslation("nav.openFlags", open)); // a space apart from the link's label when read
         setVisible(open > 0);
     }
 }
