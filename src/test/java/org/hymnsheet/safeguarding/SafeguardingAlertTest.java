@@ -34,6 +34,7 @@ import org.hymnsheet.surveys.SurveyEntry;
 import org.hymnsheet.surveys.SurveyService;
 import org.hymnsheet.testing.OnH2;
 import org.hymnsheet.testing.OnPostgres;
+import org.hymnsheet.workshops.WorkshopService;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +79,7 @@ class SafeguardingAlertTest {
         @Autowired SafeguardingAlerts alerts;
         @Autowired ResponseService responses;
         @Autowired SurveyService surveys;
+        @Autowired WorkshopService workshops;
         @Autowired DSLContext db;
         @Autowired ApplicationContext context;
 
@@ -201,6 +203,16 @@ class SafeguardingAlertTest {
                 });
             }
             assertNoneFor(facilitator, inactiveLead, otherLead);
+        }
+
+        @Test
+        void a_flag_is_emailed_at_once_when_its_partnerships_queue_signals_without_waiting_for_the_schedule() {
+            alerts.onSchedule(); // as every node does every interval: it now hears this new partnership's queue
+            pause(1000); // the scheduled run (nothing to send yet) is over: only the flag's signal can send it now
+            answer(entry, WORDS);
+            eventually(() -> mailTo(leadA).size() == 1 && mailTo(leadB).size() == 1);
+            assertThat(mailTo(leadA)).hasSize(1);
+            assertThat(mailTo(leadB)).hasSize(1);
         }
 
         @Test
@@ -332,6 +344,50 @@ class SafeguardingAlertTest {
             settle();
             assertThat(mailTo(leadA)).hasSize(1);
             assertThat(mailTo(leadB)).hasSize(1);
+        }
+
+        @Test
+        void a_workshop_text_a_facilitator_sent_names_the_workshop_and_the_sender_but_not_their_reason() {
+            TestWorld.as(facilitator);
+            var workshop = workshops.create(partnership, "hymn-sheet", TestWorld.unique("Hymn sheet workshop"));
+            TestWorld.anonymous();
+            OffsetDateTime now = OffsetDateTime.now(CLOCK);
+            db.insertInto(SAFEGUARDING_FLAG).set(SAFEGUARDING_FLAG.PARTNERSHIP_ID, partnership)
+                    .set(SAFEGUARDING_FLAG.WORKSHOP_ID, workshop.id()).set(SAFEGUARDING_FLAG.SOURCE_REF, "NOTE:1")
+                    .set(SAFEGUARDING_FLAG.SOURCE, "PERSON").set(SAFEGUARDING_FLAG.SENT_BY, facilitator.accountId())
+                    .set(SAFEGUARDING_FLAG.SENT_AT, now).set(SAFEGUARDING_FLAG.REASON, "Gwilym is named, see the Quarrymen note")
+                    .set(SAFEGUARDING_FLAG.BODY, WORDS).set(SAFEGUARDING_FLAG.INDICATORS, "")
+                    .set(SAFEGUARDING_FLAG.FLAGGED_AT, now).execute();
+            settle();
+            assertThat(mailTo(leadA)).singleElement().satisfies(m -> {
+                assertThat(GreenMailUtil.getBody(m)).contains("Workshop: " + workshop.title(),
+                        "Sent by: Test " + facilitator.email() + ", who read it in moderation", LINK)
+                        .doesNotContain("Survey:", "Device:");
+                assertThat(whole(m)).doesNotContain("Gwilym", "Quarrymen", "named");
+            });
+            assertThat(mailTo(leadB)).hasSize(1);
+        }
+
+        @Test
+        void an_alert_that_failed_ten_times_is_given_up() {
+            long flag = flagWithoutSignal();
+            alerts.enqueue();
+            db.update(SAFEGUARDING_ALERT).set(SAFEGUARDING_ALERT.ATTEMPTS, SafeguardingAlerts.MAX_ATTEMPTS - 1)
+                    .set(SAFEGUARDING_ALERT.CLAIMED_AT, OffsetDateTime.now(CLOCK).minusDays(1))
+                    .where(SAFEGUARDING_ALERT.FLAG_ID.eq(flag)).execute();
+            smtp.stop();
+            try {
+                alerts.send();
+            } finally {
+                smtp = startSmtp();
+            }
+            assertThat(db.fetchCount(SAFEGUARDING_ALERT, SAFEGUARDING_ALERT.FLAG_ID.eq(flag)
+                    .and(SAFEGUARDING_ALERT.ATTEMPTS.eq(SafeguardingAlerts.MAX_ATTEMPTS)))).isEqualTo(2);
+            CLOCK.advance(Duration.ofDays(1));
+            alerts.send();
+            assertThat(mailTo(leadA)).isEmpty();
+            assertThat(db.fetchCount(SAFEGUARDING_ALERT, SAFEGUARDING_ALERT.FLAG_ID.eq(flag)
+                    .and(SAFEGUARDING_ALERT.SENT_AT.isNull()))).isEqualTo(2);
         }
 
         /** A flag written straight into the table, as a flag written by any part of the app: no signal wakes the sender. */
