@@ -12,6 +12,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.Set;
 import org.hymnsheet.accounts.AccountService;
 import org.hymnsheet.accounts.ui.AccountsView;
 import org.hymnsheet.accounts.ui.AgenciesView;
@@ -20,6 +21,10 @@ import org.hymnsheet.accounts.ui.MyAccountView;
 import org.hymnsheet.accounts.ui.PartnershipsView;
 import org.hymnsheet.accounts.ui.PlacesView;
 import org.hymnsheet.findings.ui.FindingsView;
+import org.hymnsheet.live.LiveSignals;
+import org.hymnsheet.live.Topic;
+import org.hymnsheet.live.ui.LiveRefresh;
+import org.hymnsheet.safeguarding.AlertService;
 import org.hymnsheet.security.Role;
 import org.hymnsheet.surveys.ui.ModerationView;
 import org.hymnsheet.surveys.ui.SafeguardingView;
@@ -30,12 +35,18 @@ import org.hymnsheet.security.Staff;
 import org.hymnsheet.templates.ui.TemplatesView;
 import org.hymnsheet.workshops.ui.WorkshopsView;
 
-/** The frame around every staff page; its navigation shows only what the signed-in role may open. */
+/**
+ * The frame around every staff page; its navigation shows only what the signed-in role may open. A safeguarding
+ * lead also sees how many flags are open beside "Safeguarding queue", kept current by push.
+ */
 @Layout
 @PermitAll
 public class MainLayout extends AppLayout {
+    private final transient AlertService alerts;
+    private final OpenFlagsCount openFlags = new OpenFlagsCount();
 
-    MainLayout(AccountService accounts, AuthenticationContext auth) {
+    MainLayout(AccountService accounts, AuthenticationContext auth, AlertService alerts, LiveSignals signals) {
+        this.alerts = alerts;
         Staff me = accounts.me();
         var title = new Span(getTranslation("app.name"));
         title.addClassName("app-title");
@@ -47,8 +58,19 @@ public class MainLayout extends AppLayout {
         var toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("nav.menu"));
         addToNavbar(toggle, title, user);
-        addToDrawer(new Scroller(navigation(me)));
+        Div navigation = navigation(me);
+        addToDrawer(new Scroller(navigation));
         setPrimarySection(Section.DRAWER);
+        if (me.has(Role.SAFEGUARDING_LEAD)) {
+            long partnership = me.partnershipId();
+            showOpenFlags(partnership);
+            LiveRefresh.on(navigation, signals, () -> showOpenFlags(partnership))
+                    .follow(Set.of(Topic.safeguarding(partnership)));
+        }
+    }
+
+    private void showOpenFlags(long partnership) {
+        openFlags.show(alerts.openFlags(partnership));
     }
 
     /**
@@ -68,7 +90,9 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem(getTranslation("nav.findings"), FindingsView.class));
         }
         if (me.has(Role.SAFEGUARDING_LEAD)) {
-            nav.addItem(new SideNavItem(getTranslation("nav.safeguarding"), SafeguardingView.class));
+            var safeguarding = new SideNavItem(getTranslation("nav.safeguarding"), SafeguardingView.class);
+            safeguarding.setSuffixComponent(openFlags);
+            nav.addItem(safeguarding);
         }
         if (me.has(Role.ADMIN) || me.has(Role.FACILITATOR)) {
             nav.addItem(new SideNavItem(getTranslation("nav.templates"), TemplatesView.class));

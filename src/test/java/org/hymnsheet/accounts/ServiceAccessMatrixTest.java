@@ -28,6 +28,7 @@ import org.hymnsheet.surveys.SurveyTargets;
 import org.hymnsheet.surveys.SurveyVoiceService;
 import org.hymnsheet.surveys.YouSaidService;
 import org.hymnsheet.findings.PopulationService;
+import org.hymnsheet.safeguarding.AlertService;
 import org.hymnsheet.templates.TemplateService;
 import org.hymnsheet.testing.OnH2;
 import org.hymnsheet.workshops.CardService;
@@ -75,7 +76,7 @@ class ServiceAccessMatrixTest {
             ResponseService.class, QueueService.class, SurveyVoiceService.class, WorkshopService.class, CardService.class,
             WorkshopModerationService.class, SpeakingService.class, ParticipantService.class, InputService.class,
             WorkshopRecordService.class, WorkshopAggregates.class, BoardService.class, BoardSnapshotService.class, SecondFactorService.class,
-            AuditLog.class, FindingsService.class, PopulationService.class, YouSaidService.class);
+            AuditLog.class, FindingsService.class, PopulationService.class, YouSaidService.class, AlertService.class);
     static final Set<Caller> LEADS_OF_P = EnumSet.of(Caller.LEAD, Caller.ADMIN, Caller.PLATFORM_ADMIN);
     static final Set<Caller> FACILITATORS_OF_P = EnumSet.of(Caller.FACILITATOR, Caller.ADMIN, Caller.PLATFORM_ADMIN);
     static final Set<Caller> READERS_OF_WORKSHOPS = EnumSet.of(Caller.FACILITATOR, Caller.LEAD, Caller.ADMIN,
@@ -276,6 +277,9 @@ class ServiceAccessMatrixTest {
                     f -> f.bean(QueueService.class).safeguardingSummary(f.p())),
             row("QueueService.markHandled", EnumSet.of(Caller.SAFEGUARDING_LEAD),
                     f -> f.bean(QueueService.class).markHandled(f.surveys().flag(), "Seen")),
+            // the count of open flags in the menu: the partnership's safeguarding leads only
+            row("AlertService.openFlags", EnumSet.of(Caller.SAFEGUARDING_LEAD),
+                    f -> f.bean(AlertService.class).openFlags(f.p())),
 
             // findings, suppressed: the facilitators who run workshops and the partnership's strategic leads
             row("SurveyVoiceService.voice", EnumSet.of(Caller.FACILITATOR, Caller.LEAD, Caller.ADMIN, Caller.PLATFORM_ADMIN),

@@ -52,6 +52,7 @@ public class SafeguardingView extends Main implements HasDynamicTitle {
         grid.setItems(q -> queues.safeguardingQueue(partnershipId, q.getOffset(), q.getLimit()).stream(), q -> count());
         summary.setId("safeguarding-summary");
         add(new H1(getTranslation("safeguarding.title")), new Paragraph(getTranslation("safeguarding.intro")), summary, grid);
+        addComponentAtIndex(2, new AlertsNotice());
     }
 
     private int count() {
