@@ -1,5 +1,7 @@
 package org.hymnsheet.surveys;
 
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.io.IOException;
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
  * disclosures phrased in ways the indicator list never listed ("home isnt nice when he's had a drink") are found.
  *
  * <p>Each answer is cut into overlapping windows (the whole answer, each sentence, each pair of neighbouring
- * sentences, long sentences in stretches of {@value #WINDOW_WORDS} words), so a disclosure at the end of a long
+ * sentences in answers of up to {@value #PAIRS_UP_TO} sentences, long sentences in stretches of {@value #WINDOW_WORDS} words), so a disclosure at the end of a long
  * answer about a place is not averaged away. Each window becomes a sentence embedding (BAAI bge-small-en-v1.5, quantised,
  * run by ONNX Runtime inside the app: the model ships in the jar and nothing is downloaded) and the
  * {@link DisclosureModel} gives the probability that it is a disclosure. The answer is flagged when any window
@@ -35,6 +37,7 @@ public final class DisclosureMeaning {
     public static final String EMBEDDING = "bge-small-en-v15-q";
     static final int WINDOW_WORDS = 30;
     static final int MAX_WINDOWS = 24;
+    static final int PAIRS_UP_TO = 6;
     private static final Logger log = LoggerFactory.getLogger(DisclosureMeaning.class);
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+|\\s*[\\r\\n]+\\s*");
     private static final Pattern SPACE = Pattern.compile("\\s+");
@@ -102,8 +105,10 @@ public final class DisclosureMeaning {
     Finding assess(String text, DisclosureModel with) {
         double best = 0;
         String kind = null;
-        for (String window : windows(text)) {
-            double[] p = with.probabilities(embed(window));
+        List<String> windows = windows(text);
+        List<float[]> vectors = windows.size() == 1 ? List.of(embed(windows.getFirst())) : embedAll(windows);
+        for (float[] vector : vectors) {
+            double[] p = with.probabilities(vector);
             double harm = 1 - p[0];
             if (harm > best) {
                 best = harm;
@@ -117,6 +122,12 @@ public final class DisclosureMeaning {
             }
         }
         return kind == null ? Finding.NOTHING : new Finding(best >= with.threshold(), best, kind);
+    }
+
+    /** Several windows at once: the embedding model spreads them over the cores. */
+    private List<float[]> embedAll(List<String> windows) {
+        return embeddings.embedAll(windows.stream().map(TextSegment::from).toList()).content().stream()
+                .map(Embedding::vector).toList();
     }
 
     float[] embed(String window) {
@@ -161,7 +172,9 @@ public final class DisclosureMeaning {
         }
         if (sentences.size() > 1) {
             windows.addAll(sentences);
-            for (int i = 0; i + 1 < sentences.size(); i++) {
+            // pairs of neighbouring sentences only for answers of a few sentences: a long answer is read sentence by
+            // sentence, which keeps its cost in proportion to its length
+            for (int i = 0; i + 1 < sentences.size() && sentences.size() <= PAIRS_UP_TO; i++) {
                 windows.add(sentences.get(i) + " " + sentences.get(i + 1));
             }
         }
