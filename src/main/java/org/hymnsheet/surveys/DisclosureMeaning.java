@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,29 +48,51 @@ public final class DisclosureMeaning {
         static final Finding NOTHING = new Finding(false, 0, null);
     }
 
-    private final EmbeddingModel embeddings;
+    private final CompletableFuture<EmbeddingModel> embeddings;
     private final DisclosureModel model;
 
+    /**
+     * The app's model layer. The classifier file is read at once (a mistake in it stops the start, naming the line);
+     * the embedding model (two seconds to load) loads beside the rest of the start, and the first answer screened
+     * waits for it if it comes sooner.
+     */
     @Autowired
     public DisclosureMeaning(@Value("${hymnsheet.safeguarding.model:" + DEFAULT_MODEL + "}") String location,
                              ResourceLoader resources) {
-        this(embeddingModel(), load(location.startsWith("classpath:") || location.startsWith("file:")
-                ? resources.getResource(location) : new FileSystemResource(location)));
-        log.info("Disclosure detection by meaning: {} classes, threshold {}, from {}", model.classes().size(),
-                model.threshold(), location);
+        this(CompletableFuture.supplyAsync(DisclosureMeaning::embeddingModel,
+                        r -> Thread.ofPlatform().daemon().name("disclosure-model-load").start(r)),
+                load(location.startsWith("classpath:") || location.startsWith("file:")
+                        ? resources.getResource(location) : new FileSystemResource(location)));
+        embeddings.whenComplete((m, e) -> {
+            if (e != null) {
+                log.error("The disclosure model could not be loaded: answers are screened by the indicator list only", e);
+            } else {
+                log.info("Disclosure detection by meaning: {} classes, threshold {}, from {}", model.classes().size(),
+                        model.threshold(), location);
+            }
+        });
     }
 
     public DisclosureMeaning(EmbeddingModel embeddings, DisclosureModel model) {
+        this(CompletableFuture.completedFuture(embeddings), model);
+    }
+
+    private DisclosureMeaning(CompletableFuture<EmbeddingModel> embeddings, DisclosureModel model) {
         if (!EMBEDDING.equals(model.embedding())) {
             throw new IllegalStateException("The disclosure model was trained on '" + model.embedding()
                     + "' embeddings, but the app runs '" + EMBEDDING + "'");
         }
-        if (embeddings.dimension() != model.dimensions()) {
-            throw new IllegalStateException("The disclosure model expects " + model.dimensions()
-                    + " dimensions but the embedding model gives " + embeddings.dimension());
-        }
-        this.embeddings = embeddings;
+        this.embeddings = embeddings.thenApply(e -> {
+            if (e.dimension() != model.dimensions()) {
+                throw new IllegalStateException("The disclosure model expects " + model.dimensions()
+                        + " dimensions but the embedding model gives " + e.dimension());
+            }
+            return e;
+        });
         this.model = model;
+        if (embeddings.isDone()) {
+            this.embeddings.join(); // a mismatch shows at once when the embedding model is given ready
+        }
     }
 
     /** The shipped embedding model (for the training tool and the tests). */
@@ -126,12 +149,12 @@ public final class DisclosureMeaning {
 
     /** Several windows at once: the embedding model spreads them over the cores. */
     private List<float[]> embedAll(List<String> windows) {
-        return embeddings.embedAll(windows.stream().map(TextSegment::from).toList()).content().stream()
+        return embeddings.join().embedAll(windows.stream().map(TextSegment::from).toList()).content().stream()
                 .map(Embedding::vector).toList();
     }
 
     float[] embed(String window) {
-        return embeddings.embed(window).content().vector();
+        return embeddings.join().embed(window).content().vector();
     }
 
     /**
