@@ -187,7 +187,7 @@ class SafeguardingQueueTest {
                     .execute();
             asLead();
             assertThat(queues.safeguardingSummary(f.partnership)).isEqualTo(new SafeguardingSummary(3, 3, 2));
-            queues.markHandled(queues.safeguardingQueue(f.partnership, 0, 10).getFirst().id(), null);
+            queues.markHandled(queues.safeguardingQueue(f.partnership, 0, 10).getFirst().id(), "Called the club");
             assertThat(queues.safeguardingSummary(f.partnership)).isEqualTo(new SafeguardingSummary(3, 2, 2));
         }
 

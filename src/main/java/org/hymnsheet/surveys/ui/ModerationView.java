@@ -15,6 +15,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
 import org.hymnsheet.accounts.AccountService;
 import org.hymnsheet.common.ui.Forms;
+import org.hymnsheet.common.ui.SendToLeadDialog;
 import org.hymnsheet.security.Role;
 import org.hymnsheet.surveys.PendingText;
 import org.hymnsheet.surveys.QueueService;
@@ -22,7 +23,9 @@ import org.hymnsheet.surveys.QueueService;
 /**
  * Young people's free text waits here until a facilitator approves it for boards and findings. The list is paged
  * from the database as it scrolls, so nothing is ever cut off. Approval names the exact words shown, and a text
- * flagged as a possible disclosure is approved only after a confirmation that names the flag.
+ * flagged as a possible disclosure is approved only after a confirmation that names the flag. Any text can be sent
+ * to the safeguarding lead instead, with a reason; the texts this facilitator sent are listed below, with whether a
+ * lead has opened them.
  */
 @Route("moderation")
 @RolesAllowed({Role.Names.FACILITATOR, Role.Names.ADMIN})
@@ -31,6 +34,7 @@ public class ModerationView extends Main implements HasDynamicTitle {
     private final long partnershipId;
     private final Grid<PendingText> grid = new Grid<>();
     private final Paragraph waiting = new Paragraph();
+    private final SentToLead sent = new SentToLead();
 
     ModerationView(QueueService queues, AccountService accounts) {
         this.queues = queues;
@@ -48,7 +52,9 @@ public class ModerationView extends Main implements HasDynamicTitle {
         grid.setId("moderation-queue");
         grid.setItems(q -> queues.pendingTexts(partnershipId, q.getOffset(), q.getLimit()).stream(), q -> count());
         waiting.setId("moderation-waiting");
-        add(new H1(getTranslation("moderation.title")), new Paragraph(getTranslation("moderation.intro")), waiting, grid);
+        add(new H1(getTranslation("moderation.title")), new Paragraph(getTranslation("moderation.intro")), waiting, grid,
+                sent);
+        sent.show(queues.sentTexts(partnershipId));
     }
 
     private int count() {
@@ -68,7 +74,10 @@ public class ModerationView extends Main implements HasDynamicTitle {
         approve.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
         var reject = new Button(getTranslation("moderation.reject"), e -> decide(() -> queues.reject(text.id())));
         reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        return new Div(approve, reject);
+        var send = new Button(getTranslation("escalate.button"), e -> new SendToLeadDialog(text.body(),
+                reason -> queues.escalate(text.id(), text.body(), reason), this::reread).open());
+        send.addClassName("escalate");
+        return new Div(approve, reject, send);
     }
 
     private void approve(PendingText text) {
@@ -99,7 +108,12 @@ public class ModerationView extends Main implements HasDynamicTitle {
     /** After every decision, taken or refused, the list is read again: a changed text then shows as it is now. */
     private void decide(Runnable decision) {
         Forms.save(this, Map.of(), decision);
+        reread();
+    }
+
+    private void reread() {
         grid.getDataProvider().refreshAll();
+        sent.show(queues.sentTexts(partnershipId));
     }
 
     @Override
