@@ -8,7 +8,9 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextArea;
 import org.hymnsheet.accounts.AccountService;
 import org.hymnsheet.accounts.TestWorld;
 import org.hymnsheet.security.Role;
@@ -65,5 +67,45 @@ class ModerationViewTest extends BrowserlessTest {
         test($(Button.class).id("moderation-approve-anyway")).click();
         assertThat(queues.pendingTexts(partnership, 0, 10)).isEmpty();
         assertThat(test(grid).size()).isZero();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void sending_a_text_to_the_safeguarding_lead_asks_for_a_reason_refuses_a_long_one_and_lists_it_as_sent() {
+        var world = new TestWorld(context);
+        long partnership = world.partnership();
+        TestWorld.as(world.account(partnership, Role.FACILITATOR));
+        var survey = surveys.open(surveys.create(partnership, "safe-places", TestWorld.unique("Survey")).id());
+        String id = responses.start(responses.openByLink(survey.linkToken()), "en");
+        responses.save(id, "anything-else", new AnswerInput.Text("I stay at my cousins because home is not safe"));
+        responses.submit(id);
+        var view = new ModerationView(queues, accounts);
+        UI.getCurrent().add(view);
+        SentToLead sent = view.getChildren().filter(SentToLead.class::isInstance).map(SentToLead.class::cast)
+                .findFirst().orElseThrow();
+        assertThat(sent.isVisible()).as("nothing sent yet").isFalse();
+
+        Grid<PendingText> grid = (Grid<PendingText>) $(Grid.class).id("moderation-queue");
+        Button send = (Button) ((Div) test(grid).getCellComponent(0, 2)).getChildren().skip(2).findFirst().orElseThrow();
+        assertThat(send.getText()).isEqualTo("Send to the safeguarding lead");
+        test(send).click();
+        Dialog dialog = $(Dialog.class).single();
+        assertThat($(Paragraph.class, dialog).all()).extracting(Paragraph::getText)
+                .contains("I stay at my cousins because home is not safe");
+        TextArea reason = $(TextArea.class, dialog).id("escalate-reason");
+        test(reason).setValue("x".repeat(1001));
+        test($(Button.class, dialog).id("escalate-send")).click();
+        assertThat(dialog.isOpened()).as("the dialog keeps what was typed").isTrue();
+        assertThat(reason.isInvalid()).isTrue();
+        assertThat(reason.getErrorMessage()).isEqualTo("Too long: at most 1,000 characters");
+        assertThat(queues.pendingTexts(partnership, 0, 10)).hasSize(1);
+
+        test(reason).setValue("Says home is not safe");
+        test($(Button.class, dialog).id("escalate-send")).click();
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(test(grid).size()).as("never back in the pending list").isZero();
+        assertThat(sent.isVisible()).isTrue();
+        assertThat($(ListItem.class, sent).single().getElement().getTextRecursively())
+                .contains(survey.title(), "not opened by a lead yet", "I stay at my cousins because home is not safe");
     }
 }
