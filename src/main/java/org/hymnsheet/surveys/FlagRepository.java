@@ -112,13 +112,16 @@ class FlagRepository {
                 .where(SAFEGUARDING_FLAG.ID.eq(flagId).and(SAFEGUARDING_FLAG.OPENED_BY.isNull())).execute();
     }
 
-    /** Handling a flag also counts as opening it, when nobody had. */
-    void handle(long flagId, long accountId, String note, OffsetDateTime at) {
-        db.update(SAFEGUARDING_FLAG).set(SAFEGUARDING_FLAG.STATUS, "HANDLED").set(SAFEGUARDING_FLAG.HANDLED_BY, accountId)
+    /**
+     * Handling an open flag also counts as opening it, when nobody had. Returns whether it was open: a flag another
+     * lead has just handled keeps what they wrote.
+     */
+    boolean handle(long flagId, long accountId, String note, OffsetDateTime at) {
+        return db.update(SAFEGUARDING_FLAG).set(SAFEGUARDING_FLAG.STATUS, "HANDLED").set(SAFEGUARDING_FLAG.HANDLED_BY, accountId)
                 .set(SAFEGUARDING_FLAG.HANDLED_AT, at).set(SAFEGUARDING_FLAG.NOTE, note)
                 .set(SAFEGUARDING_FLAG.OPENED_BY, DSL.coalesce(SAFEGUARDING_FLAG.OPENED_BY, DSL.val(accountId)))
                 .set(SAFEGUARDING_FLAG.OPENED_AT, DSL.coalesce(SAFEGUARDING_FLAG.OPENED_AT, DSL.val(at)))
-                .where(SAFEGUARDING_FLAG.ID.eq(flagId)).execute();
+                .where(SAFEGUARDING_FLAG.ID.eq(flagId).and(SAFEGUARDING_FLAG.STATUS.eq(OPEN))).execute() == 1;
     }
 
     /** Where a survey text was written, for its flag. */

@@ -197,7 +197,10 @@ public class QueueService {
         signals.changed(Topic.safeguarding(partnership));
     }
 
-    /** Closes a flag with what was done (required), who did it and when. */
+    /**
+     * Closes an open flag with what was done (required), who did it and when. Refused
+     * ({@code safeguarding.alreadyHandled}) when another lead handled it meanwhile, so their words are not replaced.
+     */
     @Transactional
     public void markHandled(long flagId, String note) {
         Staff lead = lead(flagId);
@@ -208,7 +211,9 @@ public class QueueService {
             throw new ValidationException("note", "validation.tooLong", NOTE_MAX);
         }
         long partnership = flags.flagPartnership(flagId).orElseThrow();
-        flags.handle(flagId, lead.accountId(), note.strip(), OffsetDateTime.now(clock));
+        if (!flags.handle(flagId, lead.accountId(), note.strip(), OffsetDateTime.now(clock))) {
+            throw new ValidationException("flag", "safeguarding.alreadyHandled");
+        }
         signals.changed(Topic.safeguarding(partnership));
     }
 

@@ -224,6 +224,11 @@ class SafeguardingEscalationTest {
                 assertThat(item.note()).isEqualTo("Rang children's services; a social worker visits today");
                 assertThat(item.openedBy()).isEqualTo(name(lead));
             });
+            TestWorld.as(lead);
+            assertThatThrownBy(() -> queues.markHandled(flag, "Also handled")).as("another lead's words are kept")
+                    .isInstanceOf(ValidationException.class)
+                    .extracting(e -> ((ValidationException) e).messageKey()).isEqualTo("safeguarding.alreadyHandled");
+            assertThat(queue(QueueFilter.ALL).getFirst().note()).isEqualTo("Rang children's services; a social worker visits today");
             assertThat(queue(new QueueFilter(QueueFilter.State.OPEN, null, null))).isEmpty();
             assertThat(queue(new QueueFilter(QueueFilter.State.HANDLED, null, null))).hasSize(1);
         }

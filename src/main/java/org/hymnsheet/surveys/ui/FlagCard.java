@@ -136,6 +136,10 @@ final class FlagCard extends Div {
                 dialog.close();
                 Forms.done(dialog, "safeguarding.handledDone");
                 after.run();
+            } else if (!note.isInvalid()) {
+                // handled by another lead meanwhile: the list shows what they wrote
+                dialog.close();
+                after.run();
             }
         });
         save.setId("safeguarding-handle-save");
