@@ -113,5 +113,28 @@ class SafeguardingQueueLayoutTest extends BrowserTestSupport {
         assertThat(page.locator("#safeguarding-queue .flag-card").first()).containsText("my stepdad hits me when mum is out");
         assertThat(page.locator("#safeguarding-summary")).containsText("2 open");
         Chromium.screenshot(page, SCREENSHOTS.resolve(getClass().getSimpleName()).resolve("after-push.png"));
+
+        // the lead closes it with what was done, typed in the form above the list
+        page.locator("#safeguarding-queue .flag-card").first().getByText("Mark handled").click();
+        page.locator("#safeguarding-note input").fill("Rang the club; the youth worker is with them now");
+        page.locator("#safeguarding-handle-save").click();
+        assertThat(page.locator("#safeguarding-summary")).containsText("1 open");
+        assertThat(page.locator("#handle-flag")).isHidden();
+
+        // a facilitator sends a waiting text to the lead from moderation; it shows as sent, not yet opened
+        responses.submit(id);
+        try (var staff = browser.newContext()) {
+            var moderator = staff.newPage();
+            moderator.setViewportSize(1280, 720);
+            signInToHome(moderator, facilitator.email(), TestWorld.PASSWORD);
+            moderator.navigate(url("/moderation"));
+            moderator.locator("#moderation-queue .escalate").first().click();
+            moderator.locator("#escalate-reason input").fill("Says it happens every weekend");
+            moderator.locator("#escalate-send").click();
+            assertThat(moderator.locator("#sent-to-lead")).containsText("not opened by a lead yet");
+            assertThat(moderator.locator("#moderation-waiting")).containsText("0 waiting");
+            Chromium.screenshot(moderator, SCREENSHOTS.resolve(getClass().getSimpleName()).resolve("moderation-sent.png"));
+        }
+        assertThat(page.locator("#safeguarding-queue .flag-card").first()).containsText("Says it happens every weekend");
     }
 }

@@ -3,15 +3,14 @@ package org.hymnsheet.surveys.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.textfield.TextArea;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.hymnsheet.common.ui.Forms;
 import org.hymnsheet.surveys.FlaggedText;
 import org.hymnsheet.surveys.QueueService;
@@ -24,13 +23,14 @@ import org.hymnsheet.surveys.QueueService;
 final class FlagCard extends Div {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm")
             .withZone(ZoneId.of("Europe/London"));
-    private static final int NOTE_MAX = 2000;
     private final transient QueueService queues;
     private final Runnable after;
+    private final Consumer<FlaggedText> handle;
 
-    FlagCard(FlaggedText flag, QueueService queues, Runnable after) {
+    FlagCard(FlaggedText flag, QueueService queues, Runnable after, Consumer<FlaggedText> handle) {
         this.queues = queues;
         this.after = after;
+        this.handle = handle;
         addClassNames("flag-card", flag.open() ? "flag-open" : "flag-handled");
         var heading = new H2(WHEN.format(flag.flaggedAt()) + " · " + origin(this, flag));
         heading.addClassName("flag-heading");
@@ -110,7 +110,7 @@ final class FlagCard extends Div {
             work.add(new Paragraph(getTranslation("safeguarding.notOpened")));
             work.add(dealing);
         }
-        var handled = new Button(getTranslation("safeguarding.markHandled"), e -> handledDialog(flag).open());
+        var handled = new Button(getTranslation("safeguarding.markHandled"), e -> handle.accept(flag));
         handled.addClassName("flag-mark-handled");
         work.add(handled);
         return work;
@@ -118,37 +118,5 @@ final class FlagCard extends Div {
 
     private String name(String person) {
         return person == null ? getTranslation("safeguarding.someone") : person;
-    }
-
-    /** "What was done" is asked for in a dialog: the list can be re-read by push underneath without losing it. */
-    private Dialog handledDialog(FlaggedText flag) {
-        var dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("safeguarding.handleTitle"));
-        var note = new TextArea(getTranslation("safeguarding.whatWasDone"));
-        note.setRequiredIndicatorVisible(true);
-        note.setHelperText(getTranslation("safeguarding.noteHelp", NOTE_MAX));
-        note.setId("safeguarding-note");
-        note.setWidthFull();
-        dialog.add(new Paragraph(getTranslation("safeguarding.handleIntro", WHEN.format(flag.flaggedAt()), origin(this, flag))),
-                note);
-        var save = new Button(getTranslation("safeguarding.markHandled"), e -> {
-            if (Forms.save(dialog, Map.of("note", note), () -> queues.markHandled(flag.id(), note.getValue()))) {
-                dialog.close();
-                Forms.done(dialog, "safeguarding.handledDone");
-                after.run();
-            } else if (!note.isInvalid()) {
-                // handled by another lead meanwhile: the list shows what they wrote
-                dialog.close();
-                after.run();
-            }
-        });
-        save.setId("safeguarding-handle-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var cancel = new Button(getTranslation("directory.cancel"), e -> dialog.close());
-        cancel.setId("safeguarding-handle-cancel");
-        dialog.getFooter().add(cancel, save);
-        dialog.setMaxWidth("40rem");
-        dialog.setWidthFull();
-        return dialog;
     }
 }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
@@ -15,7 +16,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
 import org.hymnsheet.accounts.AccountService;
 import org.hymnsheet.common.ui.Forms;
-import org.hymnsheet.common.ui.SendToLeadDialog;
+import org.hymnsheet.common.ui.SendToLeadForm;
 import org.hymnsheet.security.Role;
 import org.hymnsheet.surveys.PendingText;
 import org.hymnsheet.surveys.QueueService;
@@ -35,6 +36,7 @@ public class ModerationView extends Main implements HasDynamicTitle {
     private final Grid<PendingText> grid = new Grid<>();
     private final Paragraph waiting = new Paragraph();
     private final SentToLead sent = new SentToLead();
+    private final SendToLeadForm sendForm = new SendToLeadForm(false);
 
     ModerationView(QueueService queues, AccountService accounts) {
         this.queues = queues;
@@ -46,14 +48,17 @@ public class ModerationView extends Main implements HasDynamicTitle {
             body.addClassName("free-text");
             return t.flagged() ? new Div(flag(), body) : body;
         }).setHeader(getTranslation("moderation.text")).setFlexGrow(3);
-        grid.addComponentColumn(this::actions).setHeader(getTranslation("moderation.decision")).setAutoWidth(true);
+        // the buttons wrap onto a second line rather than squeeze the words
+        grid.addComponentColumn(this::actions).setHeader(getTranslation("moderation.decision")).setWidth("20rem")
+                .setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("moderation.empty"));
         grid.addClassName("queue-grid");
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setId("moderation-queue");
         grid.setItems(q -> queues.pendingTexts(partnershipId, q.getOffset(), q.getLimit()).stream(), q -> count());
         waiting.setId("moderation-waiting");
-        add(new H1(getTranslation("moderation.title")), new Paragraph(getTranslation("moderation.intro")), waiting, grid,
-                sent);
+        add(new H1(getTranslation("moderation.title")), new Paragraph(getTranslation("moderation.intro")), waiting, sendForm,
+                grid, sent);
         sent.show(queues.sentTexts(partnershipId));
     }
 
@@ -74,10 +79,12 @@ public class ModerationView extends Main implements HasDynamicTitle {
         approve.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
         var reject = new Button(getTranslation("moderation.reject"), e -> decide(() -> queues.reject(text.id())));
         reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        var send = new Button(getTranslation("escalate.button"), e -> new SendToLeadDialog(text.body(),
-                reason -> queues.escalate(text.id(), text.body(), reason), this::reread).open());
+        var send = new Button(getTranslation("escalate.button"), e -> sendForm.show(text.body(),
+                reason -> queues.escalate(text.id(), text.body(), reason), this::reread));
         send.addClassName("escalate");
-        return new Div(approve, reject, send);
+        var actions = new Div(approve, reject, send);
+        actions.addClassName("moderation-actions");
+        return actions;
     }
 
     private void approve(PendingText text) {

@@ -29,7 +29,7 @@ import org.hymnsheet.surveys.SafeguardingSummary;
  * Possible disclosures for the safeguarding lead to act on, one card each: open ones first, newest first, paged from
  * the database as the list scrolls so none is ever cut off, with how many arrived in the last hour above the list, so
  * a flood is seen as one. Filters by state and by survey or workshop. The page follows the partnership's queue by
- * push; what a lead types about a flag is in a dialog of its own, so a new flag arriving never loses it.
+ * push; what a lead types about a flag is in a form above the list, so a new flag arriving never loses it.
  */
 @Route("safeguarding")
 @RolesAllowed(Role.Names.SAFEGUARDING_LEAD)
@@ -44,10 +44,12 @@ public class SafeguardingView extends Main implements HasDynamicTitle {
     private final Select<QueueFilter.State> state = new Select<>();
     private final Select<QueueSource> source = new Select<>();
     private List<QueueSource> shownSources = List.of();
+    private final HandleFlagForm handleForm;
 
     SafeguardingView(QueueService queues, AccountService accounts, LiveSignals signals) {
         this.queues = queues;
         this.partnershipId = accounts.me().partnershipId();
+        this.handleForm = new HandleFlagForm(queues, this::refresh);
         addClassNames("page", "safeguarding-page");
         state.setLabel(getTranslation("safeguarding.state"));
         state.setItems(QueueFilter.State.values());
@@ -68,7 +70,7 @@ public class SafeguardingView extends Main implements HasDynamicTitle {
         filters.addClassName("queue-filters");
 
         // one column of cards: each wraps its words to the page's width, whatever their length
-        list.addComponentColumn(flag -> new FlagCard(flag, queues, this::refresh))
+        list.addComponentColumn(flag -> new FlagCard(flag, queues, this::refresh, handleForm::show))
                 .setHeader(getTranslation("safeguarding.listName"));
         list.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_NO_ROW_BORDERS);
         list.setSelectionMode(Grid.SelectionMode.NONE);
@@ -80,7 +82,7 @@ public class SafeguardingView extends Main implements HasDynamicTitle {
         empty.setText(getTranslation("safeguarding.empty"));
         empty.setId("safeguarding-empty");
         add(new H1(getTranslation("safeguarding.title")), new Paragraph(getTranslation("safeguarding.intro")), summary,
-                filters, empty, list);
+                filters, handleForm, empty, list);
         LiveRefresh.on(this, signals, this::refresh).follow(Set.of(Topic.safeguarding(partnershipId)));
     }
 

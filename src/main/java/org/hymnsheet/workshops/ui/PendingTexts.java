@@ -13,7 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.hymnsheet.common.ui.SendToLeadDialog;
+import org.hymnsheet.common.ui.SendToLeadForm;
 import org.hymnsheet.workshops.EscalatedText;
 import org.hymnsheet.workshops.PendingText;
 import org.hymnsheet.workshops.WorkshopModerationService;
@@ -32,6 +32,7 @@ final class PendingTexts extends ConsolePanel {
     private final H3 sentHeading = new H3(getTranslation("escalate.sentHeading"));
     private final UnorderedList sent = new UnorderedList();
     private List<EscalatedText> sentShown;
+    private final SendToLeadForm sendForm = new SendToLeadForm(true);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM, HH:mm").withZone(ZoneId.of("Europe/London"));
 
     PendingTexts(WorkshopModerationService moderation, long workshopId, Map<Long, String> agencyNames,
@@ -44,7 +45,7 @@ final class PendingTexts extends ConsolePanel {
         sent.setId("sent-to-lead");
         sent.addClassName("sent-list");
         sentHeading.setVisible(false);
-        add(new Paragraph(getTranslation("console.moderationIntro")), pending, sentHeading, sent);
+        add(new Paragraph(getTranslation("console.moderationIntro")), sendForm, pending, sentHeading, sent);
     }
 
     /** The texts sent to the safeguarding lead, redrawn only when one was sent or opened. */
@@ -94,8 +95,8 @@ final class PendingTexts extends ConsolePanel {
             var reject = new Button(getTranslation("console.reject"),
                     e -> act(() -> moderation.moderate(workshopId, p.kind(), p.ref(), false)));
             reject.addClassName("reject");
-            var send = new Button(getTranslation("escalate.button"), e -> new SendToLeadDialog(p.text(),
-                    reason -> moderation.escalate(workshopId, p.kind(), p.ref(), reason), () -> act(() -> { })).open());
+            var send = new Button(getTranslation("escalate.button"), e -> sendForm.show(p.text(),
+                    reason -> moderation.escalate(workshopId, p.kind(), p.ref(), reason), () -> act(() -> { })));
             send.addClassName("escalate");
             var row = new Div(about, text, new Div(approve, reject, send));
             row.addClassName("pending-text");

@@ -10,7 +10,8 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import org.hymnsheet.common.ui.SendToLeadForm;
 import org.hymnsheet.accounts.AccountService;
 import org.hymnsheet.accounts.TestWorld;
 import org.hymnsheet.security.Role;
@@ -89,20 +90,21 @@ class ModerationViewTest extends BrowserlessTest {
         Button send = (Button) ((Div) test(grid).getCellComponent(0, 2)).getChildren().skip(2).findFirst().orElseThrow();
         assertThat(send.getText()).isEqualTo("Send to the safeguarding lead");
         test(send).click();
-        Dialog dialog = $(Dialog.class).single();
-        assertThat($(Paragraph.class, dialog).all()).extracting(Paragraph::getText)
+        SendToLeadForm form = $(SendToLeadForm.class).single();
+        assertThat($(Paragraph.class, form).all()).extracting(Paragraph::getText)
                 .contains("I stay at my cousins because home is not safe");
-        TextArea reason = $(TextArea.class, dialog).id("escalate-reason");
+        TextField reason = $(TextField.class, form).id("escalate-reason");
         test(reason).setValue("x".repeat(1001));
-        test($(Button.class, dialog).id("escalate-send")).click();
-        assertThat(dialog.isOpened()).as("the dialog keeps what was typed").isTrue();
+        test($(Button.class, form).id("escalate-send")).click();
+        assertThat(form.isVisible()).as("the form keeps what was typed").isTrue();
+        assertThat(reason.getValue()).hasSize(1001);
         assertThat(reason.isInvalid()).isTrue();
         assertThat(reason.getErrorMessage()).isEqualTo("Too long: at most 1,000 characters");
         assertThat(queues.pendingTexts(partnership, 0, 10)).hasSize(1);
 
         test(reason).setValue("Says home is not safe");
-        test($(Button.class, dialog).id("escalate-send")).click();
-        assertThat(dialog.isOpened()).isFalse();
+        test($(Button.class, form).id("escalate-send")).click();
+        assertThat(form.isVisible()).isFalse();
         assertThat(test(grid).size()).as("never back in the pending list").isZero();
         assertThat(sent.isVisible()).isTrue();
         assertThat($(ListItem.class, sent).single().getElement().getTextRecursively())

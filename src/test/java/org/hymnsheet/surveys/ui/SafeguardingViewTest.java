@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import org.hymnsheet.accounts.AccountService;
 import org.hymnsheet.accounts.TestWorld;
 import org.hymnsheet.live.LiveSignals;
@@ -29,7 +28,7 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * The safeguarding queue page: a card per flag in plain words, "I'm dealing with this", and "Mark handled" asking
- * what was done in a dialog that keeps what the lead typed while the list is read again underneath.
+ * what was done in a form above the list that keeps what the lead typed while the list is read again.
  */
 @OnH2
 class SafeguardingViewTest extends BrowserlessTest {
@@ -92,9 +91,9 @@ class SafeguardingViewTest extends BrowserlessTest {
         assertThat(card(0).getElement().getTextRecursively()).contains("Opened by Test " + lead.email() + " at");
 
         test($(Button.class, card(0)).withText("Mark handled").single()).click();
-        Dialog dialog = $(Dialog.class).single();
-        TextArea note = $(TextArea.class, dialog).id("safeguarding-note");
-        test($(Button.class, dialog).id("safeguarding-handle-save")).click();
+        HandleFlagForm form = $(HandleFlagForm.class).single();
+        TextField note = $(TextField.class, form).id("safeguarding-note");
+        test($(Button.class, form).id("safeguarding-handle-save")).click();
         assertThat(note.isInvalid()).as("what was done is required").isTrue();
         assertThat(note.getErrorMessage()).isEqualTo("Fill this in");
 
@@ -102,11 +101,11 @@ class SafeguardingViewTest extends BrowserlessTest {
         disclose("my uncle hits me"); // a new flag arrives while the lead is typing
         queue().getDataProvider().refreshAll();
         assertThat(test(queue()).size()).isEqualTo(2);
-        assertThat(dialog.isOpened()).isTrue();
+        assertThat(form.isVisible()).isTrue();
         assertThat(note.getValue()).isEqualTo("Rang the school's designated lead");
 
-        test($(Button.class, dialog).id("safeguarding-handle-save")).click();
-        assertThat(dialog.isOpened()).isFalse();
+        test($(Button.class, form).id("safeguarding-handle-save")).click();
+        assertThat(form.isVisible()).isFalse();
         assertThat(queues.safeguardingCount(partnership, new QueueFilter(QueueFilter.State.HANDLED, null, null))).isEqualTo(1);
         assertThat(card(1).getElement().getTextRecursively()).as("handled ones after the open one")
                 .contains("Handled by Test " + lead.email(), "What was done", "Rang the school's designated lead");

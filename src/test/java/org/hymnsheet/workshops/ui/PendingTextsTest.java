@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import org.hymnsheet.common.ui.SendToLeadForm;
 import java.util.Map;
 import org.hymnsheet.accounts.TestWorld;
 import org.hymnsheet.common.ui.Forms;
@@ -46,11 +46,11 @@ class PendingTextsTest extends BrowserlessTest {
         panel[0].show(false);
 
         test($(Button.class, panel[0]).withText("Send to the safeguarding lead").single()).click();
-        Dialog dialog = $(Dialog.class).single();
-        test($(TextArea.class, dialog).id("escalate-reason")).setValue("Threats at work");
-        test($(Button.class, dialog).id("escalate-send")).click();
+        SendToLeadForm form = $(SendToLeadForm.class).single();
+        test($(TextField.class, form).id("escalate-reason")).setValue("Threats at work");
+        test($(Button.class, form).id("escalate-send")).click();
 
-        assertThat(dialog.isOpened()).isFalse();
+        assertThat(form.isVisible()).isFalse();
         assertThat($(Button.class, panel[0]).withText("Send to the safeguarding lead").all()).isEmpty();
         assertThat(panel[0].getElement().getTextRecursively()).contains("Nothing is waiting.");
         UnorderedList sent = $(UnorderedList.class, panel[0]).id("sent-to-lead");
