@@ -2,11 +2,12 @@ package org.hymnsheet.surveys.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -37,6 +38,7 @@ public class ModerationView extends Main implements HasDynamicTitle {
     private final Paragraph waiting = new Paragraph();
     private final SentToLead sent = new SentToLead();
     private final SendToLeadForm sendForm = new SendToLeadForm(false);
+    private final Section confirm = new Section();
 
     ModerationView(QueueService queues, AccountService accounts) {
         this.queues = queues;
@@ -57,8 +59,11 @@ public class ModerationView extends Main implements HasDynamicTitle {
         grid.setId("moderation-queue");
         grid.setItems(q -> queues.pendingTexts(partnershipId, q.getOffset(), q.getLimit()).stream(), q -> count());
         waiting.setId("moderation-waiting");
-        add(new H1(getTranslation("moderation.title")), new Paragraph(getTranslation("moderation.intro")), waiting, sendForm,
-                grid, sent);
+        confirm.setId("moderation-confirm");
+        confirm.addClassName("side-form");
+        confirm.setVisible(false);
+        add(new H1(getTranslation("moderation.title")), new Paragraph(getTranslation("moderation.intro")), waiting, confirm,
+                sendForm, grid, sent);
         sent.show(queues.sentTexts(partnershipId));
     }
 
@@ -89,27 +94,33 @@ public class ModerationView extends Main implements HasDynamicTitle {
 
     private void approve(PendingText text) {
         if (text.flagged()) {
-            confirmFlagged(text).open();
+            confirmFlagged(text);
         } else {
             decide(() -> queues.approve(text.id(), text.body(), false));
         }
     }
 
-    private Dialog confirmFlagged(PendingText text) {
-        var dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("moderation.flaggedTitle"));
-        dialog.add(new Paragraph(text.flagReason().isBlank() ? getTranslation("moderation.flaggedConfirmPlain")
-                : getTranslation("moderation.flaggedConfirm", text.flagReason())));
+    /**
+     * Asks before a flagged answer goes on boards, in a section above the list (the committed frontend bundle does
+     * not load dialogs on this page).
+     */
+    private void confirmFlagged(PendingText text) {
+        confirm.removeAll();
+        var question = new Paragraph(text.flagReason().isBlank() ? getTranslation("moderation.flaggedConfirmPlain")
+                : getTranslation("moderation.flaggedConfirm", text.flagReason()));
         var anyway = new Button(getTranslation("moderation.approveAnyway"), e -> {
-            dialog.close();
+            confirm.setVisible(false);
             decide(() -> queues.approve(text.id(), text.body(), true));
         });
         anyway.setId("moderation-approve-anyway");
-        var cancel = new Button(getTranslation("directory.cancel"), e -> dialog.close());
+        var cancel = new Button(getTranslation("directory.cancel"), e -> confirm.setVisible(false));
         cancel.setId("moderation-approve-cancel");
         cancel.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(cancel, anyway);
-        return dialog;
+        var buttons = new Div(cancel, anyway);
+        buttons.addClassName("form-buttons");
+        confirm.add(new H2(getTranslation("moderation.flaggedTitle")), question, buttons);
+        confirm.setVisible(true);
+        cancel.focus();
     }
 
     /** After every decision, taken or refused, the list is read again: a changed text then shows as it is now. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
@@ -57,11 +57,12 @@ class ModerationViewTest extends BrowserlessTest {
         Button approve = (Button) ((Div) test(grid).getCellComponent(0, 2)).getChildren().findFirst().orElseThrow();
         test(approve).click();
 
-        Dialog dialog = $(Dialog.class).single();
-        assertThat(dialog.isOpened()).isTrue();
-        assertThat($(Paragraph.class, dialog).single().getText())
+        Section confirm = $(Section.class).id("moderation-confirm");
+        assertThat(confirm.isVisible()).isTrue();
+        assertThat($(Paragraph.class, confirm).single().getText())
                 .isEqualTo("This answer was flagged as a possible disclosure (Physical harm and violence). Approve it for boards anyway?");
-        test($(Button.class, dialog).id("moderation-approve-cancel")).click();
+        test($(Button.class, confirm).id("moderation-approve-cancel")).click();
+        assertThat(confirm.isVisible()).isFalse();
         assertThat(queues.pendingTexts(partnership, 0, 10)).as("cancel approves nothing").hasSize(1);
 
         test(approve).click();
