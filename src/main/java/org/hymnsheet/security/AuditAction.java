@@ -18,5 +18,9 @@ public enum AuditAction {
     SURVEY_TEXT_REJECTED,
     /** A workshop participant's text approved; detail: workshop, kind and ref, never the words. */
     WORKSHOP_TEXT_APPROVED,
-    WORKSHOP_TEXT_REJECTED
+    WORKSHOP_TEXT_REJECTED,
+    /** A young person's text sent to the safeguarding lead from moderation; detail: the text's and the flag's ids. */
+    SURVEY_TEXT_ESCALATED,
+    /** A workshop text sent to the safeguarding lead; detail: workshop, kind, ref without the version, flag id. */
+    WORKSHOP_TEXT_ESCALATED
 }

@@ -129,7 +129,11 @@ public final class DisclosureMeaning {
         double best = 0;
         String kind = null;
         List<String> windows = windows(text);
-        List<float[]> vectors = windows.size() == 1 ? List.of(embed(windows.getFirst())) : embedAll(windows);
+        List<float[]> vectors = switch (windows.size()) {
+            case 0 -> List.of();
+            case 1 -> List.of(embed(windows.getFirst()));
+            default -> embedAll(windows);
+        };
         for (float[] vector : vectors) {
             double[] p = with.probabilities(vector);
             double harm = 1 - p[0];
@@ -145,6 +149,11 @@ public final class DisclosureMeaning {
             }
         }
         return kind == null ? Finding.NOTHING : new Finding(best >= with.threshold(), best, kind);
+    }
+
+    /** Whether a text has a letter, a digit or a symbol such as an emoji: something a model can read. */
+    private static boolean readable(String text) {
+        return text.codePoints().anyMatch(c -> Character.isLetterOrDigit(c) || Character.getType(c) == Character.OTHER_SYMBOL);
     }
 
     /** Several windows at once: the embedding model spreads them over the cores. */
@@ -168,7 +177,7 @@ public final class DisclosureMeaning {
         }
         String whole = text.strip();
         List<String> sentences = new ArrayList<>();
-        if (whole.trim().isEmpty()) {
+        if (!readable(whole)) {
             return List.of();
         }
         for (String s : SENTENCE_END.split(whole)) {
@@ -201,8 +210,8 @@ public final class DisclosureMeaning {
                 windows.add(sentences.get(i) + " " + sentences.get(i + 1));
             }
         }
-        // the embedding model refuses text that is nothing but spaces and control characters
-        List<String> distinct = windows.stream().filter(w -> !w.trim().isEmpty()).distinct().toList();
+        // a window needs something to read: the embedding model refuses text of spaces and invisible characters
+        List<String> distinct = windows.stream().filter(DisclosureMeaning::readable).distinct().toList();
         if (distinct.size() <= MAX_WINDOWS) {
             return distinct;
         }

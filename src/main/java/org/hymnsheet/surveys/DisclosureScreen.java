@@ -31,7 +31,7 @@ public final class DisclosureScreen {
     /** Screens an answer written in the given language ("en", "cy"). */
     public Disclosure screen(String text, String language) {
         Disclosure byList = list.check(text);
-        if ("cy".equals(language)) {
+        if (text == null || "cy".equals(language)) {
             return byList;
         }
         DisclosureMeaning.Finding byMeaning;

@@ -5,7 +5,6 @@ import static org.hymnsheet.db.Tables.RESPONSE;
 import static org.hymnsheet.db.Tables.SAFEGUARDING_FLAG;
 import static org.hymnsheet.db.Tables.SURVEY;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -24,13 +23,18 @@ class QueueRepository {
     }
 
     /** A row of the moderation queue; the service adds why a flagged text was flagged. */
-    record PendingRow(long id, long surveyId, String surveyTitle, String questionId, String body, boolean flagged) {}
+    /** {@code categories}: the kinds of harm stored on the answer's flag (null when none, or an older flag). */
+    record PendingRow(long id, long surveyId, String surveyTitle, String questionId, String body, boolean flagged,
+                      String categories) {}
 
     /** One page of the texts waiting for moderation, newest first (all of them wait: there is nothing handled here). */
     List<PendingRow> pending(long partnershipId, int offset, int limit) {
-        return db.select(ANSWER_TEXT.ID, SURVEY.ID, SURVEY.TITLE, ANSWER_TEXT.QUESTION_ID, ANSWER_TEXT.BODY, ANSWER_TEXT.FLAGGED)
+        return db.select(ANSWER_TEXT.ID, SURVEY.ID, SURVEY.TITLE, ANSWER_TEXT.QUESTION_ID, ANSWER_TEXT.BODY, ANSWER_TEXT.FLAGGED,
+                        SAFEGUARDING_FLAG.CATEGORIES)
                 .from(ANSWER_TEXT).join(RESPONSE).on(RESPONSE.ID.eq(ANSWER_TEXT.RESPONSE_ID))
                 .join(SURVEY).on(SURVEY.ID.eq(RESPONSE.SURVEY_ID))
+                .leftJoin(SAFEGUARDING_FLAG).on(SAFEGUARDING_FLAG.RESPONSE_ID.eq(ANSWER_TEXT.RESPONSE_ID)
+                        .and(SAFEGUARDING_FLAG.QUESTION_ID.eq(ANSWER_TEXT.QUESTION_ID)).and(SAFEGUARDING_FLAG.SLOT.eq(0L)))
                 .where(waiting(partnershipId))
                 .orderBy(ANSWER_TEXT.ID.desc()).offset(offset).limit(limit)
                 .fetch(Records.mapping(PendingRow::new));
@@ -84,34 +88,15 @@ class QueueRepository {
                 .where(ANSWER_TEXT.ID.eq(textId)).execute();
     }
 
-    /** One page of the safeguarding queue: open flags first, newest first within each, the id breaking ties. */
-    List<FlaggedText> flags(long partnershipId, int offset, int limit) {
-        return db.select(SAFEGUARDING_FLAG.ID, SURVEY.TITLE, SAFEGUARDING_FLAG.DEVICE_LABEL, SAFEGUARDING_FLAG.FLAGGED_AT,
-                        SAFEGUARDING_FLAG.BODY, SAFEGUARDING_FLAG.EARLIER, SAFEGUARDING_FLAG.INDICATORS,
-                        SAFEGUARDING_FLAG.STATUS, SAFEGUARDING_FLAG.NOTE)
-                .from(SAFEGUARDING_FLAG).join(SURVEY).on(SURVEY.ID.eq(SAFEGUARDING_FLAG.SURVEY_ID))
-                .where(SAFEGUARDING_FLAG.PARTNERSHIP_ID.eq(partnershipId))
-                .orderBy(DSL.when(SAFEGUARDING_FLAG.STATUS.eq("OPEN"), DSL.inline(0)).otherwise(DSL.inline(1)),
-                        SAFEGUARDING_FLAG.FLAGGED_AT.desc(), SAFEGUARDING_FLAG.ID.desc())
-                .offset(offset).limit(limit)
-                .fetch(Records.mapping(FlaggedText::new));
-    }
-
-    SafeguardingSummary summary(long partnershipId, OffsetDateTime since) {
-        return db.select(DSL.count(), DSL.count().filterWhere(SAFEGUARDING_FLAG.STATUS.eq("OPEN")),
-                        DSL.count().filterWhere(SAFEGUARDING_FLAG.FLAGGED_AT.ge(since)))
-                .from(SAFEGUARDING_FLAG).where(SAFEGUARDING_FLAG.PARTNERSHIP_ID.eq(partnershipId))
-                .fetchOne(Records.mapping(SafeguardingSummary::new));
-    }
-
-    Optional<Long> flagPartnership(long flagId) {
-        return db.select(SAFEGUARDING_FLAG.PARTNERSHIP_ID).from(SAFEGUARDING_FLAG).where(SAFEGUARDING_FLAG.ID.eq(flagId))
-                .fetchOptional(r -> r.value1());
-    }
-
-    void handle(long flagId, long accountId, String note, OffsetDateTime at) {
-        db.update(SAFEGUARDING_FLAG).set(SAFEGUARDING_FLAG.STATUS, "HANDLED").set(SAFEGUARDING_FLAG.HANDLED_BY, accountId)
-                .set(SAFEGUARDING_FLAG.HANDLED_AT, at).set(SAFEGUARDING_FLAG.NOTE, note)
-                .where(SAFEGUARDING_FLAG.ID.eq(flagId)).execute();
+    /**
+     * Sends the text to the safeguarding lead if it still says exactly what the facilitator was shown and still
+     * waits: it leaves the moderation queue and never reaches a board. Returns whether it did.
+     */
+    boolean escalateAsShown(long textId, String shownBody, long accountId) {
+        return db.update(ANSWER_TEXT).set(ANSWER_TEXT.MODERATION, "ESCALATED").set(ANSWER_TEXT.MODERATED_BY, accountId)
+                .where(ANSWER_TEXT.ID.eq(textId).and(ANSWER_TEXT.BODY.eq(shownBody)).and(ANSWER_TEXT.MODERATION.eq("PENDING"))
+                        .and(DSL.exists(DSL.selectOne().from(RESPONSE).where(RESPONSE.ID.eq(ANSWER_TEXT.RESPONSE_ID)
+                                .and(RESPONSE.STATUS.eq("SUBMITTED"))))))
+                .execute() == 1;
     }
 }

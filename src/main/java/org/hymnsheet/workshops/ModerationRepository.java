@@ -25,6 +25,12 @@ class ModerationRepository {
     /** What became of a decision. */
     enum Outcome { DECIDED, CHANGED, NOT_FOUND }
 
+    /** What became of a decision, and the words decided (null unless decided). */
+    record Decided(Outcome outcome, String words) {
+        static final Decided NOT_FOUND = new Decided(Outcome.NOT_FOUND, null);
+        static final Decided CHANGED = new Decided(Outcome.CHANGED, null);
+    }
+
     private static final String PENDING = "PENDING";
 
     private final DSLContext db;
@@ -75,14 +81,13 @@ class ModerationRepository {
      * locked first, so a participant's edit lands either before (and the decision is refused) or after (and the
      * edit waits again).
      */
-    Outcome decide(long workshopId, TextKind kind, String ref, boolean approve) {
+    Decided decide(long workshopId, TextKind kind, String ref, String decision) {
         int at = ref == null ? -1 : ref.lastIndexOf('@');
         if (at < 0) {
-            return Outcome.NOT_FOUND;
+            return Decided.NOT_FOUND;
         }
         String key = ref.substring(0, at);
         String shown = ref.substring(at + 1);
-        String decision = approve ? "APPROVED" : "REJECTED";
         try {
             return switch (kind) {
                 case FRAMING -> framing(workshopId, key, shown, decision);
@@ -105,14 +110,14 @@ class ModerationRepository {
                 }
             };
         } catch (NumberFormatException malformed) {
-            return Outcome.NOT_FOUND;
+            return Decided.NOT_FOUND;
         }
     }
 
-    private Outcome framing(long workshopId, String key, String shown, String decision) {
+    private Decided framing(long workshopId, String key, String shown, String decision) {
         String[] parts = key.split("/", -1);
         if (parts.length != 2 || !inWorkshop(workshopId, Long.parseLong(parts[1]))) {
-            return Outcome.NOT_FOUND;
+            return Decided.NOT_FOUND;
         }
         Condition row = FRAMING_INPUT.PARTICIPANT_ID.eq(Long.parseLong(parts[0]))
                 .and(FRAMING_INPUT.STAGE_ID.eq(Long.parseLong(parts[1])));
@@ -123,33 +128,33 @@ class ModerationRepository {
     }
 
     /** Every waiting comment with these words on this question is decided together: the words are the same. */
-    private Outcome pulse(long workshopId, String key, String shown, String decision) {
+    private Decided pulse(long workshopId, String key, String shown, String decision) {
         String[] parts = key.split("/", 2);
         if (parts.length != 2 || !inWorkshop(workshopId, Long.parseLong(parts[0]))) {
-            return Outcome.NOT_FOUND;
+            return Decided.NOT_FOUND;
         }
         Condition question = PULSE_ANSWER.STAGE_ID.eq(Long.parseLong(parts[0])).and(PULSE_ANSWER.QUESTION_ID.eq(parts[1]));
         var waiting = db.select(PULSE_ANSWER.PARTICIPANT_ID, PULSE_ANSWER.COMMENT).from(PULSE_ANSWER)
                 .where(question).and(PULSE_ANSWER.MODERATION.eq(PENDING)).and(PULSE_ANSWER.COMMENT.isNotNull())
                 .forUpdate().fetch();
-        List<Long> same = waiting.stream().filter(r -> version(r.value2()).equals(shown)).map(r -> r.value1()).toList();
+        var same = waiting.stream().filter(r -> version(r.value2()).equals(shown)).toList();
         if (same.isEmpty()) {
-            return Outcome.CHANGED;
+            return Decided.CHANGED;
         }
         db.update(PULSE_ANSWER).set(PULSE_ANSWER.MODERATION, decision)
-                .where(question).and(PULSE_ANSWER.PARTICIPANT_ID.in(same)).execute();
-        return Outcome.DECIDED;
+                .where(question).and(PULSE_ANSWER.PARTICIPANT_ID.in(same.stream().map(r -> r.value1()).toList())).execute();
+        return new Decided(Outcome.DECIDED, same.getFirst().value2());
     }
 
-    private static Outcome apply(Optional<String> text, String shown, Runnable update) {
+    private static Decided apply(Optional<String> text, String shown, Runnable update) {
         if (text.isEmpty()) {
-            return Outcome.NOT_FOUND;
+            return Decided.NOT_FOUND;
         }
         if (text.get() == null || !version(text.get()).equals(shown)) {
-            return Outcome.CHANGED;
+            return Decided.CHANGED;
         }
         update.run();
-        return Outcome.DECIDED;
+        return new Decided(Outcome.DECIDED, text.get());
     }
 
     private org.jooq.Select<org.jooq.Record1<Long>> stagesOf(long workshopId) {

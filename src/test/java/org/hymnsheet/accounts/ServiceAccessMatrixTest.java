@@ -21,6 +21,7 @@ import org.hymnsheet.security.AuditQuery;
 import org.hymnsheet.security.Role;
 import org.hymnsheet.security.SecondFactorService;
 import org.hymnsheet.surveys.AnswerInput;
+import org.hymnsheet.surveys.QueueFilter;
 import org.hymnsheet.surveys.QueueService;
 import org.hymnsheet.surveys.ResponseService;
 import org.hymnsheet.surveys.SurveyService;
@@ -280,6 +281,17 @@ class ServiceAccessMatrixTest {
             // the count of open flags in the menu: the partnership's safeguarding leads only
             row("AlertService.openFlags", EnumSet.of(Caller.SAFEGUARDING_LEAD),
                     f -> f.bean(AlertService.class).openFlags(f.p())),
+            row("QueueService.openFlag", EnumSet.of(Caller.SAFEGUARDING_LEAD),
+                    f -> f.bean(QueueService.class).openFlag(f.surveys().flag())),
+            row("QueueService.safeguardingCount", EnumSet.of(Caller.SAFEGUARDING_LEAD),
+                    f -> f.bean(QueueService.class).safeguardingCount(f.p(), QueueFilter.ALL)),
+            row("QueueService.safeguardingSources", EnumSet.of(Caller.SAFEGUARDING_LEAD),
+                    f -> f.bean(QueueService.class).safeguardingSources(f.p())),
+            row("QueueService.escalate", FACILITATORS_OF_P, f -> {
+                var shown = f.surveys().waitingText();
+                f.bean(QueueService.class).escalate(shown.id(), shown.body(), "Worried");
+            }),
+            row("QueueService.sentTexts", FACILITATORS_OF_P, f -> f.bean(QueueService.class).sentTexts(f.p())),
 
             // findings, suppressed: the facilitators who run workshops and the partnership's strategic leads
             row("SurveyVoiceService.voice", EnumSet.of(Caller.FACILITATOR, Caller.LEAD, Caller.ADMIN, Caller.PLATFORM_ADMIN),
@@ -362,6 +374,13 @@ class ServiceAccessMatrixTest {
                 f.bean(WorkshopModerationService.class).moderate(pending.workshopId(), PendingText.TextKind.NOTE,
                         pending.ref(), true);
             }),
+            row("WorkshopModerationService.escalate", FACILITATORS_OF_P, f -> {
+                var pending = f.workshops().pending();
+                f.bean(WorkshopModerationService.class).escalate(pending.workshopId(), PendingText.TextKind.NOTE,
+                        pending.ref(), "Worried");
+            }),
+            row("WorkshopModerationService.escalated", FACILITATORS_OF_P,
+                    f -> f.bean(WorkshopModerationService.class).escalated(f.workshops().workshop())),
 
             row("SpeakingService.tap", FACILITATORS_OF_P,
                     f -> f.bean(SpeakingService.class).tap(f.workshops().workshop(), f.workshops().agency(), Level.MANAGER)),

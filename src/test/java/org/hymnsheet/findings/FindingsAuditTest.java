@@ -144,7 +144,7 @@ class FindingsAuditTest {
             queues.safeguardingQueue(p, 0, 50);
             queues.safeguardingQueue(p, 50, 50);
             assertThat(lines(AuditAction.SAFEGUARDING_QUEUE_VIEWED)).extracting(AuditLine::detail)
-                    .containsExactly("offset=50 limit=50", "offset=0 limit=50");
+                    .containsExactly("state=ALL offset=50 limit=50", "state=ALL offset=0 limit=50");
         }
 
         @Test

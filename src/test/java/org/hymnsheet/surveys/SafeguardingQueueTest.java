@@ -77,6 +77,33 @@ class SafeguardingQueueTest {
         }
 
         @Test
+        void an_answer_only_the_meaning_model_recognises_is_flagged_with_its_kind_and_how_it_was_found() {
+            String text = "the park is fine. at home nobody has bought food in days and the electric is off";
+            assertThat(detector.check(text).flagged()).as("the indicator list alone misses it").isFalse();
+
+            String id = responses.start(entry, "en");
+            assertThat(responses.save(id, "anything-else", new AnswerInput.Text(text)).disclosureSuspected()).isTrue();
+
+            var flag = db.selectFrom(SAFEGUARDING_FLAG).where(SAFEGUARDING_FLAG.RESPONSE_ID.eq(id)).fetchSingle();
+            assertThat(flag.getDetection()).isEqualTo("MEANING");
+            assertThat(flag.getCategories()).isEqualTo("neglect-home");
+            assertThat(flag.getIndicators()).isEmpty();
+            FlaggedText shown = wholeQueue().stream().filter(t -> t.body().equals(text)).findFirst().orElseThrow();
+            assertThat(shown.categories()).containsExactly("Neglect and not safe at home");
+            assertThat(shown.found()).isEqualTo(FlaggedText.Found.MEANING);
+        }
+
+        @Test
+        void a_welsh_answer_is_screened_by_the_indicator_list_alone() {
+            String text = "the park is fine. at home nobody has bought food in days and the electric is off";
+
+            String id = responses.start(entry, "cy");
+
+            assertThat(responses.save(id, "anything-else", new AnswerInput.Text(text)).disclosureSuspected()).isFalse();
+            assertThat(flags(id)).isZero();
+        }
+
+        @Test
         void a_long_answer_that_matches_every_indicator_category_is_saved_flagged_and_opens_help() {
             String text = SafeguardingTexts.everyCategory(detector, 1000, 0); // the longest "anything else" takes
             var found = detector.check(text);
@@ -188,7 +215,7 @@ class SafeguardingQueueTest {
                     .execute();
             asLead();
             assertThat(queues.safeguardingSummary(f.partnership)).isEqualTo(new SafeguardingSummary(3, 3, 2));
-            queues.markHandled(queues.safeguardingQueue(f.partnership, 0, 10).getFirst().id(), null);
+            queues.markHandled(queues.safeguardingQueue(f.partnership, 0, 10).getFirst().id(), "Called the club");
             assertThat(queues.safeguardingSummary(f.partnership)).isEqualTo(new SafeguardingSummary(3, 2, 2));
         }
 

@@ -5,14 +5,22 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.UnorderedList;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.hymnsheet.common.ui.SendToLeadForm;
+import org.hymnsheet.workshops.EscalatedText;
 import org.hymnsheet.workshops.PendingText;
 import org.hymnsheet.workshops.WorkshopModerationService;
 
 /**
- * Free text the room wrote that waits for the facilitator: approve (it may then appear on the board) or reject.
+ * Free text the room wrote that waits for the facilitator: approve (it may then appear on the board), reject, or
+ * send to the safeguarding lead (listed below once sent, with whether a lead has opened it).
  * Redrawn only when what waits has changed, so a poll never moves the facilitator's focus.
  */
 final class PendingTexts extends ConsolePanel {
@@ -21,6 +29,11 @@ final class PendingTexts extends ConsolePanel {
     private final Map<Long, String> agencyNames;
     private final Div pending = new Div();
     private List<String> shown;
+    private final H3 sentHeading = new H3(getTranslation("escalate.sentHeading"));
+    private final UnorderedList sent = new UnorderedList();
+    private List<EscalatedText> sentShown;
+    private final SendToLeadForm sendForm = new SendToLeadForm(true);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM, HH:mm").withZone(ZoneId.of("Europe/London"));
 
     PendingTexts(WorkshopModerationService moderation, long workshopId, Map<Long, String> agencyNames,
                  Consumer<Runnable> act) {
@@ -29,10 +42,33 @@ final class PendingTexts extends ConsolePanel {
         this.workshopId = workshopId;
         this.agencyNames = agencyNames;
         pending.setId("pending");
-        add(new Paragraph(getTranslation("console.moderationIntro")), pending);
+        sent.setId("sent-to-lead");
+        sent.addClassName("sent-list");
+        sentHeading.setVisible(false);
+        add(new Paragraph(getTranslation("console.moderationIntro")), sendForm, pending, sentHeading, sent);
+    }
+
+    /** The texts sent to the safeguarding lead, redrawn only when one was sent or opened. */
+    private void showSent() {
+        List<EscalatedText> now = moderation.escalated(workshopId);
+        if (now.equals(sentShown)) {
+            return;
+        }
+        sentShown = now;
+        sentHeading.setVisible(!now.isEmpty());
+        sent.removeAll();
+        for (EscalatedText t : now) {
+            var about = new Span(getTranslation("escalate.sentWhen", WHEN.format(t.sentAt()),
+                    getTranslation(t.opened() ? "escalate.opened" : "escalate.notOpened")));
+            about.addClassName("sent-about");
+            var text = new Paragraph(t.text().length() > 300 ? t.text().substring(0, 299) + "…" : t.text());
+            text.addClassName("free-text");
+            sent.add(new ListItem(about, text));
+        }
     }
 
     void show(boolean ended) {
+        showSent();
         List<PendingText> waiting = ended ? List.of() : moderation.pending(workshopId);
         // a ref names the words' version too, so words changed while they wait are redrawn as they now are
         List<String> refs = waiting.stream().map(p -> p.kind() + ":" + p.ref()).toList();
@@ -59,7 +95,10 @@ final class PendingTexts extends ConsolePanel {
             var reject = new Button(getTranslation("console.reject"),
                     e -> act(() -> moderation.moderate(workshopId, p.kind(), p.ref(), false)));
             reject.addClassName("reject");
-            var row = new Div(about, text, new Div(approve, reject));
+            var send = new Button(getTranslation("escalate.button"), e -> sendForm.show(p.text(),
+                    reason -> moderation.escalate(workshopId, p.kind(), p.ref(), reason), () -> act(() -> { })));
+            send.addClassName("escalate");
+            var row = new Div(about, text, new Div(approve, reject, send));
             row.addClassName("pending-text");
             pending.add(row);
         }
