@@ -1,7 +1,6 @@
 package org.hymnsheet.surveys.ui;
 
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.server.VaadinService;
 import org.hymnsheet.safeguarding.SafeguardingAlerts;
 
 /**
@@ -9,10 +8,6 @@ import org.hymnsheet.safeguarding.SafeguardingAlerts;
  * here (and at the count in the menu) instead of waiting for an email. Empty and hidden when email alerts are on.
  */
 public class AlertsNotice extends Paragraph {
-
-    public AlertsNotice() {
-        this(VaadinService.getCurrent().getInstantiator().getOrCreate(SafeguardingAlerts.class));
-    }
 
     AlertsNotice(SafeguardingAlerts alerts) {
         setId("alerts-off");

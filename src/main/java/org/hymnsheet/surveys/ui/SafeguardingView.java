@@ -18,6 +18,7 @@ import org.hymnsheet.accounts.AccountService;
 import org.hymnsheet.live.LiveSignals;
 import org.hymnsheet.live.Topic;
 import org.hymnsheet.live.ui.LiveRefresh;
+import org.hymnsheet.safeguarding.SafeguardingAlerts;
 import org.hymnsheet.security.Role;
 import org.hymnsheet.surveys.FlaggedText;
 import org.hymnsheet.surveys.QueueFilter;
@@ -46,7 +47,7 @@ public class SafeguardingView extends Main implements HasDynamicTitle {
     private List<QueueSource> shownSources = List.of();
     private final HandleFlagForm handleForm;
 
-    SafeguardingView(QueueService queues, AccountService accounts, LiveSignals signals) {
+    SafeguardingView(QueueService queues, AccountService accounts, LiveSignals signals, SafeguardingAlerts alerts) {
         this.queues = queues;
         this.partnershipId = accounts.me().partnershipId();
         this.handleForm = new HandleFlagForm(queues, this::refresh);
@@ -82,7 +83,7 @@ public class SafeguardingView extends Main implements HasDynamicTitle {
         empty.setText(getTranslation("safeguarding.empty"));
         empty.setId("safeguarding-empty");
         add(new H1(getTranslation("safeguarding.title")), new Paragraph(getTranslation("safeguarding.intro")), summary,
-                new AlertsNotice(), filters, handleForm, empty, list);
+                new AlertsNotice(alerts), filters, handleForm, empty, list);
         LiveRefresh.on(this, signals, this::refresh).follow(Set.of(Topic.safeguarding(partnershipId)));
     }
 

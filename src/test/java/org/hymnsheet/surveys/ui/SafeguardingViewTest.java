@@ -37,6 +37,7 @@ class SafeguardingViewTest extends BrowserlessTest {
     @Autowired SurveyService surveys;
     @Autowired AccountService accounts;
     @Autowired LiveSignals signals;
+    @Autowired org.hymnsheet.safeguarding.SafeguardingAlerts alerts;
     @Autowired ApplicationContext context;
     TestWorld.Persona lead;
     Survey survey;
@@ -55,6 +56,8 @@ class SafeguardingViewTest extends BrowserlessTest {
 
     @AfterEach
     void signOut() {
+        // the page leaves first, so a refresh by push that is still queued does not run after the lead signed out
+        UI.getCurrent().removeAll();
         TestWorld.anonymous();
     }
 
@@ -75,7 +78,7 @@ class SafeguardingViewTest extends BrowserlessTest {
 
     @Test
     void a_flag_shows_where_it_came_from_the_kinds_of_harm_in_plain_words_and_how_it_was_found() {
-        UI.getCurrent().add(new SafeguardingView(queues, accounts, signals));
+        UI.getCurrent().add(new SafeguardingView(queues, accounts, signals, alerts));
         assertThat(test(queue()).size()).isEqualTo(1);
         String text = card(0).getElement().getTextRecursively();
         assertThat(text).contains(survey.title(), "Own device (link or code)", "Physical harm and violence",
@@ -85,7 +88,7 @@ class SafeguardingViewTest extends BrowserlessTest {
 
     @Test
     void dealing_with_a_flag_names_the_lead_and_handling_it_asks_what_was_done_without_losing_it_on_a_re_read() {
-        UI.getCurrent().add(new SafeguardingView(queues, accounts, signals));
+        UI.getCurrent().add(new SafeguardingView(queues, accounts, signals, alerts));
         Button dealing = $(Button.class, card(0)).withText("I'm dealing with this").single();
         test(dealing).click();
         assertThat(card(0).getElement().getTextRecursively()).contains("Opened by Test " + lead.email() + " at");
@@ -115,7 +118,7 @@ class SafeguardingViewTest extends BrowserlessTest {
     @SuppressWarnings("unchecked")
     void the_state_filter_shows_only_open_or_only_handled_flags() {
         disclose("my brother makes me carry stuff for older lads");
-        var view = new SafeguardingView(queues, accounts, signals);
+        var view = new SafeguardingView(queues, accounts, signals, alerts);
         UI.getCurrent().add(view);
         long first = queues.safeguardingQueue(partnership, 0, 10).getLast().id();
         queues.markHandled(first, "Referred to the exploitation team");
