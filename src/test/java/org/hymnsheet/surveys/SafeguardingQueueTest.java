@@ -91,6 +91,15 @@ class SafeguardingQueueTest {
             FlaggedText shown = wholeQueue().stream().filter(t -> t.body().equals(text)).findFirst().orElseThrow();
             assertThat(shown.categories()).containsExactly("Neglect and not safe at home");
             assertThat(shown.found()).isEqualTo(FlaggedText.Found.MEANING);
+
+            responses.submit(id);
+            TestWorld.as(f.facilitator);
+            assertThat(queues.pendingTexts(f.partnership, 0, 500)).filteredOn(t -> t.body().equals(text)).singleElement()
+                    .satisfies(t -> {
+                        assertThat(t.flagged()).isTrue();
+                        assertThat(t.flagReason()).as("moderation names the kind the model found")
+                                .isEqualTo("Neglect and not safe at home");
+                    });
         }
 
         @Test
