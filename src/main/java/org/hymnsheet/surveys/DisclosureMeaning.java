@@ -59,9 +59,7 @@ public final class DisclosureMeaning {
     @Autowired
     public DisclosureMeaning(@Value("${hymnsheet.safeguarding.model:" + DEFAULT_MODEL + "}") String location,
                              ResourceLoader resources) {
-        this(CompletableFuture.supplyAsync(DisclosureMeaning::embeddingModel,
-                        r -> Thread.ofPlatform().daemon().name("disclosure-model-load").start(r)),
-                load(location.startsWith("classpath:") || location.startsWith("file:")
+        this(shared(), load(location.startsWith("classpath:") || location.startsWith("file:")
                         ? resources.getResource(location) : new FileSystemResource(location)));
         embeddings.whenComplete((m, e) -> {
             if (e != null) {
@@ -95,9 +93,23 @@ public final class DisclosureMeaning {
         }
     }
 
-    /** The shipped embedding model (for the training tool and the tests). */
+    private static CompletableFuture<EmbeddingModel> shared;
+
+    /**
+     * The process's one embedding model, loading on its own thread from the first call: it is immutable and
+     * thread-safe, so every application context of the process (one in production, many in a test run) shares it.
+     */
+    private static synchronized CompletableFuture<EmbeddingModel> shared() {
+        if (shared == null) {
+            shared = CompletableFuture.supplyAsync(() -> embeddingModel(EMBEDDING),
+                    r -> Thread.ofPlatform().daemon().name("disclosure-model-load").start(r));
+        }
+        return shared;
+    }
+
+    /** The process's shipped embedding model, once loaded (for the training tool and the tests). */
     public static EmbeddingModel embeddingModel() {
-        return embeddingModel(EMBEDDING);
+        return shared().join();
     }
 
     static EmbeddingModel embeddingModel(String name) {
