@@ -113,4 +113,27 @@ class SecurityHeadersTest {
         assertThat(script.statusCode()).as(path).isEqualTo(200);
         assertThat(String.valueOf(header(script, "Cache-Control"))).as(path).doesNotContain("no-store");
     }
+
+    @Test
+    void stylesheets_and_scripts_go_compressed_but_pages_do_not_and_there_is_a_favicon() throws Exception {
+        String page = get("/login").body();
+        Matcher lumo = Pattern.compile("<link[^>]+href=\"([^\"]*lumo[^\"]*\\.css[^\"]*)\"").matcher(page);
+        assertThat(lumo.find()).as("the Lumo stylesheet is linked from the page").isTrue();
+        Matcher bundle = Pattern.compile("<script type=\"module\"[^>]* src=\"([^\"]+)\"").matcher(page);
+        assertThat(bundle.find()).isTrue();
+        for (String asset : List.of(lumo.group(1), bundle.group(1))) {
+            String path = "/" + asset.replaceFirst("^\\.?/", "");
+            var response = get(path, "Accept-Encoding", "gzip");
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(header(response, "Content-Encoding")).as(path).isEqualTo("gzip");
+        }
+        // the page itself carries the session's token beside what a visitor can influence: never compressed (BREACH)
+        assertThat(header(get("/login", "Accept-Encoding", "gzip"), "Content-Encoding")).isNull();
+
+        var icon = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/favicon.ico")).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(header(icon, "Content-Type")).startsWith("image/");
+        assertThat(icon.body()).startsWith(0, 0, 1, 0);
+    }
 }
