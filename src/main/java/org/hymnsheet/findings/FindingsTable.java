@@ -111,7 +111,7 @@ public record FindingsTable(String id, String title, String summary, Chart chart
     /** part as a share of whole, both as shown by the rule; hidden if either is hidden or the whole is 0. */
     public static Value share(Shown part, Shown whole, Locale locale) {
         if (part instanceof Shown.Exact p && whole instanceof Shown.Exact w && w.value() > 0) {
-            return new Percent(BigDecimal.valueOf(100L * p.value()).divide(BigDecimal.valueOf(w.value()), 1,
+            return new Percent(BigDecimal.valueOf(100L * p.value()).divide(BigDecimal.valueOf(w.value()), 6,
                     RoundingMode.HALF_UP), Shown.HIDDEN.label(locale));
         }
         return new Percent(null, Shown.HIDDEN.label(locale));
@@ -122,7 +122,7 @@ public record FindingsTable(String id, String title, String summary, Chart chart
         if (whole <= 0) {
             return new Empty();
         }
-        return new Percent(BigDecimal.valueOf(100L * part).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP),
+        return new Percent(BigDecimal.valueOf(100L * part).divide(BigDecimal.valueOf(whole), 6, RoundingMode.HALF_UP),
                 "");
     }
 
