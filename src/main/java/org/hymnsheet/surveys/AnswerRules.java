@@ -21,7 +21,11 @@ final class AnswerRules {
 
     private AnswerRules() {}
 
-    static void check(Question question, AnswerInput input, Set<String> placeRefs) {
+    /**
+     * Checks an answer against its question. Place refs must be "somewhere else" or a place id; whether those places
+     * belong to the survey's partnership is checked by the save's first statement ({@link #placeIdsIfWellFormed}).
+     */
+    static void check(Question question, AnswerInput input) {
         if (input instanceof AnswerInput.Skip) {
             return;
         }
@@ -55,7 +59,7 @@ final class AnswerRules {
                 }
                 Set<String> seen = new HashSet<>();
                 for (AnswerInput.PlaceAnswer p : places) {
-                    if (p.rating() == null || !placeRefs.contains(p.placeRef()) || !seen.add(p.placeRef())) {
+                    if (p.rating() == null || !wellFormed(p.placeRef()) || !seen.add(p.placeRef())) {
                         throw refused("answer.choosePlace");
                     }
                     if (p.why() != null && !p.why().isBlank()) {
@@ -76,6 +80,38 @@ final class AnswerRules {
                 }
             }
         }
+    }
+
+    private static boolean wellFormed(String placeRef) {
+        if (AnswerInput.PlaceAnswer.ELSEWHERE.equals(placeRef)) {
+            return true;
+        }
+        if (placeRef == null || placeRef.isEmpty() || placeRef.length() > 18) {
+            return false;
+        }
+        for (int i = 0; i < placeRef.length(); i++) {
+            if (placeRef.charAt(i) < '0' || placeRef.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The place ids an answer names (not "somewhere else"); all of them must be the partnership's. Malformed refs
+     * are left out here and refused by {@link #check}.
+     */
+    static Set<Long> placeIdsIfWellFormed(AnswerInput input) {
+        if (!(input instanceof AnswerInput.Places(List<AnswerInput.PlaceAnswer> places))) {
+            return Set.of();
+        }
+        Set<Long> ids = new HashSet<>();
+        for (AnswerInput.PlaceAnswer p : places) {
+            if (!AnswerInput.PlaceAnswer.ELSEWHERE.equals(p.placeRef()) && wellFormed(p.placeRef())) {
+                ids.add(Long.valueOf(p.placeRef()));
+            }
+        }
+        return ids;
     }
 
     private static AnswerInput.Choice choice(AnswerInput input) {

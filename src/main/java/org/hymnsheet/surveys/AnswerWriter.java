@@ -16,39 +16,91 @@ final class AnswerWriter {
 
     private AnswerWriter() {}
 
-    /** Writes the rows; {@code checkText} screens each free text and says whether it looked like a disclosure. */
+    /**
+     * Writes one answer over whatever the question had before, with as few statements as the answer allows: a scale
+     * or a text is one upsert; choices and places are inserted in one statement each, after deleting earlier rows
+     * only where {@code before} says there are some. {@code checkText} screens each free text and says whether it
+     * looked like a disclosure.
+     */
     static boolean write(ResponseRepository rows, String responseId, String questionId, AnswerInput input,
-                         Predicate<String> checkText) {
+                         ResponseRepository.SaveTarget before, Predicate<String> checkText) {
         boolean suspected = false;
         switch (input) {
-            case AnswerInput.Skip skip -> { }
-            case AnswerInput.Choice c -> rows.insertChoices(responseId, questionId, c.optionIds());
-            case AnswerInput.ScaleValue v -> rows.insertScale(responseId, questionId, v.value());
+            case AnswerInput.Skip skip -> {
+                if (before.hasChoices()) {
+                    rows.deleteChoices(responseId, questionId);
+                }
+                if (before.hasScale()) {
+                    rows.deleteScale(responseId, questionId);
+                }
+                if (before.hasPlaces()) {
+                    rows.deletePlaces(responseId, questionId);
+                }
+                if (before.hasTexts()) {
+                    rows.deleteTexts(responseId, questionId);
+                }
+            }
+            case AnswerInput.Choice c -> {
+                if (before.hasChoices()) {
+                    rows.deleteChoices(responseId, questionId);
+                }
+                rows.insertChoices(responseId, questionId, c.optionIds());
+            }
+            case AnswerInput.ScaleValue v -> rows.upsertScale(responseId, questionId, v.value());
             case AnswerInput.Text t -> {
                 suspected = checkText.test(t.body());
-                rows.insertText(responseId, questionId, WHOLE, t.body(), suspected);
+                rows.upsertText(responseId, questionId, WHOLE, t.body(), suspected);
             }
             case AnswerInput.Places p -> {
+                if (before.hasPlaces()) {
+                    rows.deletePlaces(responseId, questionId);
+                }
+                if (before.hasTexts()) {
+                    rows.deleteTexts(responseId, questionId);
+                }
+                List<ResponseRepository.PlaceInsert> placeRows = new ArrayList<>();
+                List<ResponseRepository.TextInsert> whys = new ArrayList<>();
                 for (AnswerInput.PlaceAnswer place : p.places()) {
-                    Long placeId = AnswerInput.PlaceAnswer.ELSEWHERE.equals(place.placeRef()) ? null : Long.valueOf(place.placeRef());
-                    rows.insertPlace(responseId, questionId, place.placeRef(), placeId, place.rating().name());
+                    placeRows.add(new ResponseRepository.PlaceInsert(place.placeRef(), placeId(place.placeRef()), place.rating().name()));
                     if (place.why() != null && !place.why().isBlank()) {
                         boolean flagged = checkText.test(place.why());
                         suspected |= flagged;
-                        rows.insertText(responseId, questionId, place.placeRef(), place.why(), flagged);
+                        whys.add(new ResponseRepository.TextInsert(place.placeRef(), place.why(), flagged));
                     }
                 }
+                rows.insertPlaces(responseId, questionId, placeRows);
+                rows.insertTexts(responseId, questionId, whys);
             }
             case AnswerInput.Trusted t -> {
+                if (before.hasChoices()) {
+                    rows.deleteChoices(responseId, questionId);
+                }
                 rows.insertChoices(responseId, questionId, t.roleIds());
                 if (t.other() != null && !t.other().isBlank()) {
-                    boolean flagged = checkText.test(t.other());
-                    suspected = flagged;
-                    rows.insertText(responseId, questionId, OTHER, t.other(), flagged);
+                    suspected = checkText.test(t.other());
+                    rows.upsertText(responseId, questionId, OTHER, t.other(), suspected);
+                } else if (before.hasTexts()) {
+                    rows.deleteTexts(responseId, questionId);
                 }
             }
         }
         return suspected;
+    }
+
+    /** The place a ref names, or null for "somewhere else" (refs are checked before anything is written). */
+    static Long placeId(String placeRef) {
+        return AnswerInput.PlaceAnswer.ELSEWHERE.equals(placeRef) ? null : Long.valueOf(placeRef);
+    }
+
+    /** Every free text the answer carries, to be read by the meaning model before the save takes its lock. */
+    static List<String> texts(AnswerInput input) {
+        return switch (input) {
+            case AnswerInput.Text t -> t.body() == null ? List.of() : List.of(t.body());
+            case AnswerInput.Places p -> p.places().stream().map(AnswerInput.PlaceAnswer::why)
+                    .filter(w -> w != null && !w.isBlank()).toList();
+            case AnswerInput.Trusted t -> t.other() == null || t.other().isBlank() ? List.of() : List.of(t.other());
+            default -> List.of();
+        };
     }
 
     /**

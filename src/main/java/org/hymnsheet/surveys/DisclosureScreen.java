@@ -30,16 +30,35 @@ public final class DisclosureScreen {
 
     /** Screens an answer written in the given language ("en", "cy"). */
     public Disclosure screen(String text, String language) {
-        Disclosure byList = list.check(text);
-        if (text == null || "cy".equals(language)) {
-            return byList;
+        return decide(text == null || "cy".equals(language) ? new Reading(text, null) : read(text), language);
+    }
+
+    /**
+     * The model's reading of an answer, taken before anything is locked: the model costs milliseconds of CPU, and a
+     * save holds its response's row lock for the statements alone. A failed reading is kept as {@code null}: the
+     * list's finding then stands, and the answer is never lost.
+     */
+    public Reading read(String text) {
+        if (text == null) {
+            return new Reading(null, null);
         }
-        DisclosureMeaning.Finding byMeaning;
         try {
-            byMeaning = meaning.assess(text);
+            return new Reading(text, meaning.assess(text));
         } catch (RuntimeException e) {
             // screening never costs a young person their answer: the list's finding stands (the log has no words)
             log.warn("The meaning model could not read an answer of {} characters: {}", text.length(), e.toString());
+            return new Reading(text, null);
+        }
+    }
+
+    /** An answer and what the meaning model made of it ({@code null}: not read, or the model failed). */
+    public record Reading(String text, DisclosureMeaning.Finding meaning) {}
+
+    /** Decides on a reading once the answer's language is known: Welsh answers by the list alone. */
+    public Disclosure decide(Reading reading, String language) {
+        Disclosure byList = list.check(reading.text());
+        DisclosureMeaning.Finding byMeaning = reading.meaning();
+        if (reading.text() == null || "cy".equals(language) || byMeaning == null) {
             return byList;
         }
         if (!byMeaning.flagged()) {

@@ -7,6 +7,7 @@ import static org.hymnsheet.db.Tables.ANSWER_TEXT;
 import static org.hymnsheet.db.Tables.PLACE;
 import static org.hymnsheet.db.Tables.RESPONSE;
 import static org.hymnsheet.db.Tables.SAFEGUARDING_FLAG;
+import static org.hymnsheet.db.Tables.SURVEY;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,8 +17,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Records;
-import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -72,19 +74,65 @@ class ResponseRepository {
         db.update(RESPONSE).set(RESPONSE.ACTIVE_HOUR, hour.atOffset(ZoneOffset.UTC)).where(RESPONSE.ID.eq(id)).execute();
     }
 
-    void clear(String responseId, String questionId) {
-        for (Table<?> t : List.<Table<?>>of(ANSWER_CHOICE, ANSWER_SCALE, ANSWER_PLACE, ANSWER_TEXT)) {
-            db.deleteFrom(t).where(t.field("response_id", String.class).eq(responseId)
-                    .and(t.field("question_id", String.class).eq(questionId))).execute();
+    /**
+     * What a save needs to know, in one statement that also locks the response row (so two saves of one response,
+     * a double tap or a retry, happen one after the other): the response, its survey (status, partnership,
+     * template), whether the question already has rows in each answer table (so a first answer deletes nothing),
+     * and how many of the given places belong to the survey's partnership.
+     */
+    record SaveTarget(long surveyId, String status, String language, String deviceLabel, OffsetDateTime activeHour,
+                      String surveyStatus, Long partnershipId, String templateId, boolean hasChoices,
+                      boolean hasScale, boolean hasPlaces, boolean hasTexts, int placesFound) {
+        boolean submitted() {
+            return "SUBMITTED".equals(status);
         }
+    }
+
+    Optional<SaveTarget> lockForSave(String id, String questionId, Collection<Long> placeIds) {
+        var survey = SURVEY.as("save_survey");
+        var place = PLACE.as("save_place");
+        Field<Integer> placesFound = placeIds.isEmpty() ? DSL.inline(0)
+                : DSL.field(DSL.selectCount().from(place).where(place.ID.in(placeIds)
+                        .and(place.PARTNERSHIP_ID.eq(DSL.field(DSL.select(survey.PARTNERSHIP_ID).from(survey)
+                                .where(survey.ID.eq(RESPONSE.SURVEY_ID)))))));
+        return db.select(RESPONSE.SURVEY_ID, RESPONSE.STATUS, RESPONSE.LANGUAGE, RESPONSE.DEVICE_LABEL, RESPONSE.ACTIVE_HOUR,
+                        DSL.field(DSL.select(SURVEY.STATUS).from(SURVEY).where(SURVEY.ID.eq(RESPONSE.SURVEY_ID))),
+                        DSL.field(DSL.select(SURVEY.PARTNERSHIP_ID).from(SURVEY).where(SURVEY.ID.eq(RESPONSE.SURVEY_ID))),
+                        DSL.field(DSL.select(SURVEY.TEMPLATE_ID).from(SURVEY).where(SURVEY.ID.eq(RESPONSE.SURVEY_ID))),
+                        DSL.field(DSL.exists(DSL.selectOne().from(ANSWER_CHOICE).where(ANSWER_CHOICE.RESPONSE_ID.eq(RESPONSE.ID)
+                                .and(ANSWER_CHOICE.QUESTION_ID.eq(questionId))))),
+                        DSL.field(DSL.exists(DSL.selectOne().from(ANSWER_SCALE).where(ANSWER_SCALE.RESPONSE_ID.eq(RESPONSE.ID)
+                                .and(ANSWER_SCALE.QUESTION_ID.eq(questionId))))),
+                        DSL.field(DSL.exists(DSL.selectOne().from(ANSWER_PLACE).where(ANSWER_PLACE.RESPONSE_ID.eq(RESPONSE.ID)
+                                .and(ANSWER_PLACE.QUESTION_ID.eq(questionId))))),
+                        DSL.field(DSL.exists(DSL.selectOne().from(ANSWER_TEXT).where(ANSWER_TEXT.RESPONSE_ID.eq(RESPONSE.ID)
+                                .and(ANSWER_TEXT.QUESTION_ID.eq(questionId))))),
+                        placesFound)
+                .from(RESPONSE).where(RESPONSE.ID.eq(id)).forUpdate().fetchOptional(Records.mapping(SaveTarget::new));
+    }
+
+    void deleteChoices(String responseId, String questionId) {
+        db.deleteFrom(ANSWER_CHOICE).where(ANSWER_CHOICE.RESPONSE_ID.eq(responseId).and(ANSWER_CHOICE.QUESTION_ID.eq(questionId))).execute();
+    }
+
+    void deleteScale(String responseId, String questionId) {
+        db.deleteFrom(ANSWER_SCALE).where(ANSWER_SCALE.RESPONSE_ID.eq(responseId).and(ANSWER_SCALE.QUESTION_ID.eq(questionId))).execute();
+    }
+
+    void deletePlaces(String responseId, String questionId) {
+        db.deleteFrom(ANSWER_PLACE).where(ANSWER_PLACE.RESPONSE_ID.eq(responseId).and(ANSWER_PLACE.QUESTION_ID.eq(questionId))).execute();
+    }
+
+    void deleteTexts(String responseId, String questionId) {
+        db.deleteFrom(ANSWER_TEXT).where(ANSWER_TEXT.RESPONSE_ID.eq(responseId).and(ANSWER_TEXT.QUESTION_ID.eq(questionId))).execute();
     }
 
     /** Removes answers to questions the respondent's final answers no longer show (branching). */
     void clearAllBut(String responseId, Collection<String> keepQuestionIds) {
-        for (Table<?> t : List.<Table<?>>of(ANSWER_CHOICE, ANSWER_SCALE, ANSWER_PLACE, ANSWER_TEXT)) {
-            db.deleteFrom(t).where(t.field("response_id", String.class).eq(responseId)
-                    .and(t.field("question_id", String.class).notIn(keepQuestionIds))).execute();
-        }
+        db.deleteFrom(ANSWER_CHOICE).where(ANSWER_CHOICE.RESPONSE_ID.eq(responseId).and(ANSWER_CHOICE.QUESTION_ID.notIn(keepQuestionIds))).execute();
+        db.deleteFrom(ANSWER_SCALE).where(ANSWER_SCALE.RESPONSE_ID.eq(responseId).and(ANSWER_SCALE.QUESTION_ID.notIn(keepQuestionIds))).execute();
+        db.deleteFrom(ANSWER_PLACE).where(ANSWER_PLACE.RESPONSE_ID.eq(responseId).and(ANSWER_PLACE.QUESTION_ID.notIn(keepQuestionIds))).execute();
+        db.deleteFrom(ANSWER_TEXT).where(ANSWER_TEXT.RESPONSE_ID.eq(responseId).and(ANSWER_TEXT.QUESTION_ID.notIn(keepQuestionIds))).execute();
     }
 
     void insertChoices(String responseId, String questionId, Collection<String> optionIds) {
@@ -95,20 +143,43 @@ class ResponseRepository {
         }
     }
 
-    void insertScale(String responseId, String questionId, int value) {
+    /** The question's one scale value, new or replacing the one before, in one statement. */
+    void upsertScale(String responseId, String questionId, int value) {
         db.insertInto(ANSWER_SCALE).set(ANSWER_SCALE.RESPONSE_ID, responseId).set(ANSWER_SCALE.QUESTION_ID, questionId)
+                .set(ANSWER_SCALE.SCALE_VALUE, (short) value)
+                .onConflict(ANSWER_SCALE.RESPONSE_ID, ANSWER_SCALE.QUESTION_ID).doUpdate()
                 .set(ANSWER_SCALE.SCALE_VALUE, (short) value).execute();
     }
 
-    void insertPlace(String responseId, String questionId, String placeRef, Long placeId, String rating) {
-        db.insertInto(ANSWER_PLACE).set(ANSWER_PLACE.RESPONSE_ID, responseId).set(ANSWER_PLACE.QUESTION_ID, questionId)
-                .set(ANSWER_PLACE.PLACE_REF, placeRef).set(ANSWER_PLACE.PLACE_ID, placeId).set(ANSWER_PLACE.RATING, rating)
-                .execute();
+    record PlaceInsert(String placeRef, Long placeId, String rating) {}
+
+    void insertPlaces(String responseId, String questionId, List<PlaceInsert> places) {
+        var insert = db.insertInto(ANSWER_PLACE, ANSWER_PLACE.RESPONSE_ID, ANSWER_PLACE.QUESTION_ID, ANSWER_PLACE.PLACE_REF,
+                ANSWER_PLACE.PLACE_ID, ANSWER_PLACE.RATING);
+        places.forEach(p -> insert.values(responseId, questionId, p.placeRef(), p.placeId(), p.rating()));
+        if (!places.isEmpty()) {
+            insert.execute();
+        }
     }
 
-    void insertText(String responseId, String questionId, String item, String body, boolean flagged) {
+    record TextInsert(String item, String body, boolean flagged) {}
+
+    void insertTexts(String responseId, String questionId, List<TextInsert> texts) {
+        var insert = db.insertInto(ANSWER_TEXT, ANSWER_TEXT.RESPONSE_ID, ANSWER_TEXT.QUESTION_ID, ANSWER_TEXT.ITEM,
+                ANSWER_TEXT.BODY, ANSWER_TEXT.FLAGGED);
+        texts.forEach(t -> insert.values(responseId, questionId, t.item(), t.body(), t.flagged()));
+        if (!texts.isEmpty()) {
+            insert.execute();
+        }
+    }
+
+    /** A text answer, new or replacing the one before (which waits for a facilitator again), in one statement. */
+    void upsertText(String responseId, String questionId, String item, String body, boolean flagged) {
         db.insertInto(ANSWER_TEXT).set(ANSWER_TEXT.RESPONSE_ID, responseId).set(ANSWER_TEXT.QUESTION_ID, questionId)
-                .set(ANSWER_TEXT.ITEM, item).set(ANSWER_TEXT.BODY, body).set(ANSWER_TEXT.FLAGGED, flagged).execute();
+                .set(ANSWER_TEXT.ITEM, item).set(ANSWER_TEXT.BODY, body).set(ANSWER_TEXT.FLAGGED, flagged)
+                .onConflict(ANSWER_TEXT.RESPONSE_ID, ANSWER_TEXT.QUESTION_ID, ANSWER_TEXT.ITEM).doUpdate()
+                .set(ANSWER_TEXT.BODY, body).set(ANSWER_TEXT.FLAGGED, flagged).set(ANSWER_TEXT.MODERATION, "PENDING")
+                .setNull(ANSWER_TEXT.MODERATED_BY).execute();
     }
 
     List<ChoiceRow> choices(String responseId) {

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -163,28 +163,48 @@ public class ResponseService {
         }
     }
 
+    /**
+     * One answer in one transaction: the meaning model reads the free texts first (CPU only, nothing locked), then
+     * one statement locks and reads the response with its survey and what the question already has, and the answer
+     * is written with one upsert or insert per answer table (a first answer deletes nothing). A possible disclosure
+     * adds the flag's two statements.
+     */
     private SaveOutcome write(String responseId, String questionId, AnswerInput input) {
-        var response = inProgress(responseId);
-        Survey survey = surveys.find(response.surveyId()).orElseThrow();
-        SurveyTemplate template = templates.survey(survey.templateId()).orElseThrow(() -> new NotFoundException("survey"));
+        Map<String, DisclosureScreen.Reading> readings = new HashMap<>();
+        for (String text : AnswerWriter.texts(input)) {
+            readings.computeIfAbsent(text, screen::read);
+        }
+        Set<Long> placeIds = AnswerRules.placeIdsIfWellFormed(input);
+        var target = responses.lockForSave(responseId, questionId, placeIds).orElseThrow(() -> new NotFoundException("response"));
+        if (target.submitted()) {
+            throw new ValidationException("answer", "answer.alreadySubmitted");
+        }
+        if (!SurveyStatus.OPEN.name().equals(target.surveyStatus())) {
+            throw new ValidationException("answer", "respond.closed");
+        }
+        SurveyTemplate template = templates.survey(target.templateId()).orElseThrow(() -> new NotFoundException("survey"));
         Question question = template.question(questionId).orElseThrow(() -> new ValidationException("answer", "answer.unknownQuestion"));
-        Set<String> placeRefs = new HashSet<>(responses.places(survey.partnershipId()).stream().map(SurveyEntry.PlaceChoice::ref).toList());
-        placeRefs.add(AnswerInput.PlaceAnswer.ELSEWHERE);
-        AnswerRules.check(question, input, placeRefs);
-        responses.clear(responseId, questionId);
-        responses.touch(responseId, hour());
+        AnswerRules.check(question, input);
+        if (target.placesFound() != placeIds.size()) {
+            throw new ValidationException("answer", "answer.choosePlace");
+        }
+        Instant hour = hour();
+        if (target.activeHour() == null || !target.activeHour().toInstant().equals(hour)) {
+            responses.touch(responseId, hour);
+        }
         var draft = new FlagDraft();
-        boolean suspected = AnswerWriter.write(responses, responseId, questionId, input, text -> screen(text, response.language(), draft));
+        boolean suspected = AnswerWriter.write(responses, responseId, questionId, input, target,
+                text -> screen(readings.getOrDefault(text, new DisclosureScreen.Reading(text, null)), target.language(), draft));
         if (!draft.isEmpty()) {
-            flag(survey, response, questionId, draft);
+            flag(target.partnershipId(), target.surveyId(), responseId, target.deviceLabel(), questionId, draft);
         }
         return new SaveOutcome(suspected);
     }
 
-    private boolean screen(String text, String language, FlagDraft draft) {
-        var check = screen.screen(text, language);
+    private boolean screen(DisclosureScreen.Reading reading, String language, FlagDraft draft) {
+        var check = screen.decide(reading, language);
         if (check.flagged()) {
-            draft.add(text, check);
+            draft.add(reading.text(), check);
         }
         return check.flagged();
     }
@@ -193,18 +213,19 @@ public class ResponseService {
      * One flag per response and question: saving the same words again changes nothing; changed words update the
      * flag (open again, at the top) and keep the words they replace in {@code earlier}.
      */
-    private void flag(Survey survey, ResponseRepository.ResponseRow response, String questionId, FlagDraft draft) {
+    private void flag(long partnershipId, long surveyId, String responseId, String deviceLabel, String questionId,
+                      FlagDraft draft) {
         String body = draft.body(ResponseRepository.flagBodyMax());
-        var current = responses.flag(response.id(), questionId);
+        var current = responses.flag(responseId, questionId);
         if (current.isPresent() && current.get().body().equals(body)) {
             return;
         }
         String earlier = current.map(c -> FlagDraft.cut(c.earlier() == null ? c.body() : c.body() + FlagDraft.SEPARATOR + c.earlier(),
                 ResponseRepository.flagEarlierMax())).orElse(null);
-        responses.upsertFlag(survey.partnershipId(), survey.id(), response.id(), questionId, body, earlier,
-                response.deviceLabel(), draft.indicators(ResponseRepository.flagIndicatorsMax()),
+        responses.upsertFlag(partnershipId, surveyId, responseId, questionId, body, earlier,
+                deviceLabel, draft.indicators(ResponseRepository.flagIndicatorsMax()),
                 draft.categories(ResponseRepository.flagCategoriesMax()), draft.detection().name(), OffsetDateTime.now(clock));
-        signals.changed(Topic.safeguarding(survey.partnershipId()));
+        signals.changed(Topic.safeguarding(partnershipId));
     }
 
     /** The respondent's own answers so far, to show again when they go back. Never those of a submitted response. */
@@ -256,15 +277,6 @@ public class ResponseService {
     @Transactional(readOnly = true)
     public boolean exitKiosk(String kioskToken, String pin) {
         return surveys.kiosk(kioskToken).map(k -> kioskExits.check(k.kioskId(), pin, k.pinHash())).orElse(false);
-    }
-
-    private ResponseRepository.ResponseRow inProgress(String responseId) {
-        var response = responses.lock(responseId).orElseThrow(() -> new NotFoundException("response"));
-        if (response.submitted()) {
-            throw new ValidationException("answer", "answer.alreadySubmitted");
-        }
-        openSurvey(response.surveyId());
-        return response;
     }
 
     private Survey openSurvey(long surveyId) {

@@ -24,6 +24,7 @@ import org.hymnsheet.security.Role;
 import org.hymnsheet.templates.PlaceRating;
 import org.hymnsheet.testing.OnH2;
 import org.hymnsheet.testing.OnPostgres;
+import org.hymnsheet.testing.StatementCount;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,6 +94,49 @@ class ResponseServiceTest {
             assertThat(responses.openByCode(safePlaces.survey.accessCode(), guesser).state())
                     .isEqualTo(SurveyEntry.State.TOO_MANY_GUESSES);
             assertThat(responses.openByCode(safePlaces.survey.accessCode(), TestWorld.unique("someone else")).open()).isTrue();
+        }
+
+        @Test
+        void a_first_answer_of_any_kind_is_one_transaction_of_at_most_three_statements() {
+            String id = responses.start(entry, "en");
+            List<Runnable> firstAnswers = List.of(
+                    () -> responses.save(id, "area-feels", new AnswerInput.ScaleValue(4)),
+                    () -> responses.save(id, "places", new AnswerInput.Places(List.of(
+                            new AnswerInput.PlaceAnswer(safePlaces.placeRef(0), PlaceRating.UNSAFE, "dark at night"),
+                            new AnswerInput.PlaceAnswer(safePlaces.placeRef(1), PlaceRating.SAFE, null)))),
+                    () -> responses.save(id, "most-safe", new AnswerInput.Choice(Set.of("youth-club"))),
+                    () -> responses.save(id, "trusted-adults", new AnswerInput.Trusted(Set.of("teacher"), "my nan")),
+                    () -> responses.save(id, "anything-else", new AnswerInput.Text("More lights by the canal please")));
+            for (Runnable answer : firstAnswers) {
+                var counted = StatementCount.of(db, answer);
+                assertThat(counted.count()).as("%s", counted.statements()).isLessThanOrEqualTo(3);
+            }
+            // answering again replaces: the earlier rows of that question go, in a statement or two more
+            var again = StatementCount.of(db, () -> responses.save(id, "most-safe", new AnswerInput.Choice(Set.of("home"))));
+            assertThat(again.count()).as("%s", again.statements()).isLessThanOrEqualTo(3);
+            var scaleAgain = StatementCount.of(db, () -> responses.save(id, "area-feels", new AnswerInput.ScaleValue(2)));
+            assertThat(scaleAgain.count()).isLessThanOrEqualTo(2);
+            assertThat(responses.answers(id)).containsEntry("most-safe", new AnswerInput.Choice(Set.of("home")))
+                    .containsEntry("area-feels", new AnswerInput.ScaleValue(2))
+                    .containsEntry("anything-else", new AnswerInput.Text("More lights by the canal please"));
+            responses.save(id, "places", new AnswerInput.Places(List.of(
+                    new AnswerInput.PlaceAnswer(safePlaces.placeRef(1), PlaceRating.NOT_SURE, null))));
+            assertThat(rows(ANSWER_PLACE, id)).isEqualTo(1);
+            assertThat(db.fetchCount(ANSWER_TEXT, ANSWER_TEXT.RESPONSE_ID.eq(id).and(ANSWER_TEXT.QUESTION_ID.eq("places")))).isZero();
+        }
+
+        @Test
+        void a_place_of_another_partnership_or_a_made_up_one_is_refused_and_nothing_is_written() {
+            String id = responses.start(entry, "en");
+            var other = new SurveyFixture(context, "safe-places");
+            for (String ref : List.of(other.placeRef(0), "12abc", "-1", "99999999999999999999999")) {
+                assertThatThrownBy(() -> responses.save(id, "places", new AnswerInput.Places(List.of(
+                        new AnswerInput.PlaceAnswer(safePlaces.placeRef(0), PlaceRating.SAFE, null),
+                        new AnswerInput.PlaceAnswer(ref, PlaceRating.UNSAFE, "why")))))
+                        .isInstanceOf(ValidationException.class);
+            }
+            assertThat(rows(ANSWER_PLACE, id)).isZero();
+            assertThat(rows(ANSWER_TEXT, id)).isZero();
         }
 
         @Test
