@@ -111,6 +111,51 @@ class ResponseRepository {
                 .from(RESPONSE).where(RESPONSE.ID.eq(id)).forUpdate().fetchOptional(Records.mapping(SaveTarget::new));
     }
 
+    /** The facts of a response a save needs, fixed when it starts; empty when there is no such response. */
+    record Facts(long surveyId, String language, String deviceLabel, long partnershipId, String templateId) {}
+
+    Optional<Facts> facts(String id) {
+        return db.select(RESPONSE.SURVEY_ID, RESPONSE.LANGUAGE, RESPONSE.DEVICE_LABEL, SURVEY.PARTNERSHIP_ID, SURVEY.TEMPLATE_ID)
+                .from(RESPONSE).join(SURVEY).on(SURVEY.ID.eq(RESPONSE.SURVEY_ID)).where(RESPONSE.ID.eq(id))
+                .fetchOptional(Records.mapping(Facts::new));
+    }
+
+    /** The response as a row to write from, only while it is in progress and its survey open: a guard in one statement. */
+    private static org.jooq.Condition writable(String responseId) {
+        return RESPONSE.ID.eq(responseId).and(RESPONSE.STATUS.eq("IN_PROGRESS"))
+                .and(RESPONSE.SURVEY_ID.in(DSL.select(SURVEY.ID).from(SURVEY).where(SURVEY.STATUS.eq("OPEN"))));
+    }
+
+    /** Scale value, new or replacing, in one guarded statement: 0 rows when the response cannot be written to. */
+    int upsertScaleIfWritable(String responseId, String questionId, int value) {
+        return db.insertInto(ANSWER_SCALE, ANSWER_SCALE.RESPONSE_ID, ANSWER_SCALE.QUESTION_ID, ANSWER_SCALE.SCALE_VALUE)
+                .select(DSL.select(RESPONSE.ID, DSL.val(questionId), DSL.val((short) value)).from(RESPONSE).where(writable(responseId)))
+                .onConflict(ANSWER_SCALE.RESPONSE_ID, ANSWER_SCALE.QUESTION_ID).doUpdate()
+                .set(ANSWER_SCALE.SCALE_VALUE, (short) value).execute();
+    }
+
+    /** A text answer (not flagged), new or replacing, in one guarded statement: 0 rows when it cannot be written. */
+    int upsertTextIfWritable(String responseId, String questionId, String body) {
+        return db.insertInto(ANSWER_TEXT, ANSWER_TEXT.RESPONSE_ID, ANSWER_TEXT.QUESTION_ID, ANSWER_TEXT.ITEM, ANSWER_TEXT.BODY,
+                        ANSWER_TEXT.FLAGGED)
+                .select(DSL.select(RESPONSE.ID, DSL.val(questionId), DSL.val(""), DSL.val(body), DSL.val(false))
+                        .from(RESPONSE).where(writable(responseId)))
+                .onConflict(ANSWER_TEXT.RESPONSE_ID, ANSWER_TEXT.QUESTION_ID, ANSWER_TEXT.ITEM).doUpdate()
+                .set(ANSWER_TEXT.BODY, body).set(ANSWER_TEXT.FLAGGED, false).set(ANSWER_TEXT.MODERATION, "PENDING")
+                .setNull(ANSWER_TEXT.MODERATED_BY).execute();
+    }
+
+    /** A first answer's chosen options in one guarded statement: 0 rows when the response cannot be written to. */
+    int insertChoicesIfWritable(String responseId, String questionId, Collection<String> optionIds) {
+        org.jooq.Select<org.jooq.Record3<String, String, String>> rows = null;
+        for (String option : optionIds) {
+            var one = DSL.select(RESPONSE.ID, DSL.val(questionId), DSL.val(option)).from(RESPONSE).where(writable(responseId));
+            rows = rows == null ? one : rows.unionAll(one);
+        }
+        return rows == null ? 0 : db.insertInto(ANSWER_CHOICE, ANSWER_CHOICE.RESPONSE_ID, ANSWER_CHOICE.QUESTION_ID,
+                ANSWER_CHOICE.OPTION_ID).select(rows).execute();
+    }
+
     void deleteChoices(String responseId, String questionId) {
         db.deleteFrom(ANSWER_CHOICE).where(ANSWER_CHOICE.RESPONSE_ID.eq(responseId).and(ANSWER_CHOICE.QUESTION_ID.eq(questionId))).execute();
     }

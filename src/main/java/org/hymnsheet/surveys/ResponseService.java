@@ -2,7 +2,10 @@ package org.hymnsheet.surveys;
 
 import org.hymnsheet.live.LiveSignals;
 import org.hymnsheet.live.Topic;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -13,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hymnsheet.common.Codes;
 import org.hymnsheet.common.CodeGuessGuard;
 import org.hymnsheet.common.NotFoundException;
@@ -22,7 +26,9 @@ import org.hymnsheet.templates.SurveyTemplate;
 import org.hymnsheet.templates.TemplateCatalog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The respondent's side: open a survey by link, code or kiosk, answer, submit. No account and nothing that
@@ -42,11 +48,31 @@ public class ResponseService {
     private final LiveSignals signals;
     private final RespondentLimits limits;
     private final ReleaseGroups releaseGroups;
+    private final TransactionTemplate tx;
+    /**
+     * What this node knows of the responses it started: their fixed facts, the questions they have rows for and the
+     * hour they were last marked active. A respondent's page lives on the node that started its response, so its
+     * saves find it here; a response not here (another node's, or from before a restart) is saved the long way.
+     */
+    private final Cache<String, Started> started = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterAccess(Duration.ofHours(3)).build();
+
+    private static final class Started {
+        final ResponseRepository.Facts facts;
+        final Set<String> answered = ConcurrentHashMap.newKeySet();
+        volatile Instant hour;
+
+        Started(ResponseRepository.Facts facts, Instant hour) {
+            this.facts = facts;
+            this.hour = hour;
+        }
+    }
 
     ResponseService(SurveyRepository surveys, ResponseRepository responses, TemplateCatalog templates,
                     DisclosureScreen screen, KioskExitGuard kioskExits, CodeGuessGuard codeGuesses, Clock clock,
                     @Value("${hymnsheet.time-zone:Europe/London}") String zone, LiveSignals signals,
-                    RespondentLimits limits, ReleaseGroups releaseGroups) {
+                    RespondentLimits limits, ReleaseGroups releaseGroups, TransactionTemplate tx) {
+        this.tx = tx;
         this.releaseGroups = releaseGroups;
         this.signals = signals;
         this.limits = limits;
@@ -136,12 +162,15 @@ public class ResponseService {
                 : surveys.kiosk(entry.kioskToken()).filter(k -> k.surveyId() == survey.id())
                         .map(SurveyRepository.KioskAccess::label).orElse(null);
         String id = UUID.randomUUID().toString();
-        responses.insert(id, survey.id(), lang, label, today(), hour());
+        Instant hour = hour();
+        responses.insert(id, survey.id(), lang, label, today(), hour);
+        started.put(id, new Started(new ResponseRepository.Facts(survey.id(), lang, label, survey.partnershipId(),
+                survey.templateId()), hour));
         return id;
     }
 
     /** Saves an answer for server-side callers (demo data, tests); a respondent's page passes its client key. */
-    @Transactional
+    @Transactional(propagation = Propagation.SUPPORTS)
     public SaveOutcome save(String responseId, String questionId, AnswerInput input) {
         return write(responseId, questionId, input);
     }
@@ -150,8 +179,11 @@ public class ResponseService {
      * Saves one answer, replacing what the respondent saved for that question before. One client key may save only
      * so many answers in a while; beyond that the save is refused ({@code respond.tooMany}) before anything
      * changes, so the page keeps what the young person typed and they can try again a little later.
+     *
+     * <p>Most answers are one statement on their own (no transaction around it: see {@link #write}); the others
+     * run in one transaction of their own.
      */
-    @Transactional
+    @Transactional(propagation = Propagation.SUPPORTS)
     public SaveOutcome save(String responseId, String questionId, AnswerInput input, String clientKey) {
         limit(RespondentLimits.Kind.SAVE, clientKey);
         return write(responseId, questionId, input);
@@ -164,16 +196,66 @@ public class ResponseService {
     }
 
     /**
-     * One answer in one transaction: the meaning model reads the free texts first (CPU only, nothing locked), then
-     * one statement locks and reads the response with its survey and what the question already has, and the answer
-     * is written with one upsert or insert per answer table (a first answer deletes nothing). A possible disclosure
-     * adds the flag's two statements.
+     * One answer, written with as little as the answer allows. The meaning model reads the free texts first (CPU
+     * only, nothing locked). Then, for a response this node started: a scale value, an ordinary text and a first
+     * choice are ONE statement that writes only while the response is in progress and its survey open (its guard);
+     * there is nothing to undo, so it needs no transaction. Everything else (answers that replace choices, places,
+     * trusted adults, a possible disclosure with its flag, a new hour of activity, a guard that found nothing) takes
+     * the long way: one transaction that locks and reads the response first ({@link #writeLocked}).
      */
     private SaveOutcome write(String responseId, String questionId, AnswerInput input) {
         Map<String, DisclosureScreen.Reading> readings = new HashMap<>();
         for (String text : AnswerWriter.texts(input)) {
             readings.computeIfAbsent(text, screen::read);
         }
+        Started known = started.getIfPresent(responseId);
+        if (known != null && written(known, responseId, questionId, input, readings)) {
+            known.answered.add(questionId);
+            return new SaveOutcome(false);
+        }
+        SaveOutcome outcome = tx.execute(status -> writeLocked(responseId, questionId, input, readings));
+        if (known != null) {
+            known.hour = hour();
+            if (!(input instanceof AnswerInput.Skip)) {
+                known.answered.add(questionId);
+            }
+        }
+        return outcome;
+    }
+
+    /** The one-statement save; false when this answer must take the long way. */
+    private boolean written(Started known, String responseId, String questionId, AnswerInput input,
+                            Map<String, DisclosureScreen.Reading> readings) {
+        if (!hour().equals(known.hour)) {
+            return false;
+        }
+        SurveyTemplate template = templates.survey(known.facts.templateId()).orElse(null);
+        Question question = template == null ? null : template.question(questionId).orElse(null);
+        if (question == null) {
+            return false;
+        }
+        AnswerRules.check(question, input);
+        try {
+            return switch (input) {
+                case AnswerInput.ScaleValue v -> responses.upsertScaleIfWritable(responseId, questionId, v.value()) == 1;
+                case AnswerInput.Text t -> !screen.decide(readings.get(t.body()), known.facts.language()).flagged()
+                        && responses.upsertTextIfWritable(responseId, questionId, t.body()) == 1;
+                case AnswerInput.Choice c -> !known.answered.contains(questionId)
+                        && responses.insertChoicesIfWritable(responseId, questionId, c.optionIds()) == c.optionIds().size();
+                default -> false;
+            };
+        } catch (org.springframework.dao.DataAccessException e) {
+            return false; // rows this node did not know of: the long way replaces them
+        }
+    }
+
+    /**
+     * The long way, in one transaction: one statement locks and reads the response with its survey and what the
+     * question already has, and the answer is written with one upsert or insert per answer table (a first answer
+     * deletes nothing). A possible disclosure adds the flag's two statements.
+     */
+    private SaveOutcome writeLocked(String responseId, String questionId, AnswerInput input,
+                                    Map<String, DisclosureScreen.Reading> readings) {
         Set<Long> placeIds = AnswerRules.placeIdsIfWellFormed(input);
         var target = responses.lockForSave(responseId, questionId, placeIds).orElseThrow(() -> new NotFoundException("response"));
         if (target.submitted()) {
@@ -251,6 +333,7 @@ public class ResponseService {
             responses.clearAllBut(responseId, Branching.visible(template, given));
         });
         responses.submit(responseId, today());
+        started.invalidate(responseId);
         if (releaseGroups.release(survey.id(), today()) > 0) {
             // boards showing this survey re-read after the commit; until five alike have arrived nothing they count changed
             signals.changed(Topic.survey(survey.id()));

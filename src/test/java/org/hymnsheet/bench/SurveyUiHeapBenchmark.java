@@ -61,24 +61,58 @@ class SurveyUiHeapBenchmark {
             for (int i = 0; i < 5; i++) {
                 open.add(openPage(browser, kiosk)); // warm-up: classes, caches, templates
             }
+            // the browser's own client objects live in this JVM too (Playwright's per-page channels): measure them
+            // with the same number of pages on a static file, which makes no session and no UI, and take them off
+            long bare0 = usedAfterGc();
+            Map<String, long[]> bareBefore = histogram();
+            List<BrowserContext> bare = new ArrayList<>();
+            for (int i = 0; i < PAGES; i++) {
+                bare.add(openStatic(browser, "http://localhost:" + port + "/favicon.ico"));
+            }
+            long bare1 = usedAfterGc();
+            Map<String, long[]> bareAfter = histogram();
+            bare.forEach(BrowserContext::close);
+
             long before = usedAfterGc();
+            Map<String, long[]> histogramBefore = histogram();
             for (int i = 0; i < PAGES; i++) {
                 open.add(openPage(browser, kiosk));
             }
             long after = usedAfterGc();
-            double perPage = (after - before) / (double) PAGES / 1024;
+            Map<String, long[]> histogramAfter = histogram();
+            double browserSide = (bare1 - bare0) / (double) PAGES / 1024;
+            double perPage = (after - before) / (double) PAGES / 1024 - browserSide;
+            Map<String, long[]> serverBefore = new java.util.HashMap<>(histogramBefore);
+            bareAfter.forEach((k, v) -> { // before + (bare pages' objects) = what the browser side alone adds
+                long[] b = bareBefore.getOrDefault(k, new long[2]);
+                serverBefore.merge(k, new long[] {v[0] - b[0], v[1] - b[1]}, (x, y) -> new long[] {x[0] + y[0], x[1] + y[1]});
+            });
             BenchResults.write("survey-ui-heap", """
                     | figure | value |
                     |---|---|
                     | idle kiosk pages open in Chromium (each its own session and UI, on the welcome screen) | %d |
-                    | server heap in use after GC, before | %.1f MiB |
-                    | server heap in use after GC, after | %.1f MiB |
-                    | **heap per idle survey page** | **%.0f KiB** |
+                    | heap in use after GC, before / after the kiosk pages | %.1f / %.1f MiB |
+                    | the browser driver's own objects per page (same number of pages on a static file) | %.0f KiB |
+                    | **server heap per idle survey page** (session, UI, push connection) | **%.0f KiB** |
                     | implied idle pages per GiB of heap | %.0f |
-                    """.formatted(PAGES, before / 1048576.0, after / 1048576.0, perPage, 1048576 / perPage));
+
+                    What one idle page holds on the server (class histogram of live objects after a full collection:
+                    after minus before, less the static pages' objects, divided by the pages; the 25 largest):
+
+                    | class | instances per page | bytes per page |
+                    |---|---|---|
+                    %s
+                    """.formatted(PAGES, before / 1048576.0, after / 1048576.0, browserSide, perPage, 1048576 / perPage,
+                    perPageRows(serverBefore, histogramAfter)));
             assertThat(after).isGreaterThan(before);
             open.forEach(BrowserContext::close);
         }
+    }
+
+    private static BrowserContext openStatic(Browser browser, String url) {
+        BrowserContext context = browser.newContext();
+        context.newPage().navigate(url);
+        return context;
     }
 
     private static BrowserContext openPage(Browser browser, String url) {
@@ -86,12 +120,39 @@ class SurveyUiHeapBenchmark {
         Page page = context.newPage();
         page.navigate(url);
         try {
-            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#start")).isVisible();
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#start")).isVisible(
+                    new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
         } catch (AssertionError e) {
             page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/bench-failure.png")));
             throw e;
         }
         return context;
+    }
+
+    /** The live-object class histogram of this JVM (the GC.class_histogram diagnostic command, which collects first): class → {instances, bytes}. */
+    private static Map<String, long[]> histogram() throws Exception {
+        String text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        Map<String, long[]> rows = new java.util.HashMap<>();
+        for (String line : text.split("\\R")) {
+            String[] cells = line.trim().split("\\s+");
+            if (cells.length >= 4 && cells[0].endsWith(":")) {
+                rows.put(cells[3], new long[] {Long.parseLong(cells[1]), Long.parseLong(cells[2])});
+            }
+        }
+        return rows;
+    }
+
+    private static String perPageRows(Map<String, long[]> before, Map<String, long[]> after) {
+        return after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), new long[] {
+                        e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0],
+                        e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1]}))
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(25)
+                .map(e -> "| `%s` | %.1f | %.0f |".formatted(e.getKey(), e.getValue()[0] / (double) PAGES,
+                        e.getValue()[1] / (double) PAGES))
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     private static long usedAfterGc() throws InterruptedException {

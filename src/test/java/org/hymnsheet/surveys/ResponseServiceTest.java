@@ -97,7 +97,7 @@ class ResponseServiceTest {
         }
 
         @Test
-        void a_first_answer_of_any_kind_is_one_transaction_of_at_most_three_statements() {
+        void a_first_answer_of_any_kind_is_at_most_three_statements_and_most_are_one() {
             String id = responses.start(entry, "en");
             List<Runnable> firstAnswers = List.of(
                     () -> responses.save(id, "area-feels", new AnswerInput.ScaleValue(4)),
@@ -107,9 +107,15 @@ class ResponseServiceTest {
                     () -> responses.save(id, "most-safe", new AnswerInput.Choice(Set.of("youth-club"))),
                     () -> responses.save(id, "trusted-adults", new AnswerInput.Trusted(Set.of("teacher"), "my nan")),
                     () -> responses.save(id, "anything-else", new AnswerInput.Text("More lights by the canal please")));
+            List<StatementCount.Counted> counts = new ArrayList<>();
             for (Runnable answer : firstAnswers) {
                 var counted = StatementCount.of(db, answer);
                 assertThat(counted.count()).as("%s", counted.statements()).isLessThanOrEqualTo(3);
+                counts.add(counted);
+            }
+            // a scale, a choice and a text answered in order are one guarded statement each
+            for (int i : new int[] {0, 2, 4}) {
+                assertThat(counts.get(i).count()).as("%s", counts.get(i).statements()).isEqualTo(1);
             }
             // answering again replaces: the earlier rows of that question go, in a statement or two more
             var again = StatementCount.of(db, () -> responses.save(id, "most-safe", new AnswerInput.Choice(Set.of("home"))));
@@ -235,6 +241,12 @@ class ResponseServiceTest {
             TestWorld.anonymous();
             assertThatThrownBy(() -> responses.save(id, "area-feels", new AnswerInput.ScaleValue(3)))
                     .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.messageKey()).isEqualTo("respond.closed"));
+            // the one-statement saves are refused by their guard too, and write nothing
+            assertThatThrownBy(() -> responses.save(id, "most-safe", new AnswerInput.Choice(Set.of("youth-club"))))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.messageKey()).isEqualTo("respond.closed"));
+            assertThatThrownBy(() -> responses.save(id, "anything-else", new AnswerInput.Text("lights")))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.messageKey()).isEqualTo("respond.closed"));
+            assertThat(rows(ANSWER_SCALE, id) + rows(ANSWER_CHOICE, id) + rows(ANSWER_TEXT, id)).isZero();
         }
 
         @Test
