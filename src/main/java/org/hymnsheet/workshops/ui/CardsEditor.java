@@ -29,7 +29,7 @@ final class CardsEditor extends ConsolePanel {
     private final Select<Workshop> importFrom = new Select<>();
 
     CardsEditor(CardService cards, WorkshopService workshops, Workshop workshop, Consumer<Runnable> act) {
-        super("console.cardsHeading", act);
+        super(null, act);
         this.cards = cards;
         this.workshops = workshops;
         this.workshop = workshop;
