@@ -67,9 +67,10 @@ final class PendingTexts extends ConsolePanel {
         sentDetails.setVisible(false);
         var intro = new Paragraph(getTranslation("console.moderationIntro"));
         intro.addClassName("panel-intro");
-        var top = new Div(approveAll, result);
-        top.addClassName("console-actions");
-        add(heading, intro, top, sendForm, pending, sentDetails);
+        // after the list: read them all, then approve them all
+        var all = new Div(approveAll, result);
+        all.addClassName("console-actions");
+        add(heading, intro, sendForm, pending, all, sentDetails);
     }
 
     /** Shows what waits (nothing once the workshop has ended) and what was sent to the safeguarding lead. */

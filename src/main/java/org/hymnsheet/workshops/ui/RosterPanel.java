@@ -20,7 +20,7 @@ final class RosterPanel extends ConsolePanel {
         roster.addColumn(RosterEntry::agencyName).setHeader(getTranslation("console.agency")).setFlexGrow(2);
         roster.addColumn(r -> levelName(r.level())).setHeader(getTranslation("console.level"));
         roster.addColumn(r -> r.firstName() == null ? "" : r.firstName()).setHeader(getTranslation("console.firstName"));
-        roster.addThemeVariants(GridVariant.LUMO_COMPACT);
+        roster.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         roster.setEmptyStateText(getTranslation("console.nobodyYet"));
         roster.setId("roster");
         roster.addClassName("roster-grid");

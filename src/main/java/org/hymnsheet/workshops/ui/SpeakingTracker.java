@@ -113,7 +113,7 @@ final class SpeakingTracker extends ConsolePanel {
         grid.addColumn(s -> percent(s.timeShare())).setHeader(getTranslation("console.timeShare"));
         grid.addColumn(s -> percent(s.turnShare())).setHeader(getTranslation("console.turnShare"));
         grid.setAllRowsVisible(true);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText(getTranslation("console.nobodySpoke"));
     }
 }

@@ -85,9 +85,10 @@ final class StageControls extends ConsolePanel {
         endConfirmation.addClassName("end-confirmation");
         endConfirmation.getElement().setAttribute("role", "alertdialog");
         endConfirmation.getElement().setAttribute("aria-labelledby", "end-question");
-        var ending = new Div(end);
-        ending.addClassName("console-end");
-        add(stageList, steps, showing, remaining, timing, ending, endConfirmation);
+        var timeAndEnd = new Div(remaining, timing, end);
+        timeAndEnd.addClassName("console-actions");
+        timeAndEnd.addClassName("console-timing");
+        add(stageList, steps, showing, timeAndEnd, endConfirmation);
     }
 
     void show(Workshop workshop, List<WorkshopStage> stages) {

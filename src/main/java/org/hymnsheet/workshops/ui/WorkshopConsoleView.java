@@ -1,5 +1,7 @@
 package org.hymnsheet.workshops.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
@@ -91,6 +93,15 @@ public class WorkshopConsoleView extends Main implements BeforeEnterObserver, Ha
         status.addClassName("console-status");
     }
 
+    /** The dashboard needs the whole width of a laptop: the menu closes, a click on its button opens it again. */
+    @Override
+    protected void onAttach(AttachEvent event) {
+        AppLayout layout = findAncestor(AppLayout.class);
+        if (layout != null) {
+            layout.setDrawerOpened(false);
+        }
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         open(Long.parseLong(event.getRouteParameters().get("id").orElseThrow()));
@@ -105,7 +116,8 @@ public class WorkshopConsoleView extends Main implements BeforeEnterObserver, Ha
         for (Agency a : directory.agencies(workshop.partnershipId())) {
             agencyNames.put(a.id(), a.name());
         }
-        removeAll();
+        // everything but the push hook, which must stay to hear the room
+        getChildren().filter(c -> c != live).toList().forEach(this::remove);
         live.follow(Set.of(Topic.workshop(id)));
         stageControls = new StageControls(workshops, clock, id, this::act);
         stageControls.addClassName("console-stages");
@@ -116,9 +128,9 @@ public class WorkshopConsoleView extends Main implements BeforeEnterObserver, Ha
         roster = new RosterPanel();
         roster.addClassName("console-roster");
         cardsEditor = new CardsEditor(cards, workshops, workshop, this::act);
-        var dashboard = new Div(stageControls, pending, tracker, roster);
+        var dashboard = new Div(column(stageControls, roster), column(pending, more(workshop)), column(tracker));
         dashboard.addClassName("console-dashboard");
-        add(header(workshop), dashboard, more(workshop));
+        add(header(workshop), dashboard);
         show(state);
     }
 
@@ -136,8 +148,8 @@ public class WorkshopConsoleView extends Main implements BeforeEnterObserver, Ha
         var showQr = new NativeDetails(getTranslation("console.showQr"), qrBox);
         showQr.setId("join-details");
         showQr.addClassName("join-details");
-        var join = new Div(new Span(getTranslation("console.code")), code, showQr);
-        join.addClassName("console-join");
+        var joinLine = new Div(new Span(getTranslation("console.code")), code, showQr);
+        joinLine.addClassName("console-join");
         var board = new Anchor("workshops/" + workshop.id() + "/board", getTranslation("console.openBoard"),
                 AnchorTarget.BLANK);
         board.setId("open-board");
@@ -145,11 +157,19 @@ public class WorkshopConsoleView extends Main implements BeforeEnterObserver, Ha
                 new RouteParameters("id", String.valueOf(workshop.id())));
         var links = new Div(board, record);
         links.addClassName("console-links");
-        var title = new Div(heading, status, links);
+        var title = new Div(heading, status);
         title.addClassName("console-title");
+        var join = new Div(joinLine, links);
+        join.addClassName("console-side");
         var header = new Header(title, join);
         header.addClassName("console-header");
         return header;
+    }
+
+    private static Div column(com.vaadin.flow.component.Component... panels) {
+        var column = new Div(panels);
+        column.addClassName("console-column");
+        return column;
     }
 
     /** What a facilitator needs now and then, each a click away: the cards and the board's survey. */
