@@ -37,7 +37,7 @@ final class ConsoleRoom {
         partnership = world.partnership();
         for (String name : List.of("Riverside Children's Services", "Riverside Police", "Riverside Youth Service",
                 "Riverside Health")) {
-            agencies.add(world.agency(partnership, TestWorld.unique(name)));
+            agencies.add(world.agency(partnership, name)); // a partnership of its own: the names are free
         }
         facilitator = world.account(partnership, Role.FACILITATOR);
         TestWorld.as(facilitator);

@@ -35,6 +35,7 @@ final class CardsEditor extends ConsolePanel {
         this.workshop = workshop;
         cardGrid.addColumn(Card::text).setHeader(getTranslation("console.card")).setFlexGrow(1);
         cardGrid.setAllRowsVisible(true);
+        cardGrid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         cardGrid.setId("cards");
         cardGrid.setEmptyStateText(getTranslation("console.noCards"));
         cardGrid.asSingleSelect().addValueChangeListener(e ->

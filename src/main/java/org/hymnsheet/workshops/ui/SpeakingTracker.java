@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.NativeDetails;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.function.ValueProvider;
-import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,7 @@ final class SpeakingTracker extends ConsolePanel {
         speakButtons.addClassName("form-actions");
         var actions = new Div(button("console.pause", "speaking-pause", () -> speaking.pause(workshopId)),
                 button("console.undo", "speaking-undo", () -> speaking.undoLast(workshopId)));
-        actions.addClassName("form-actions");
+        actions.addClassName("console-actions");
         shareColumns(byAgency, s -> this.agencyNames.getOrDefault(s.agencyId(), ""), "console.agency");
         shareColumns(byLevel, s -> s.level() == null ? getTranslation("console.anyLevel") : levelName(s.level()),
                 "console.level");
@@ -62,9 +61,9 @@ final class SpeakingTracker extends ConsolePanel {
         intro.addClassName("panel-intro");
         var levels = new NativeDetails(getTranslation("console.sharesByLevel"), byLevel);
         levels.addClassName("console-more");
-        var top = new Div(now, level);
-        top.addClassName("speaking-top");
-        add(intro, top, speakButtons, actions, byAgency, levels);
+        // the level stays chosen from tap to tap, so it sits with the other controls below the agencies
+        actions.addComponentAsFirst(level);
+        add(intro, now, speakButtons, actions, byAgency, levels);
     }
 
     /** Shows a button for each agency present (ordered by name), who speaks now and the shares as they stand. */
@@ -77,7 +76,7 @@ final class SpeakingTracker extends ConsolePanel {
             present.forEach((agencyId, name) -> {
                 agencyNames.put(agencyId, name);
                 var b = new Button(name, e -> act(() -> speaking.tap(workshopId, agencyId, level.getValue())));
-                b.addThemeVariants(ButtonVariant.LUMO_LARGE, ButtonVariant.LUMO_CONTRAST);
+                b.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
                 b.addClassName("speak-button");
                 b.setId("speak-" + agencyId);
                 changes(b);
@@ -106,12 +105,13 @@ final class SpeakingTracker extends ConsolePanel {
     }
 
     private void shareColumns(Grid<SpeakingShare> grid, ValueProvider<SpeakingShare, String> name, String header) {
-        grid.addColumn(name).setHeader(getTranslation(header)).setFlexGrow(2);
-        grid.addColumn(SpeakingShare::turns).setHeader(getTranslation("console.turns"));
-        grid.addColumn(s -> s.seconds().setScale(0, RoundingMode.HALF_UP) + " s")
-                .setHeader(getTranslation("console.seconds"));
-        grid.addColumn(s -> percent(s.timeShare())).setHeader(getTranslation("console.timeShare"));
-        grid.addColumn(s -> percent(s.turnShare())).setHeader(getTranslation("console.turnShare"));
+        // seconds are on the board and in the record; the console keeps to what says who dominates
+        grid.addColumn(name).setHeader(getTranslation(header)).setFlexGrow(3);
+        grid.addColumn(SpeakingShare::turns).setHeader(getTranslation("console.turns")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(s -> percent(s.timeShare())).setHeader(getTranslation("console.timeShare")).setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(s -> percent(s.turnShare())).setHeader(getTranslation("console.turnShare")).setAutoWidth(true)
+                .setFlexGrow(0);
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText(getTranslation("console.nobodySpoke"));
