@@ -85,10 +85,8 @@ class ConsoleScreenshots extends BrowserTestSupport {
         TestWorld.anonymous();
         assertThat(page.locator("#workshop-status")).containsText("stage 3 of 5");
         page.locator("#cards-details summary").click();
-        page.locator("#cards-details").scrollIntoViewIfNeeded();
         shoot("cards");
         page.locator("#cards-details summary").click();
-        page.evaluate("() => window.scrollTo(0, 0)");
 
         TestWorld.as(room.facilitator);
         workshops.advance(id);
@@ -114,6 +112,8 @@ class ConsoleScreenshots extends BrowserTestSupport {
     }
 
     private void shoot(String stage) {
+        // the layout's content area scrolls, not the window: bring the console's top back
+        page.evaluate("() => document.querySelector('.console-header').scrollIntoView({block: 'start'})");
         // no server round trip under way (Vaadin's loading bar would cross the top of the picture)
         assertThat(page.locator(".v-loading-indicator.first, .v-loading-indicator.second, .v-loading-indicator.third"))
                 .hasCount(0);

@@ -17,11 +17,11 @@ final class RosterPanel extends ConsolePanel {
 
     RosterPanel() {
         super(null, action -> { });
-        roster.addColumn(RosterEntry::agencyName).setHeader(getTranslation("console.agency")).setFlexGrow(3);
-        roster.addColumn(r -> levelName(r.level())).setHeader(getTranslation("console.level")).setAutoWidth(true)
-                .setFlexGrow(0);
+        roster.addColumn(RosterEntry::agencyName).setHeader(getTranslation("console.agency")).setFlexGrow(1);
+        roster.addColumn(r -> levelName(r.level())).setHeader(getTranslation("console.level")).setWidth("8.5em")
+                .setFlexGrow(0); // "Strategic leader" and "Practitioner" on one line
         roster.addColumn(r -> r.firstName() == null ? "" : r.firstName()).setHeader(getTranslation("console.firstName"))
-                .setFlexGrow(1);
+                .setWidth("5.5em").setFlexGrow(0);
         roster.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         roster.setEmptyStateText(getTranslation("console.nobodyYet"));
         roster.setId("roster");
