@@ -6,8 +6,6 @@ import java.util.List;
 import org.hymnsheet.common.ConcurrentEditException;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.ValidationException;
-import org.hymnsheet.security.CurrentStaff;
-import org.hymnsheet.security.Role;
 import org.hymnsheet.security.Staff;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -20,19 +18,19 @@ public class CardService {
 
     private final WorkshopRepository workshops;
     private final CardRepository cards;
-    private final CurrentStaff staff;
+    private final FacilitatorAccess access;
     private final LiveSignals signals;
 
-    CardService(WorkshopRepository workshops, CardRepository cards, CurrentStaff staff, LiveSignals signals) {
+    CardService(WorkshopRepository workshops, CardRepository cards, FacilitatorAccess access, LiveSignals signals) {
         this.workshops = workshops;
         this.cards = cards;
-        this.staff = staff;
+        this.access = access;
         this.signals = signals;
     }
 
     @Transactional(readOnly = true)
     public List<Card> cards(long workshopId) {
-        owned(workshopId);
+        access.owned(workshopId);
         return cards.cards(workshopId);
     }
 
@@ -91,18 +89,9 @@ public class CardService {
         return t;
     }
 
-    private Staff owned(long workshopId) {
-        staff.require();
-        Workshop w = workshops.find(workshopId).orElseThrow(() -> new NotFoundException("workshop"));
-        return staff.requireRoleIn(w.partnershipId(), Role.FACILITATOR, Role.ADMIN);
-    }
-
+    /** Cards change the room's stage too: the phones hear of it as well as the console and the board. */
     private Staff changeable(long workshopId) {
-        Staff by = owned(workshopId);
-        if (workshops.lock(workshopId).orElseThrow().ended()) {
-            throw new ValidationException("workshop", "workshops.ended");
-        }
-        signals.changed(Topic.workshop(workshopId));
+        Staff by = access.changeable(workshopId).by();
         signals.changed(Topic.room(workshopId));
         return by;
     }

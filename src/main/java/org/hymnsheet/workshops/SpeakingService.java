@@ -1,14 +1,9 @@
 package org.hymnsheet.workshops;
 
-import org.hymnsheet.live.LiveSignals;
-import org.hymnsheet.live.Topic;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.ValidationException;
-import org.hymnsheet.security.CurrentStaff;
-import org.hymnsheet.security.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,25 +20,23 @@ public class SpeakingService {
     private final ParticipantRepository participants;
     private final SpeakingRepository turns;
     private final AggregateRepository aggregates;
-    private final CurrentStaff staff;
+    private final FacilitatorAccess access;
     private final Clock clock;
-    private final LiveSignals signals;
 
     SpeakingService(WorkshopRepository workshops, ParticipantRepository participants, SpeakingRepository turns,
-                    AggregateRepository aggregates, CurrentStaff staff, Clock clock, LiveSignals signals) {
+                    AggregateRepository aggregates, FacilitatorAccess access, Clock clock) {
         this.workshops = workshops;
         this.participants = participants;
         this.turns = turns;
         this.aggregates = aggregates;
-        this.staff = staff;
+        this.access = access;
         this.clock = clock;
-        this.signals = signals;
     }
 
     /** Someone of this agency (and level, if known) speaks now. Tapping whoever is already speaking changes nothing. */
     @Transactional
     public void tap(long workshopId, long agencyId, Level level) {
-        Workshop w = live(workshopId);
+        Workshop w = access.live(workshopId).workshop();
         if (!participants.agencyIn(agencyId, w.partnershipId())) {
             throw new ValidationException("agency", "workshops.unknownAgency");
         }
@@ -60,7 +53,7 @@ public class SpeakingService {
     /** Nobody is speaking: ends the turn under way, if any. */
     @Transactional
     public void pause(long workshopId) {
-        live(workshopId);
+        access.live(workshopId);
         Instant now = clock.instant();
         turns.open(workshopId).ifPresent(t -> turns.end(t.id(), now));
     }
@@ -71,7 +64,7 @@ public class SpeakingService {
      */
     @Transactional
     public void undoLast(long workshopId) {
-        live(workshopId);
+        access.live(workshopId);
         var latest = turns.latest(workshopId, 2);
         if (latest.isEmpty()) {
             return;
@@ -91,24 +84,7 @@ public class SpeakingService {
 
     @Transactional(readOnly = true)
     Shares shares(long workshopId, Instant now) {
-        var scope = WorkshopScope.workshop(owned(workshopId).partnershipId(), workshopId);
+        var scope = WorkshopScope.workshop(access.owned(workshopId).workshop().partnershipId(), workshopId);
         return new Shares(aggregates.speaking(scope, false, now), aggregates.speaking(scope, true, now));
-    }
-
-    private Workshop owned(long workshopId) {
-        staff.require();
-        Workshop w = workshops.find(workshopId).orElseThrow(() -> new NotFoundException("workshop"));
-        staff.requireRoleIn(w.partnershipId(), Role.FACILITATOR, Role.ADMIN);
-        return w;
-    }
-
-    private Workshop live(long workshopId) {
-        owned(workshopId);
-        Workshop w = workshops.lock(workshopId).orElseThrow();
-        if (w.status() != WorkshopStatus.LIVE) {
-            throw new ValidationException("workshop", w.ended() ? "workshops.ended" : "workshops.notStarted");
-        }
-        signals.changed(Topic.workshop(workshopId));
-        return w;
     }
 }

@@ -4,13 +4,12 @@ import org.hymnsheet.live.LiveSignals;
 import org.hymnsheet.live.Topic;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.ValidationException;
 import org.hymnsheet.security.AuditAction;
 import org.hymnsheet.security.AuditLog;
-import org.hymnsheet.security.CurrentStaff;
-import org.hymnsheet.security.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,30 +19,33 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class WorkshopModerationService {
-    private final WorkshopRepository workshops;
+    private final FacilitatorAccess access;
     private final ModerationRepository moderation;
-    private final CurrentStaff staff;
     private final LiveSignals signals;
     private static final int REASON_MAX = 1000;
-    private static final int SENT_SHOWN = 20;
     private final AuditLog audit;
     private final EscalationRepository escalations;
     private final Clock clock;
 
-    WorkshopModerationService(WorkshopRepository workshops, ModerationRepository moderation, CurrentStaff staff,
+    /**
+     * What "approve all" did: how many of the texts shown it approved, and those it left because their words changed
+     * (or were decided by someone else) since they were shown; changed words wait again, as they now are.
+     */
+    public record ApprovedAll(int approved, List<PendingText> notApproved) {}
+
+    WorkshopModerationService(FacilitatorAccess access, ModerationRepository moderation,
                               LiveSignals signals, AuditLog audit, EscalationRepository escalations, Clock clock) {
         this.audit = audit;
         this.escalations = escalations;
         this.clock = clock;
-        this.workshops = workshops;
+        this.access = access;
         this.moderation = moderation;
-        this.staff = staff;
         this.signals = signals;
     }
 
     @Transactional(readOnly = true)
     public List<PendingText> pending(long workshopId) {
-        owned(workshopId);
+        access.owned(workshopId);
         return moderation.pending(workshopId);
     }
 
@@ -53,16 +55,39 @@ public class WorkshopModerationService {
      */
     @Transactional
     public void moderate(long workshopId, PendingText.TextKind kind, String ref, boolean approve) {
-        Workshop workshop = owned(workshopId);
-        if (workshop.ended()) {
-            throw new ValidationException("workshop", "workshops.ended");
-        }
+        var running = open(workshopId);
         decide(workshopId, kind, ref, approve ? "APPROVED" : "REJECTED");
         audit.record(approve ? AuditAction.WORKSHOP_TEXT_APPROVED : AuditAction.WORKSHOP_TEXT_REJECTED,
-                staff.require().accountId(), workshop.partnershipId(), null,
+                running.by().accountId(), running.workshop().partnershipId(), null,
                 "workshop=" + workshopId + " kind=" + kind + " ref=" + withoutVersion(ref));
         signals.changed(Topic.workshop(workshopId));
         signals.changed(Topic.room(workshopId));
+    }
+
+    /**
+     * Approves exactly the texts the console showed, each only in the words shown (the rule of {@link #moderate}),
+     * in one transaction with one audit line and one signal to the board. A text changed or decided since it was
+     * shown is left as it is and named in the result; the rest are approved all the same.
+     */
+    @Transactional
+    public ApprovedAll approveAll(long workshopId, List<PendingText> shown) {
+        var running = open(workshopId);
+        List<PendingText> notApproved = new ArrayList<>();
+        for (PendingText text : shown) {
+            var decided = text.kind() == null ? ModerationRepository.Decided.NOT_FOUND
+                    : moderation.decide(workshopId, text.kind(), text.ref(), "APPROVED");
+            if (decided.outcome() != ModerationRepository.Outcome.DECIDED) {
+                notApproved.add(text);
+            }
+        }
+        int approved = shown.size() - notApproved.size();
+        audit.record(AuditAction.WORKSHOP_TEXT_APPROVED, running.by().accountId(), running.workshop().partnershipId(),
+                null, "workshop=" + workshopId + " all approved=" + approved + " changed=" + notApproved.size());
+        if (approved > 0) {
+            signals.changed(Topic.workshop(workshopId));
+            signals.changed(Topic.room(workshopId));
+        }
+        return new ApprovedAll(approved, List.copyOf(notApproved));
     }
 
     /**
@@ -73,13 +98,14 @@ public class WorkshopModerationService {
      */
     @Transactional
     public long escalate(long workshopId, PendingText.TextKind kind, String ref, String reason) {
-        Workshop workshop = owned(workshopId);
+        var running = access.owned(workshopId);
+        Workshop workshop = running.workshop();
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (why != null && why.length() > REASON_MAX) {
             throw new ValidationException("reason", "validation.tooLong", REASON_MAX);
         }
         String words = decide(workshopId, kind, ref, "ESCALATED");
-        long accountId = staff.require().accountId();
+        long accountId = running.by().accountId();
         // the pulse's comments share their stage and question, so only their words' version tells two apart
         String source = kind + ":" + (kind == PendingText.TextKind.PULSE ? ref : withoutVersion(ref));
         long flagId = escalations.send(workshop.partnershipId(), workshopId, source, words,
@@ -95,8 +121,8 @@ public class WorkshopModerationService {
     /** This workshop's texts sent to the safeguarding lead, newest first, with whether a lead opened each. */
     @Transactional(readOnly = true)
     public List<EscalatedText> escalated(long workshopId) {
-        owned(workshopId);
-        return escalations.sent(workshopId, SENT_SHOWN);
+        access.owned(workshopId);
+        return escalations.sent(workshopId, ConsoleReads.SENT_SHOWN);
     }
 
     /** Decides the words the ref names and returns them. */
@@ -115,10 +141,12 @@ public class WorkshopModerationService {
         return ref.contains("@") ? ref.substring(0, ref.indexOf('@')) : ref;
     }
 
-    private Workshop owned(long workshopId) {
-        staff.require();
-        Workshop w = workshops.find(workshopId).orElseThrow(() -> new NotFoundException("workshop"));
-        staff.requireRoleIn(w.partnershipId(), Role.FACILITATOR, Role.ADMIN);
-        return w;
+    /** The caller runs the workshop and it has not ended. */
+    private FacilitatorAccess.Running open(long workshopId) {
+        var running = access.owned(workshopId);
+        if (running.workshop().ended()) {
+            throw new ValidationException("workshop", "workshops.ended");
+        }
+        return running;
     }
 }

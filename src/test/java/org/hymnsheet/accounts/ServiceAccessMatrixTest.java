@@ -344,6 +344,7 @@ class ServiceAccessMatrixTest {
             row("WorkshopService.get", FACILITATORS_OF_P, f -> f.bean(WorkshopService.class).get(f.workshops().workshop())),
             row("WorkshopService.stages", FACILITATORS_OF_P, f -> f.bean(WorkshopService.class).stages(f.workshops().workshop())),
             row("WorkshopService.roster", FACILITATORS_OF_P, f -> f.bean(WorkshopService.class).roster(f.workshops().workshop())),
+            row("WorkshopService.console", FACILITATORS_OF_P, f -> f.bean(WorkshopService.class).console(f.workshops().workshop())),
             // until the catalog serves workshop templates no template id resolves: flip to row(...) when it does
             row("WorkshopService.create", FACILITATORS_OF_P,
                     f -> f.bean(WorkshopService.class).create(f.p(), "hymn-sheet", TestWorld.unique("Workshop"))),
@@ -373,6 +374,11 @@ class ServiceAccessMatrixTest {
                 var pending = f.workshops().pending();
                 f.bean(WorkshopModerationService.class).moderate(pending.workshopId(), PendingText.TextKind.NOTE,
                         pending.ref(), true);
+            }),
+            row("WorkshopModerationService.approveAll", FACILITATORS_OF_P, f -> {
+                var pending = f.workshops().pending();
+                f.bean(WorkshopModerationService.class).approveAll(pending.workshopId(), List.of(new PendingText(
+                        PendingText.TextKind.NOTE, pending.ref(), 5, "Good chairing", null, null)));
             }),
             row("WorkshopModerationService.escalate", FACILITATORS_OF_P, f -> {
                 var pending = f.workshops().pending();

@@ -247,6 +247,7 @@ class BoardLiveTest extends BrowserTestSupport {
         Workshop w = as(() -> workshops.start(workshops.create(partnership, "hymn-sheet", TestWorld.unique("Voice board")).id()));
         signInToHome(page, facilitator.email(), TestWorld.PASSWORD);
         open(page, "/workshops/" + w.id());
+        page.locator("#board-details summary").click(); // the console keeps the board's settings a click away
         choose(page, "board-survey", survey.title());
         Page board = context.newPage();
         board.setViewportSize(1920, 1080);

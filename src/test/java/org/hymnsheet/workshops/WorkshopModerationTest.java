@@ -2,22 +2,26 @@ package org.hymnsheet.workshops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hymnsheet.db.Tables.AUDIT_EVENT;
 
 import java.util.List;
 import org.hymnsheet.accounts.TestWorld;
 import org.hymnsheet.common.ValidationException;
 import org.hymnsheet.testing.OnH2;
 import org.hymnsheet.testing.OnPostgres;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Moderation approves exactly the words the facilitator was shown: a text changed while it waited is not approved
- * by the earlier approval, and saving an answer without changing its words keeps their decision.
+ * by the earlier approval (one by one or all at once), and saving an answer without changing its words keeps their
+ * decision.
  */
 class WorkshopModerationTest {
 
@@ -35,6 +39,7 @@ class WorkshopModerationTest {
         @Autowired WorkshopService workshops;
         @Autowired WorkshopModerationService moderation;
         @Autowired ApplicationContext context;
+        @Autowired DSLContext db;
         WorkshopFixture f;
         String ann;
         String bob;
@@ -157,6 +162,51 @@ class WorkshopModerationTest {
             });
             assertThat(f.asFacilitator(() -> context.getBean(WorkshopRecordService.class).record(f.workshop.id()))
                     .comments().toString()).contains("Kept comment");
+        }
+
+        @Test
+        void approve_all_approves_exactly_the_texts_shown_and_leaves_a_text_changed_since_waiting() {
+            inputs.frame(ann, WorkshopFixture.FRAMING, 30, "Ann's words");
+            inputs.frame(bob, WorkshopFixture.FRAMING, 60, "Bob's words");
+            f.goTo(WorkshopFixture.NEEDS);
+            inputs.addNeed(ann, WorkshopFixture.NEEDS, "A need", null, "chairing");
+            List<PendingText> shown = f.asFacilitator(() -> moderation.pending(f.workshop.id()));
+            assertThat(shown).hasSize(3);
+            inputs.frame(bob, WorkshopFixture.FRAMING, 60, "Bob's changed words");
+            inputs.addNeed(bob, WorkshopFixture.NEEDS, "A need written after the console read", null, "chairing");
+
+            var result = f.asFacilitator(() -> moderation.approveAll(f.workshop.id(), shown));
+
+            assertThat(result.approved()).isEqualTo(2);
+            assertThat(result.notApproved()).extracting(PendingText::text).containsExactly("Bob's words");
+            assertThat(f.asFacilitator(() -> moderation.pending(f.workshop.id()))).extracting(PendingText::text)
+                    .containsExactlyInAnyOrder("Bob's changed words", "A need written after the console read");
+            f.asFacilitator(() -> workshops.reveal(f.workshop.id(), WorkshopFixture.FRAMING));
+            assertThat(othersTexts(bob, WorkshopFixture.FRAMING)).containsExactly("Ann's words");
+        }
+
+        @Test
+        void approve_all_writes_one_audit_line_with_the_counts() {
+            inputs.frame(ann, WorkshopFixture.FRAMING, 30, "First words");
+            inputs.frame(bob, WorkshopFixture.FRAMING, 60, "Second words");
+            List<PendingText> shown = f.asFacilitator(() -> moderation.pending(f.workshop.id()));
+            var mine = AUDIT_EVENT.DETAIL.like("workshop=" + f.workshop.id() + " %");
+
+            f.asFacilitator(() -> moderation.approveAll(f.workshop.id(), shown));
+
+            assertThat(db.select(AUDIT_EVENT.DETAIL).from(AUDIT_EVENT).where(mine).fetch(AUDIT_EVENT.DETAIL))
+                    .containsExactly("workshop=" + f.workshop.id() + " all approved=2 changed=0");
+        }
+
+        @Test
+        void another_partnerships_facilitator_cannot_approve_all() {
+            inputs.frame(ann, WorkshopFixture.FRAMING, 30, "Words");
+            List<PendingText> shown = f.asFacilitator(() -> moderation.pending(f.workshop.id()));
+            var other = new WorkshopFixture(context);
+
+            assertThatThrownBy(() -> other.asFacilitator(() -> moderation.approveAll(f.workshop.id(), shown)))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThat(f.asFacilitator(() -> moderation.pending(f.workshop.id()))).hasSize(1);
         }
 
         @Test

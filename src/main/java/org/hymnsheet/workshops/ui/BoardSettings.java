@@ -1,8 +1,5 @@
 package org.hymnsheet.workshops.ui;
 
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AnchorTarget;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.select.Select;
@@ -15,18 +12,15 @@ import org.hymnsheet.workshops.Workshop;
 import org.hymnsheet.workshops.WorkshopService;
 
 /**
- * The console's board panel: a link that opens the projected board in a new window, and the choice of the
- * partnership survey whose findings the board shows as the young people's voice.
+ * The console's board settings, a click away: what the board shows, and the choice of the partnership survey whose
+ * findings it shows as the young people's voice. (The link that opens the board is in the console's header.)
  */
 final class BoardSettings extends Section {
     private final Select<Survey> survey = new Select<>();
 
     BoardSettings(WorkshopService workshops, SurveyService surveys, Workshop workshop) {
-        addClassName("console-panel");
+        addClassName("console-settings");
         setId("board-settings");
-        var open = new Anchor("workshops/" + workshop.id() + "/board", getTranslation("console.openBoard"),
-                AnchorTarget.BLANK);
-        open.setId("open-board");
         var options = surveys.list(workshop.partnershipId());
         survey.setLabel(getTranslation("console.boardSurvey"));
         survey.setHelperText(getTranslation("console.boardSurveyHelp"));
@@ -45,7 +39,6 @@ final class BoardSettings extends Section {
                         () -> workshops.chooseSurvey(workshop.id(), chosen == null ? null : chosen.id()));
             }
         });
-        add(new H2(getTranslation("console.boardHeading")), new Paragraph(getTranslation("console.boardIntro")), open,
-                survey);
+        add(new Paragraph(getTranslation("console.boardIntro")), survey);
     }
 }

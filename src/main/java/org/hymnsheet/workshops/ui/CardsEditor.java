@@ -29,12 +29,13 @@ final class CardsEditor extends ConsolePanel {
     private final Select<Workshop> importFrom = new Select<>();
 
     CardsEditor(CardService cards, WorkshopService workshops, Workshop workshop, Consumer<Runnable> act) {
-        super("console.cardsHeading", act);
+        super(null, act);
         this.cards = cards;
         this.workshops = workshops;
         this.workshop = workshop;
         cardGrid.addColumn(Card::text).setHeader(getTranslation("console.card")).setFlexGrow(1);
         cardGrid.setAllRowsVisible(true);
+        cardGrid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         cardGrid.setId("cards");
         cardGrid.setEmptyStateText(getTranslation("console.noCards"));
         cardGrid.asSingleSelect().addValueChangeListener(e ->

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.NativeDetails;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -22,8 +23,8 @@ import org.hymnsheet.workshops.WorkshopStage;
 import org.hymnsheet.workshops.WorkshopStatus;
 
 /**
- * The stages and how the facilitator moves the room through them: start, previous and next, lock, reveal, a timer
- * for the stage, and ending the workshop after a confirmation in the page.
+ * The stages and how the facilitator moves the room through them: start, previous and next, reveal, lock, the
+ * time left (setting the timer is a click away), and ending the workshop after a confirmation in the page.
  */
 final class StageControls extends ConsolePanel {
     private final transient WorkshopService workshops;
@@ -34,6 +35,7 @@ final class StageControls extends ConsolePanel {
     private final Button previous;
     private final Button next;
     private final Button lock;
+    private final Button reveal;
     private final TextField minutes = new TextField();
     private final Span remaining = new Span();
     private final Button end = new Button();
@@ -54,8 +56,7 @@ final class StageControls extends ConsolePanel {
         next = button("console.next", "stage-next", () -> workshops.advance(workshopId));
         lock = button("console.lock", "stage-lock",
                 () -> workshops.lock(workshopId, workshop.currentStage(), !current.locked()));
-        var reveal = button("console.reveal", "stage-reveal",
-                () -> workshops.reveal(workshopId, workshop.currentStage()));
+        reveal = button("console.reveal", "stage-reveal", () -> workshops.reveal(workshopId, workshop.currentStage()));
         minutes.setLabel(getTranslation("console.minutes"));
         minutes.setAllowedCharPattern("[0-9]");
         minutes.setMaxLength(3);
@@ -70,15 +71,24 @@ final class StageControls extends ConsolePanel {
         changes(minutes, timer, end);
         stageList.setId("stage-list");
         stageList.addClassName("stage-list");
-        var steps = new Div(start, previous, next, lock, reveal);
-        steps.addClassName("form-actions");
-        var timing = new Div(minutes, timer, remaining);
-        timing.addClassName("form-actions");
+        var steps = new Div(start, previous, next);
+        steps.addClassName("console-actions");
+        var showing = new Div(reveal, lock);
+        showing.addClassName("console-actions");
+        remaining.addClassName("timer-remaining");
+        var setTimer = new Div(minutes, timer);
+        setTimer.addClassName("form-actions");
+        var timing = new NativeDetails(getTranslation("console.setTimer"), setTimer);
+        timing.setId("timer-settings");
+        timing.addClassName("console-more");
         endConfirmation.setVisible(false);
         endConfirmation.addClassName("end-confirmation");
         endConfirmation.getElement().setAttribute("role", "alertdialog");
         endConfirmation.getElement().setAttribute("aria-labelledby", "end-question");
-        add(stageList, steps, timing, new Div(end), endConfirmation);
+        var timeAndEnd = new Div(remaining, timing, end);
+        timeAndEnd.addClassName("console-actions");
+        timeAndEnd.addClassName("console-timing");
+        add(stageList, steps, showing, timeAndEnd, endConfirmation);
     }
 
     void show(Workshop workshop, List<WorkshopStage> stages) {
@@ -90,10 +100,29 @@ final class StageControls extends ConsolePanel {
             showStages(stages);
         }
         lock.setText(getTranslation(current.locked() ? "console.unlock" : "console.lock"));
+        start.setVisible(workshop.status() == WorkshopStatus.DRAFT);
+        // the next thing to do stands out: start, then reveal what the room wrote, then move on
+        setPrimary(reveal, workshop.status() == WorkshopStatus.LIVE && !current.revealed());
+        setPrimary(next, workshop.status() == WorkshopStatus.LIVE && current.revealed());
         if (minutes.isEmpty() && current.timerSeconds() != null) {
             minutes.setValue(String.valueOf(Math.max(1, current.timerSeconds() / 60)));
         }
         remaining.setText(timeLeft(current));
+    }
+
+    /** The clock moves on without a read: the time left is worked out from the stage as last read. */
+    void tick() {
+        if (current != null) {
+            remaining.setText(timeLeft(current));
+        }
+    }
+
+    private static void setPrimary(Button button, boolean primary) {
+        if (primary) {
+            button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        } else {
+            button.removeThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        }
     }
 
     private void showStages(List<WorkshopStage> stages) {

@@ -1,13 +1,16 @@
 package org.hymnsheet.workshops.ui;
 
-import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.NativeDetails;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -34,6 +37,7 @@ import org.hymnsheet.live.ui.LiveRefresh;
 import org.hymnsheet.security.Role;
 import org.hymnsheet.surveys.SurveyService;
 import org.hymnsheet.workshops.CardService;
+import org.hymnsheet.workshops.ConsoleState;
 import org.hymnsheet.workshops.RosterEntry;
 import org.hymnsheet.workshops.SpeakingService;
 import org.hymnsheet.workshops.Workshop;
@@ -43,10 +47,11 @@ import org.hymnsheet.workshops.WorkshopStage;
 import org.hymnsheet.workshops.WorkshopStatus;
 
 /**
- * The facilitator's console for one live workshop: how to join, the board, the stages and their controls, who is
- * here, the speaking tracker, the cards and the free text waiting for approval. What the room does arrives by push
- * at once; a poll every two seconds ticks the timer and an open speaking turn. Once the workshop has ended every
- * control is disabled.
+ * The facilitator's console for one live workshop, laid out as a dashboard that fits a laptop screen: the stage
+ * controls, the texts waiting for approval, the speaking tracker and who is here side by side; the QR code, cards,
+ * board settings and record a click away. Each refresh is one service call ({@link WorkshopService#console}). What
+ * the room does arrives by push at once; a tick every two seconds moves the timer and, while someone speaks, reads
+ * the speaking shares alone. Once the workshop has ended every control is disabled.
  */
 @Route("workshops/:id(\\d+)")
 @RolesAllowed({Role.Names.FACILITATOR, Role.Names.ADMIN})
@@ -61,21 +66,19 @@ public class WorkshopConsoleView extends Main implements BeforeEnterObserver, Ha
     private final LiveRefresh live;
 
     private long id;
-    private Workshop workshop;
+    private ConsoleState state;
     private final H1 heading = new H1();
     private final Paragraph status = new Paragraph();
-    private final H2 rosterHeading = new H2();
-    private final Grid<RosterEntry> roster = new Grid<>();
-    private List<RosterEntry> shownRoster;
     private StageControls stageControls;
     private SpeakingTracker tracker;
-    private CardsEditor cardsEditor;
     private PendingTexts pending;
+    private RosterPanel roster;
+    private CardsEditor cardsEditor;
 
     WorkshopConsoleView(WorkshopService workshops, CardService cards, SpeakingService speaking,
                         WorkshopModerationService moderation, DirectoryService directory, SurveyService surveys,
                         LiveSignals signals, Clock clock) {
-        Polling.whileAttached(this, this::refresh);
+        Polling.whileAttached(this, this::tick);
         live = LiveRefresh.on(this, signals, this::refresh);
         this.workshops = workshops;
         this.cards = cards;
@@ -87,29 +90,51 @@ public class WorkshopConsoleView extends Main implements BeforeEnterObserver, Ha
         addClassName("page");
         addClassName("workshop-console");
         status.setId("workshop-status");
+        status.addClassName("console-status");
+    }
+
+    /** The dashboard needs the whole width of a laptop: the menu closes, a click on its button opens it again. */
+    @Override
+    protected void onAttach(AttachEvent event) {
+        AppLayout layout = findAncestor(AppLayout.class);
+        if (layout != null) {
+            layout.setDrawerOpened(false);
+        }
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        id = Long.parseLong(event.getRouteParameters().get("id").orElseThrow());
-        workshop = workshops.get(id);
+        open(Long.parseLong(event.getRouteParameters().get("id").orElseThrow()));
+    }
+
+    /** Builds the console for this workshop and shows it as it is now. */
+    void open(long workshopId) {
+        id = workshopId;
+        state = workshops.console(id);
+        Workshop workshop = state.workshop();
         Map<Long, String> agencyNames = new HashMap<>();
         for (Agency a : directory.agencies(workshop.partnershipId())) {
             agencyNames.put(a.id(), a.name());
         }
-        removeAll();
+        // everything but the push hook, which must stay to hear the room
+        getChildren().filter(c -> c != live).toList().forEach(this::remove);
         live.follow(Set.of(Topic.workshop(id)));
         stageControls = new StageControls(workshops, clock, id, this::act);
-        tracker = new SpeakingTracker(speaking, id, agencyNames, this::act);
-        cardsEditor = new CardsEditor(cards, workshops, workshop, this::act);
+        stageControls.addClassName("console-stages");
         pending = new PendingTexts(moderation, id, agencyNames, this::act);
-        add(heading, status, join(), new BoardSettings(workshops, surveys, workshop), stageControls, rosterPanel(),
-                tracker, cardsEditor, pending, new RouterLink(getTranslation("console.openRecord"),
-                        WorkshopRecordView.class, new RouteParameters("id", String.valueOf(id))));
-        refresh();
+        pending.addClassName("console-pending");
+        tracker = new SpeakingTracker(speaking, id, agencyNames, this::act);
+        tracker.addClassName("console-speaking");
+        roster = new RosterPanel();
+        roster.addClassName("console-roster");
+        cardsEditor = new CardsEditor(cards, workshops, workshop, this::act);
+        var dashboard = new Div(column(stageControls, roster), column(pending, more(workshop)), column(tracker));
+        dashboard.addClassName("console-dashboard");
+        add(header(workshop), dashboard);
+        show(state);
     }
 
-    private Section join() {
+    private Header header(Workshop workshop) {
         String link = Links.base() + "join/" + workshop.joinCode();
         var code = new Span(workshop.joinCode());
         code.addClassName("access-code");
@@ -118,23 +143,45 @@ public class WorkshopConsoleView extends Main implements BeforeEnterObserver, Ha
         qr.addClassName("qr-code");
         var anchor = new Anchor(link, link);
         anchor.setId("join-link");
-        var box = new Section(new H2(getTranslation("console.joinHeading")),
-                new Paragraph(getTranslation("console.joinIntro")), code, qr, anchor);
-        box.addClassName("console-panel");
-        return box;
+        var qrBox = new Div(new Paragraph(getTranslation("console.joinIntro")), qr, anchor);
+        qrBox.addClassName("join-popup");
+        var showQr = new NativeDetails(getTranslation("console.showQr"), qrBox);
+        showQr.setId("join-details");
+        showQr.addClassName("join-details");
+        var joinLine = new Div(new Span(getTranslation("console.code")), code, showQr);
+        joinLine.addClassName("console-join");
+        var board = new Anchor("workshops/" + workshop.id() + "/board", getTranslation("console.openBoard"),
+                AnchorTarget.BLANK);
+        board.setId("open-board");
+        var record = new RouterLink(getTranslation("console.openRecord"), WorkshopRecordView.class,
+                new RouteParameters("id", String.valueOf(workshop.id())));
+        var links = new Div(board, record);
+        links.addClassName("console-links");
+        var title = new Div(heading, status);
+        title.addClassName("console-title");
+        var join = new Div(joinLine, links);
+        join.addClassName("console-side");
+        var header = new Header(title, join);
+        header.addClassName("console-header");
+        return header;
     }
 
-    private Section rosterPanel() {
-        roster.addColumn(RosterEntry::agencyName).setHeader(getTranslation("console.agency"));
-        roster.addColumn(r -> getTranslation("console.level." + r.level().name()))
-                .setHeader(getTranslation("console.level"));
-        roster.addColumn(r -> r.firstName() == null ? "" : r.firstName()).setHeader(getTranslation("console.firstName"));
-        roster.setAllRowsVisible(true);
-        roster.setEmptyStateText(getTranslation("console.nobodyYet"));
-        roster.setId("roster");
-        var box = new Section(rosterHeading, roster);
-        box.addClassName("console-panel");
-        return box;
+    private static Div column(com.vaadin.flow.component.Component... panels) {
+        var column = new Div(panels);
+        column.addClassName("console-column");
+        return column;
+    }
+
+    /** What a facilitator needs now and then, each a click away: the cards and the board's survey. */
+    private Div more(Workshop workshop) {
+        var cardsDetails = new NativeDetails(getTranslation("console.cardsHeading"), cardsEditor);
+        cardsDetails.setId("cards-details");
+        var boardDetails = new NativeDetails(getTranslation("console.boardHeading"),
+                new BoardSettings(workshops, surveys, workshop));
+        boardDetails.setId("board-details");
+        var more = new Div(cardsDetails, boardDetails);
+        more.addClassName("console-extras");
+        return more;
     }
 
     /** Runs a facilitator's action (a refusal becomes a plain message) and shows the workshop as it now is. */
@@ -143,28 +190,32 @@ public class WorkshopConsoleView extends Main implements BeforeEnterObserver, Ha
         refresh();
     }
 
-    /** Reads the workshop afresh and shows it; runs on every change, every poll and after every action. */
+    /** One read of everything the console shows; runs on every change the room makes and after every action. */
     private void refresh() {
-        workshop = workshops.get(id);
-        List<WorkshopStage> stages = workshops.stages(id);
-        heading.setText(workshop.title());
-        WorkshopStage now = stages.get(workshop.currentStage());
-        status.setText(getTranslation("console.statusLine", getTranslation("console.status." + workshop.status()),
-                workshop.currentStage() + 1, workshop.stageCount(), title(now)));
-        stageControls.show(workshop, stages);
+        show(workshops.console(id));
+    }
 
-        List<RosterEntry> people = workshops.roster(id);
-        if (!people.equals(shownRoster)) { // the poll must not reset the grid under a keyboard user
-            shownRoster = people;
-            roster.setItems(people);
+    /** The two-second tick: the timer from what was read, and the shares alone while a turn runs. */
+    private void tick() {
+        stageControls.tick();
+        if (state.speakingNow() != null) {
+            tracker.showShares(speaking.shares(id));
         }
-        rosterHeading.setText(getTranslation("console.rosterHeading", people.size()));
-        Map<Long, String> present = new LinkedHashMap<>();
-        people.stream().sorted(Comparator.comparing(RosterEntry::agencyName))
-                .forEach(r -> present.putIfAbsent(r.agencyId(), r.agencyName()));
-        tracker.show(present, workshop.status() == WorkshopStatus.LIVE);
-        pending.show(workshop.ended());
+    }
 
+    private void show(ConsoleState s) {
+        state = s;
+        Workshop workshop = s.workshop();
+        heading.setText(workshop.title());
+        status.setText(getTranslation("console.statusLine", getTranslation("console.status." + workshop.status()),
+                workshop.currentStage() + 1, workshop.stageCount(), title(s.currentStage())));
+        stageControls.show(workshop, s.stages());
+        roster.show(s.roster());
+        Map<Long, String> present = new LinkedHashMap<>();
+        s.roster().stream().sorted(Comparator.comparing(RosterEntry::agencyName))
+                .forEach(r -> present.putIfAbsent(r.agencyId(), r.agencyName()));
+        tracker.show(present, workshop.status() == WorkshopStatus.LIVE, s.speakingNow(), s.speaking());
+        pending.show(s.pending(), s.escalated());
         boolean open = !workshop.ended();
         for (ConsolePanel panel : List.of(stageControls, tracker, cardsEditor, pending)) {
             panel.setOpen(open);
@@ -177,7 +228,7 @@ public class WorkshopConsoleView extends Main implements BeforeEnterObserver, Ha
 
     @Override
     public String getPageTitle() {
-        return (workshop == null ? getTranslation("console.heading") : workshop.title()) + " | "
+        return (state == null ? getTranslation("console.heading") : state.workshop().title()) + " | "
                 + getTranslation("app.name");
     }
 }

@@ -40,10 +40,10 @@ class PendingTextsTest extends BrowserlessTest {
         PendingTexts[] panel = new PendingTexts[1];
         panel[0] = new PendingTexts(moderation, f.workshop.id(), Map.of(), action -> {
             Forms.save(panel[0], Map.of(), action);
-            panel[0].show(false);
+            panel[0].show(moderation.pending(f.workshop.id()), moderation.escalated(f.workshop.id()));
         });
         UI.getCurrent().add(panel[0]);
-        panel[0].show(false);
+        panel[0].show(moderation.pending(f.workshop.id()), moderation.escalated(f.workshop.id()));
 
         test($(Button.class, panel[0]).withText("Send to the safeguarding lead").single()).click();
         SendToLeadForm form = $(SendToLeadForm.class).single();
