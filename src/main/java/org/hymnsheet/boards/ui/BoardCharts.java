@@ -18,12 +18,17 @@ final class BoardCharts {
     static final List<String> PALETTE = List.of("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int FONT = 22;
-    private static final int LABEL_MAX = 40;
+    private static final int LABEL_FONT = 20;
+    /** Room for an agency's or an answer's label beside a chart: about 26 characters a line at the label size. */
+    static final int LABEL_WIDTH = 280;
+    /** Room for a card's text: cards are sentences. */
+    static final int CARD_WIDTH = 340;
+    private static final java.util.regex.Pattern BIDI_CONTROLS = java.util.regex.Pattern.compile("[\u202A-\u202E\u2066-\u2069]");
 
     private BoardCharts() {}
 
-    static String framing(Board.Framing f) {
-        List<String> agencies = f.agencies().stream().map(a -> clip(a.agency())).toList();
+    static String framing(Board.Framing f, Map<String, String> shortNames) {
+        List<String> agencies = f.agencies().stream().map(a -> label(a.agency(), shortNames)).toList();
         List<List<Object>> points = new ArrayList<>();
         List<List<Object>> means = new ArrayList<>();
         for (int i = 0; i < f.agencies().size(); i++) {
@@ -36,11 +41,11 @@ final class BoardCharts {
             }
         }
         var option = base();
-        option.put("grid", Map.of("left", 200, "right", 40, "top", 30, "bottom", 70));
+        option.put("grid", Map.of("left", LABEL_WIDTH + 20, "right", 40, "top", 40, "bottom", 70));
         option.put("xAxis", axis("value", Map.of("min", 0, "max", 100, "name",
-                "← " + clip(f.leftLabel()) + "      " + clip(f.rightLabel()) + " →",
+                "← " + plain(f.leftLabel()) + "      " + plain(f.rightLabel()) + " →",
                 "nameLocation", "middle", "nameGap", 40)));
-        option.put("yAxis", axis("category", Map.of("data", agencies, "inverse", true, "axisLabel", labels(180))));
+        option.put("yAxis", axis("category", Map.of("data", agencies, "inverse", true, "axisLabel", labels(LABEL_WIDTH))));
         option.put("series", List.of(
                 Map.of("name", "Each person", "type", "scatter", "data", points, "symbolSize", 22,
                         "itemStyle", style(PALETTE.get(0), 0.75)),
@@ -50,8 +55,8 @@ final class BoardCharts {
         return write(option);
     }
 
-    static String voice(Board.Voice v) {
-        List<String> agencies = v.agencies().stream().map(a -> clip(a.agency())).toList();
+    static String voice(Board.Voice v, Map<String, String> shortNames) {
+        List<String> agencies = v.agencies().stream().map(a -> label(a.agency(), shortNames)).toList();
         List<Map<String, Object>> series = new ArrayList<>();
         series.add(bar("Share of speaking time", v.agencies().stream().map(a -> pct(a.timeShare())).toList(), 0));
         series.add(bar("Share of turns", v.agencies().stream().map(a -> pct(a.turnShare())).toList(), 5));
@@ -59,16 +64,19 @@ final class BoardCharts {
             series.add(bar("Seen as most influential", v.agencies().stream().map(a -> pct(a.influenceShare())).toList(), 1));
         }
         if (v.equalShare() != null) {
+            // the agencies run top to bottom (an inverse axis), so the line starts at the top: its label sits above
+            // the plot, under the legend, never over an agency's name or a percentage at the foot
             series.getFirst().put("markLine", Map.of("symbol", "none", "silent", true,
                     "lineStyle", Map.of("color", "#000000", "type", "dashed", "width", 3),
-                    "label", Map.of("formatter", "Equal share", "fontSize", FONT, "color", "#000000"),
+                    "label", Map.of("formatter", "Equal share", "fontSize", FONT, "color", "#000000",
+                            "position", "start", "distance", 6),
                     "data", List.of(Map.of("xAxis", pct(v.equalShare())))));
         }
         var option = base();
-        option.put("grid", Map.of("left", 200, "right", 40, "top", 50, "bottom", 40));
+        option.put("grid", Map.of("left", LABEL_WIDTH + 20, "right", 40, "top", 80, "bottom", 40));
         option.put("xAxis", axis("value", Map.of("min", 0, "max", 100, "axisLabel", Map.of("formatter", "{value}%",
                 "fontSize", FONT, "color", "#000000"))));
-        option.put("yAxis", axis("category", Map.of("data", agencies, "inverse", true, "axisLabel", labels(180))));
+        option.put("yAxis", axis("category", Map.of("data", agencies, "inverse", true, "axisLabel", labels(LABEL_WIDTH))));
         option.put("series", series);
         option.put("legend", legend());
         return write(option);
@@ -76,13 +84,13 @@ final class BoardCharts {
 
     static String cardSpread(Board.CardSort c, int limit) {
         var cards = c.cards().stream().filter(s -> s.placements() > 0).limit(limit).toList();
-        List<String> names = cards.stream().map(s -> clip(s.text())).toList();
+        List<String> names = cards.stream().map(s -> plain(s.text())).toList();
         var option = base();
-        option.put("grid", Map.of("left", 300, "right", 30, "top", 50, "bottom", 70));
+        option.put("grid", Map.of("left", CARD_WIDTH + 20, "right", 30, "top", 50, "bottom", 70));
         option.put("xAxis", axis("value", Map.of("min", 0, "max", 100, "name",
-                "← " + clip(c.leftLabel()) + "      " + clip(c.rightLabel()) + " →",
+                "← " + plain(c.leftLabel()) + "      " + plain(c.rightLabel()) + " →",
                 "nameLocation", "middle", "nameGap", 40)));
-        option.put("yAxis", axis("category", Map.of("data", names, "inverse", true, "axisLabel", labels(280))));
+        option.put("yAxis", axis("category", Map.of("data", names, "inverse", true, "axisLabel", labels(CARD_WIDTH))));
         // a floating bar from lowest to highest placement: an invisible bar up to the lowest, then the spread
         var offset = new LinkedHashMap<String, Object>(Map.of("name", "offset", "type", "bar", "stack", "range",
                 "silent", true, "itemStyle", Map.of("color", "transparent"),
@@ -100,10 +108,10 @@ final class BoardCharts {
 
     static String counts(List<Board.Count> counts, String seriesName, int colour) {
         var option = base();
-        option.put("grid", Map.of("left", 200, "right", 50, "top", 10, "bottom", 30));
+        option.put("grid", Map.of("left", LABEL_WIDTH + 20, "right", 50, "top", 10, "bottom", 30));
         option.put("xAxis", axis("value", Map.of("minInterval", 1)));
-        option.put("yAxis", axis("category", Map.of("data", counts.stream().map(c -> clip(c.label())).toList(),
-                "inverse", true, "axisLabel", labels(180))));
+        option.put("yAxis", axis("category", Map.of("data", counts.stream().map(c -> plain(c.label())).toList(),
+                "inverse", true, "axisLabel", labels(LABEL_WIDTH))));
         var series = bar(seriesName, counts.stream().map(c -> (Object) c.count()).toList(), colour);
         series.put("label", Map.of("show", true, "position", "right", "fontSize", FONT, "color", "#000000"));
         option.put("series", List.of(series));
@@ -138,9 +146,13 @@ final class BoardCharts {
         return axis;
     }
 
-    /** Category labels cut to the room the grid leaves them (the full text is in the text alternative). */
+    /**
+     * Category labels wrap within the room the grid leaves them, never cut: two agencies whose names begin alike stay
+     * apart (where a name is long its short name is shown instead, with the board's key).
+     */
     private static Map<String, Object> labels(int width) {
-        return Map.of("fontSize", FONT, "color", "#000000", "width", width, "overflow", "truncate");
+        return Map.of("fontSize", LABEL_FONT, "color", "#000000", "width", width, "overflow", "break",
+                "lineHeight", LABEL_FONT + 2);
     }
 
     private static Map<String, Object> legend() {
@@ -164,13 +176,20 @@ final class BoardCharts {
         return share == null ? null : share.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP);
     }
 
-    /** Long labels are shortened on the chart; the full text is in the text alternative beside it. */
-    static String clip(String text) {
+    /** An agency's label on a chart: its short name where it has one, else its full name (which wraps). */
+    static String label(String agency, Map<String, String> shortNames) {
+        return plain(shortNames.getOrDefault(agency, agency));
+    }
+
+    /**
+     * Text for a chart without direction controls (U+202A–U+202E, U+2066–U+2069): canvas text cannot be isolated like
+     * HTML's {@code <bdi>}, so an override in one label must not reverse what the chart draws after it.
+     */
+    static String plain(String text) {
         if (text == null) {
             return "";
         }
-        return text.codePointCount(0, text.length()) <= LABEL_MAX ? text
-                : text.substring(0, text.offsetByCodePoints(0, LABEL_MAX - 1)) + "…";
+        return BIDI_CONTROLS.matcher(text).replaceAll("");
     }
 
     private static String write(Object option) {
