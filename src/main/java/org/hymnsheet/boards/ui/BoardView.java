@@ -70,6 +70,7 @@ public class BoardView extends Div implements BeforeEnterObserver, HasDynamicTit
     private String shownCode;
     private int refreshes;
     private com.vaadin.flow.shared.Registration tick;
+    private com.vaadin.flow.shared.Registration resize;
     private Board shown;
     private Long shownSurvey;
     private boolean voiceTicks;
@@ -90,29 +91,47 @@ public class BoardView extends Div implements BeforeEnterObserver, HasDynamicTit
         head.addClassName("board-head");
         key.setId("board-key");
         key.addClassName("board-key");
-        var stage = new Main(prompt, answered, figures, key);
+        var stage = new Main(prompt, answered, figures);
         stage.addClassName("board-stage");
         var body = new Div(stage, youngPeople);
         body.addClassName("board-body");
-        add(head, body, new BoardSave(snapshots, panels, figures, () -> id));
+        var foot = new Div(key, new BoardSave(snapshots, panels, figures, () -> id));
+        foot.addClassName("board-bottom");
+        add(head, body, foot);
         live = LiveRefresh.on(this, signals, this::refresh);
         // the young people's panel changes with its survey, not with the room: it re-reads only then
         liveYoungPeople = LiveRefresh.on(this, signals, this::refreshYoungPeople);
         // while the voice stage is up, an open speaking turn grows by the second: re-read now and then; otherwise
         // the poll turns the pages of lists longer than the screen
-        addAttachListener(e -> tick = e.getUI().addPollListener(p -> tick()));
+        addAttachListener(e -> {
+            tick = e.getUI().addPollListener(p -> tick());
+            // chart type follows the screen's size, as the board's CSS type does
+            var page = e.getUI().getPage();
+            page.retrieveExtendedClientDetails(d -> window(d.getWindowInnerWidth(), d.getWindowInnerHeight()));
+            resize = page.addBrowserWindowResizeListener(r -> window(r.getWidth(), r.getHeight()));
+        });
         addDetachListener(e -> {
             e.getUI().setPollInterval(-1);
             if (tick != null) {
                 tick.remove();
                 tick = null;
             }
+            if (resize != null) {
+                resize.remove();
+                resize = null;
+            }
         });
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        id = Long.parseLong(event.getRouteParameters().get("id").orElseThrow());
+        show(Long.parseLong(event.getRouteParameters().get("id").orElseThrow()));
+    }
+
+    /** Shows this workshop's board. */
+    void show(long workshopId) {
+        id = workshopId;
+        shown = null;
         refresh();
     }
 
@@ -155,7 +174,14 @@ public class BoardView extends Div implements BeforeEnterObserver, HasDynamicTit
         poll();
     }
 
-    private void tick() {
+    private void window(int width, int height) {
+        if (panels.window(width, height) && shown != null) {
+            draw();
+        }
+    }
+
+    /** The poll: re-reads while speaking time grows, turns the pages of long lists, and keeps the session open. */
+    void tick() {
         if (voiceTicks || !panels.paged()) {
             refresh();
         } else if (shown != null) {

@@ -29,16 +29,17 @@ final class StagePanels {
     /** A page of a long list holds at most this many items, and about this many characters. */
     static final int PAGE_ITEMS = 6;
     static final int PAGE_CHARS = 420;
-    /** The main chart of a stage fills what the head, prompt, caption and key leave of the screen. */
-    private static final String MAIN_HEIGHT = "max(220px, calc(100vh - 25em))";
-    private static final String SIDE_HEIGHT = "max(160px, calc(100vh - 32em))";
-    private static final String PULSE_HEIGHT = "max(150px, calc((100vh - 31em) / 2))";
+    /** Charts take the height the board's layout leaves them (CSS), so the board fills the screen and no more. */
+    private static final String MAIN_HEIGHT = null;
+    private static final String SIDE_HEIGHT = null;
+    private static final String PULSE_HEIGHT = null;
 
     private final Map<String, EChart> charts = new HashMap<>();
     private final BiFunction<String, Object[], String> t;
     private Map<String, String> shortNames = Map.of();
     private int turn;
     private boolean paged;
+    private BoardCharts.Sizes sizes = BoardCharts.Sizes.FULL_HD;
 
     StagePanels(BiFunction<String, Object[], String> translate) {
         this.t = translate;
@@ -64,6 +65,14 @@ final class StagePanels {
                 .orElseThrow();
     }
 
+    /** Sizes the charts' type for a browser window of this size; whether that changed anything. */
+    boolean window(int width, int height) {
+        var next = BoardCharts.Sizes.forWindow(width, height);
+        boolean changed = !next.equals(sizes);
+        sizes = next;
+        return changed;
+    }
+
     /** Shows the next page of every list longer than a screen (the board turns them every few seconds). */
     void turnPage() {
         turn++;
@@ -84,7 +93,8 @@ final class StagePanels {
         shortened.forEach(n -> byName.put(n.name(), n.shortName()));
         shortNames = byName;
         Map<String, BoardFigures.Chart> text = new HashMap<>();
-        BoardFigures.charts(view, (key, args) -> t.apply(key, isolated(args))).forEach(c -> text.put(c.key(), c));
+        BoardFigures.charts(view, (key, args) -> t.apply(key, isolated(args)),
+                name -> byName.getOrDefault(name, name)).forEach(c -> text.put(c.key(), c));
         return switch (view) {
             case Board.Framing f -> framing(f, text);
             case Board.Voice v -> voice(v, text);
@@ -96,7 +106,7 @@ final class StagePanels {
     }
 
     private List<Component> framing(Board.Framing f, Map<String, BoardFigures.Chart> text) {
-        return List.of(split(figure(text.get("framing"), MAIN_HEIGHT, BoardCharts.framing(f, shortNames)),
+        return List.of(split(figure(text.get("framing"), MAIN_HEIGHT, BoardCharts.framing(f, shortNames, sizes)),
                 quotes("board-sentences", tr("board.framing.sentences"), f.sentences())));
     }
 
@@ -108,7 +118,7 @@ final class StagePanels {
         value.addClassName("board-number");
         balance.add(new Span(tr("board.voice.balance")), value,
                 new Paragraph(tr("board.voice.balanceExplained")));
-        var figure = figure(text.get("voice"), MAIN_HEIGHT, BoardCharts.voice(v, shortNames));
+        var figure = figure(text.get("voice"), MAIN_HEIGHT, BoardCharts.voice(v, shortNames, sizes));
         var levels = new UnorderedList();
         levels.setId("board-levels");
         levels.addClassName("board-inline-list");
@@ -127,16 +137,16 @@ final class StagePanels {
         eco.add(new Span(tr("board.cards.ecological")), value,
                 new Paragraph(tr("board.cards.balanceExplained", pct(c.behaviourShare()), num(c.meanPosition()),
                         c.placements())));
-        var cards = figure(text.get("cards"), MAIN_HEIGHT, BoardCharts.cardSpread(c, CARDS_ON_CHART));
+        var cards = figure(text.get("cards"), MAIN_HEIGHT, BoardCharts.cardSpread(c, CARDS_ON_CHART, sizes));
         return List.of(split(cards, new Div(eco,
-                figure(text.get("contexts"), SIDE_HEIGHT, BoardCharts.counts(c.contexts(), tr("board.cards.contexts"), 2)))));
+                figure(text.get("contexts"), SIDE_HEIGHT, BoardCharts.counts(c.contexts(), tr("board.cards.contexts"), 2, sizes)))));
     }
 
     private List<Component> pulse(Board.Pulse p, Map<String, BoardFigures.Chart> text) {
         var questions = new Div();
         for (int i = 0; i < p.questions().size(); i++) {
             var q = p.questions().get(i);
-            questions.add(new H3(q.text()), figure(text.get("pulse-" + i), PULSE_HEIGHT, BoardCharts.pulse(q)));
+            questions.add(new H3(q.text()), figure(text.get("pulse-" + i), PULSE_HEIGHT, BoardCharts.pulse(q, sizes)));
         }
         return List.of(split(questions, quotes("board-comments", tr("board.pulse.comments"), p.comments())));
     }
@@ -157,7 +167,7 @@ final class StagePanels {
         if (pages.size() > 1) {
             side.add(pageOf("board-needs-list", shown, pages.size()));
         }
-        out.add(split(figure(text.get("needs"), MAIN_HEIGHT, BoardCharts.counts(top, tr("board.needs.dots"), 0)), side));
+        out.add(split(figure(text.get("needs"), MAIN_HEIGHT, BoardCharts.counts(top, tr("board.needs.dots"), 0, sizes)), side));
         return out;
     }
 
