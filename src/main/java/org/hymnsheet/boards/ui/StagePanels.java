@@ -242,12 +242,12 @@ final class StagePanels {
         return pages;
     }
 
-    /** Arguments of a message with every text isolated for direction (numbers as they are). */
+    /** Arguments of a message with every text of words isolated for direction (numbers as they are). */
     private static Object[] isolated(Object[] args) {
         Object[] out = args.clone();
         for (int i = 0; i < out.length; i++) {
-            if (out[i] instanceof String text) {
-                out[i] = isolate(text);
+            if (out[i] instanceof String text && text.codePoints().anyMatch(Character::isLetter)) {
+                out[i] = isolate(text); // words (names, cards): figures and dashes stay as they are
             }
         }
         return out;
