@@ -33,14 +33,35 @@ public class DirectoryService {
 
     @Transactional
     public Agency createAgency(long partnershipId, String name, Sector sector) {
+        return createAgency(partnershipId, name, null, sector);
+    }
+
+    /** A new agency; {@code shortName} is optional (blank: none), see {@link #updateAgency(long, String, String, Sector, int)}. */
+    @Transactional
+    public Agency createAgency(long partnershipId, String name, String shortName, Sector sector) {
         staff.requireAdminOf(partnershipId);
+        String shortened = shortName(shortName);
         long id = create(DirectoryRepository.AGENCIES, partnershipId, name, Inputs.required("sector", sector).name());
+        setShortName(partnershipId, id, shortened);
         return agency(repository.find(DirectoryRepository.AGENCIES, id).orElseThrow());
     }
 
+    /** Changes name and sector and keeps the short name as it is. */
     @Transactional
     public Agency updateAgency(long agencyId, String name, Sector sector, int version) {
         return agency(update(DirectoryRepository.AGENCIES, agencyId, name, Inputs.required("sector", sector).name(), version));
+    }
+
+    /**
+     * Changes name, short name and sector. A short name is trimmed, at most {@link Agency#SHORT_NAME_MAX} characters,
+     * without control or direction characters, and unique in the partnership whatever its case; blank removes it.
+     */
+    @Transactional
+    public Agency updateAgency(long agencyId, String name, String shortName, Sector sector, int version) {
+        String shortened = shortName(shortName);
+        var row = update(DirectoryRepository.AGENCIES, agencyId, name, Inputs.required("sector", sector).name(), version);
+        setShortName(row.partnershipId(), agencyId, shortened);
+        return agency(repository.find(DirectoryRepository.AGENCIES, agencyId).orElseThrow());
     }
 
     @Transactional
@@ -69,6 +90,32 @@ public class DirectoryService {
     @Transactional
     public void deletePlace(long placeId) {
         delete(DirectoryRepository.PLACES, placeId);
+    }
+
+    /** A short name as stored: trimmed, null when blank; refused when too long or holding invisible characters. */
+    private static String shortName(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.strip();
+        if (trimmed.codePointCount(0, trimmed.length()) > Agency.SHORT_NAME_MAX) {
+            throw new ValidationException("shortName", "validation.tooLong", Agency.SHORT_NAME_MAX);
+        }
+        if (trimmed.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+            throw new ValidationException("shortName", "validation.controlCharacters");
+        }
+        return trimmed;
+    }
+
+    private void setShortName(long partnershipId, long agencyId, String shortName) {
+        if (shortName != null && repository.shortNameTaken(partnershipId, shortName, agencyId)) {
+            throw new ValidationException("shortName", "validation.duplicateName");
+        }
+        try {
+            repository.setShortName(agencyId, shortName);
+        } catch (DuplicateKeyException raced) {
+            throw new ValidationException("shortName", "validation.duplicateName");
+        }
     }
 
     private long create(DirectoryRepository.Kind kind, long partnershipId, String name, String category) {
@@ -117,7 +164,7 @@ public class DirectoryService {
     }
 
     private static Agency agency(DirectoryRepository.Row r) {
-        return new Agency(r.id(), r.partnershipId(), r.name(), Sector.valueOf(r.category()), r.version());
+        return new Agency(r.id(), r.partnershipId(), r.name(), Sector.valueOf(r.category()), r.version(), r.shortName());
     }
 
     private static Place place(DirectoryRepository.Row r) {

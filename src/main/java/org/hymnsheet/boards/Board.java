@@ -10,10 +10,20 @@ import org.hymnsheet.workshops.WorkshopStage;
  * revealed the stage) what the room answered, counted in SQL. Free text only where a facilitator approved it.
  *
  * @param view the stage's figures, or null while the stage is not revealed (the room writes privately first)
- * @param youngPeople the chosen survey's findings, small counts suppressed, or null when no survey is chosen
+ * @param youngPeople the chosen survey's findings, small counts suppressed, or null when no survey is chosen (or
+ *                    when the board was read without them, see {@link BoardService#stage})
+ * @param shortNames the short names of the agencies this board names that have one, for its key, by short name
  */
 public record Board(Workshop workshop, WorkshopStage stage, int participants, int answered, StageView view,
-                    YoungPeoplesVoice youngPeople) {
+                    YoungPeoplesVoice youngPeople, List<ShortName> shortNames) {
+
+    /** An agency's short name (shown on charts where space is tight) and the full name it stands for. */
+    public record ShortName(String shortName, String name) {}
+
+    /** The same board with the young people's voice panel given. */
+    public Board with(YoungPeoplesVoice voice) {
+        return new Board(workshop, stage, participants, answered, view, voice, shortNames);
+    }
 
     /** The figures of one stage kind. The kinds are a closed set, like the stages. */
     public sealed interface StageView permits Framing, Voice, CardSort, Pulse, Needs, Mapping {}

@@ -29,8 +29,16 @@ public final class BoardFigures {
 
     /** The charts of a stage's figures in reading order (none for a mapping stage, which shows only words). */
     public static List<Chart> charts(Board.StageView view, Texts t) {
+        return charts(view, t, name -> name);
+    }
+
+    /**
+     * As {@link #charts(Board.StageView, Texts)}, naming agencies in the summaries by {@code agency} (a projected board
+     * uses the short names its key explains; the tables keep the full names).
+     */
+    public static List<Chart> charts(Board.StageView view, Texts t, java.util.function.UnaryOperator<String> agency) {
         return switch (view) {
-            case Board.Framing f -> List.of(framing(f, t));
+            case Board.Framing f -> List.of(framing(f, t, agency));
             case Board.Voice v -> List.of(voice(v, t));
             case Board.CardSort c -> cardSort(c, t);
             case Board.Pulse p -> pulse(p, t);
@@ -39,11 +47,11 @@ public final class BoardFigures {
         };
     }
 
-    private static Chart framing(Board.Framing f, Texts t) {
+    private static Chart framing(Board.Framing f, Texts t, java.util.function.UnaryOperator<String> agency) {
         List<List<String>> rows = f.agencies().stream().map(a -> List.of(a.agency(), String.valueOf(a.positions().size()),
                 num(a.mean()), String.join(", ", a.positions().stream().map(String::valueOf).toList()))).toList();
         String means = f.agencies().isEmpty() ? t.get("board.nothingYet")
-                : String.join(" · ", f.agencies().stream().map(a -> t.get("board.framing.mean", a.agency(), num(a.mean()))).toList());
+                : String.join(" · ", f.agencies().stream().map(a -> t.get("board.framing.mean", agency.apply(a.agency()), num(a.mean()))).toList());
         return new Chart("framing", t.get("board.framing.chart"),
                 t.get("board.framing.scale", f.leftLabel(), f.rightLabel()) + " " + means,
                 List.of(t.get("board.col.agency"), t.get("board.col.people"), t.get("board.col.mean"),

@@ -3,29 +3,27 @@ package org.hymnsheet.boards;
 import static org.hymnsheet.db.Tables.AGENCY;
 import static org.hymnsheet.db.Tables.CARD;
 import static org.hymnsheet.db.Tables.CARD_PLACEMENT;
-import static org.hymnsheet.db.Tables.DOT_VOTE;
 import static org.hymnsheet.db.Tables.FRAMING_INPUT;
 import static org.hymnsheet.db.Tables.INFLUENCE_VOTE;
 import static org.hymnsheet.db.Tables.MAPPING_NOTE;
-import static org.hymnsheet.db.Tables.NEED;
+import static org.hymnsheet.db.Tables.PARTICIPANT;
 import static org.hymnsheet.db.Tables.PULSE_ANSWER;
 import static org.jooq.impl.DSL.avg;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;
+import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.round;
 import static org.jooq.impl.DSL.select;
 
+import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
-import org.hymnsheet.db.tables.Agency;
-import org.hymnsheet.workshops.StageKind;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Table;
+import org.jooq.Records;
 import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
@@ -40,44 +38,37 @@ class BoardRepository {
         this.db = db;
     }
 
-    record AgencyCount(long agencyId, String agency, int count) {}
+    record AgencyRow(long id, String name, String shortName, int people) {}
 
-    record Point(long agencyId, String agency, int position) {}
+    record Point(long agencyId, int position, BigDecimal mean) {}
 
-    /** Participants who have put anything into this stage. */
-    int answered(long stageId, StageKind kind) {
-        Table<?> t = switch (kind) {
-            case FRAMING -> FRAMING_INPUT;
-            case VOICE -> INFLUENCE_VOTE;
-            case CARD_SORT -> CARD_PLACEMENT;
-            case PULSE -> PULSE_ANSWER;
-            case NEEDS -> NEED;
-            case MAPPING -> MAPPING_NOTE;
-        };
-        Field<Long> participant = t.field("participant_id", Long.class);
-        Field<Long> stage = t.field("stage_id", Long.class);
-        if (kind == StageKind.NEEDS) {
-            // a participant who only placed dots has answered too
-            var people = select(NEED.PARTICIPANT_ID.as("p")).from(NEED).where(NEED.STAGE_ID.eq(stageId))
-                    .union(select(DOT_VOTE.PARTICIPANT_ID.as("p")).from(DOT_VOTE).where(DOT_VOTE.STAGE_ID.eq(stageId)))
-                    .asTable("people");
-            return db.selectCount().from(people).fetchOne(0, int.class);
-        }
-        return db.select(countDistinct(participant)).from(t).where(stage.eq(stageId)).fetchOne(0, int.class);
+    record Votes(long agencyId, int votes, int voters) {}
+
+    /**
+     * The partnership's agencies with their short names and how many of each joined this workshop (0: absent), by
+     * name: who is present, and the names speaking turns and votes may point at.
+     */
+    List<AgencyRow> agencies(long partnershipId, long workshopId) {
+        Field<Integer> people = count(PARTICIPANT.ID);
+        return db.select(AGENCY.ID, AGENCY.NAME, AGENCY.SHORT_NAME, people)
+                .from(AGENCY).leftJoin(PARTICIPANT).on(PARTICIPANT.AGENCY_ID.eq(AGENCY.ID))
+                .and(PARTICIPANT.WORKSHOP_ID.eq(workshopId))
+                .where(AGENCY.PARTNERSHIP_ID.eq(partnershipId))
+                .groupBy(AGENCY.ID, AGENCY.NAME, AGENCY.SHORT_NAME, AGENCY.NAME_KEY)
+                .orderBy(AGENCY.NAME_KEY, AGENCY.ID)
+                .fetch(Records.mapping(AgencyRow::new));
     }
 
-    /** Names of the partnership's agencies (speaking turns may name an agency nobody joined as). */
-    Map<Long, String> agencyNames(long partnershipId) {
-        return db.select(AGENCY.ID, AGENCY.NAME).from(AGENCY).where(AGENCY.PARTNERSHIP_ID.eq(partnershipId))
-                .fetchMap(AGENCY.ID, AGENCY.NAME);
-    }
-
+    /** Every framing position by agency (agencies by name), each with its agency's mean, in one read. */
     List<Point> framingPoints(long stageId) {
-        return db.select(FRAMING_INPUT.AGENCY_ID, AGENCY.NAME, FRAMING_INPUT.POSITION.cast(SQLDataType.INTEGER))
+        Field<Integer> position = FRAMING_INPUT.POSITION.cast(SQLDataType.INTEGER);
+        Field<BigDecimal> mean = round(avg(FRAMING_INPUT.POSITION.cast(SQLDataType.DECIMAL(10, 2)))
+                .over().partitionBy(FRAMING_INPUT.AGENCY_ID), 1);
+        return db.select(FRAMING_INPUT.AGENCY_ID, position, mean)
                 .from(FRAMING_INPUT).join(AGENCY).on(AGENCY.ID.eq(FRAMING_INPUT.AGENCY_ID))
                 .where(FRAMING_INPUT.STAGE_ID.eq(stageId))
                 .orderBy(AGENCY.NAME_KEY, FRAMING_INPUT.AGENCY_ID, FRAMING_INPUT.POSITION)
-                .fetch(r -> new Point(r.value1(), r.value2(), r.value3()));
+                .fetch(Records.mapping(Point::new));
     }
 
     List<String> approvedSentences(long stageId) {
@@ -87,19 +78,14 @@ class BoardRepository {
                 .orderBy(FRAMING_INPUT.CREATED_AT, FRAMING_INPUT.PARTICIPANT_ID).fetch(FRAMING_INPUT.SENTENCE);
     }
 
-    /** Votes per agency named as most influential, and (as the last element's complement) the number of voters. */
-    List<AgencyCount> influence(long stageId) {
-        Agency voted = AGENCY.as("voted");
-        return db.select(INFLUENCE_VOTE.VOTED_AGENCY_ID, voted.NAME, count())
-                .from(INFLUENCE_VOTE).join(voted).on(voted.ID.eq(INFLUENCE_VOTE.VOTED_AGENCY_ID))
-                .where(INFLUENCE_VOTE.STAGE_ID.eq(stageId))
-                .groupBy(INFLUENCE_VOTE.VOTED_AGENCY_ID, voted.NAME)
-                .fetch(r -> new AgencyCount(r.value1(), r.value2(), r.value3()));
-    }
-
-    int voters(long stageId) {
-        return db.select(countDistinct(INFLUENCE_VOTE.PARTICIPANT_ID)).from(INFLUENCE_VOTE)
-                .where(INFLUENCE_VOTE.STAGE_ID.eq(stageId)).fetchOne(0, int.class);
+    /** Votes per agency named as most influential, each row with the number of people who voted at all. */
+    List<Votes> influence(long stageId) {
+        Field<Integer> voters = field(select(countDistinct(INFLUENCE_VOTE.PARTICIPANT_ID)).from(INFLUENCE_VOTE)
+                .where(INFLUENCE_VOTE.STAGE_ID.eq(stageId)));
+        return db.select(INFLUENCE_VOTE.VOTED_AGENCY_ID, count(), voters)
+                .from(INFLUENCE_VOTE).where(INFLUENCE_VOTE.STAGE_ID.eq(stageId))
+                .groupBy(INFLUENCE_VOTE.VOTED_AGENCY_ID)
+                .fetch(Records.mapping(Votes::new));
     }
 
     /** The workshop's cards with this stage's placements, the widest spread first (unplaced cards last). */
@@ -114,7 +100,7 @@ class BoardRepository {
                 .where(CARD.WORKSHOP_ID.eq(workshopId))
                 .groupBy(CARD.ID, CARD.TEXT)
                 .orderBy(coalesce(spread, inline(-1)).desc(), CARD.ID)
-                .fetch(r -> new Board.CardSpread(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+                .fetch(Records.mapping(Board.CardSpread::new));
     }
 
     List<String> approvedComments(long stageId) {
@@ -131,6 +117,6 @@ class BoardRepository {
         return db.select(MAPPING_NOTE.COLUMN_ID, MAPPING_NOTE.TEXT).from(MAPPING_NOTE)
                 .where(MAPPING_NOTE.STAGE_ID.eq(stageId)).and(MAPPING_NOTE.MODERATION.eq(APPROVED))
                 .orderBy(MAPPING_NOTE.CREATED_AT, MAPPING_NOTE.ID)
-                .fetch(r -> new Note(r.value1(), r.value2()));
+                .fetch(Records.mapping(Note::new));
     }
 }

@@ -21,7 +21,6 @@ import org.hymnsheet.workshops.Workshop;
 import org.hymnsheet.workshops.WorkshopAggregates;
 import org.hymnsheet.workshops.WorkshopAggregates.By;
 import org.hymnsheet.workshops.WorkshopScope;
-import org.hymnsheet.workshops.WorkshopService;
 import org.hymnsheet.workshops.WorkshopStage;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,32 +33,40 @@ import org.springframework.transaction.annotation.Transactional;
 public class BoardService {
     private static final String LANG = LocalizedText.FALLBACK;
 
-    private final WorkshopService workshops;
-    private final SpeakingService speaking;
     private final BoardRepository boards;
     private final WorkshopAggregates aggregates;
     private final YoungPeoplesVoiceReader youngPeople;
 
-    BoardService(WorkshopService workshops, SpeakingService speaking, BoardRepository boards,
-                 WorkshopAggregates aggregates, YoungPeoplesVoiceReader youngPeople) {
-        this.workshops = workshops;
-        this.speaking = speaking;
+    BoardService(BoardRepository boards, WorkshopAggregates aggregates, YoungPeoplesVoiceReader youngPeople) {
         this.boards = boards;
         this.aggregates = aggregates;
         this.youngPeople = youngPeople;
     }
 
-    /** The board as it stands: the current stage, and its figures once the stage is revealed. */
+    /** The board as it stands, with the young people's voice panel: what a saved board keeps. */
     @Transactional(readOnly = true)
     public Board board(long workshopId) {
-        Workshop w = workshops.get(workshopId); // checks role and partnership
-        List<WorkshopStage> stages = workshops.stages(workshopId);
-        WorkshopStage stage = stages.get(Math.min(w.currentStage(), stages.size() - 1));
-        int answered = boards.answered(stage.id(), stage.kind());
+        Board board = stage(workshopId);
+        Long survey = board.workshop().surveyId();
+        return survey == null ? board : board.with(youngPeople.read(survey));
+    }
+
+    /**
+     * Everything the live board shows but the young people's voice panel (which changes with its survey, not with
+     * the room, see {@link #youngPeople}), in one read: one access check, the account read once, one query for the
+     * workshop, one for its current stage with how many answered, and the stage's figures (each a GROUP BY) once
+     * revealed.
+     */
+    @Transactional(readOnly = true)
+    public Board stage(long workshopId) {
+        var live = aggregates.liveStage(workshopId); // checks role and partnership
+        Workshop w = live.workshop();
+        WorkshopStage stage = live.stage();
+        List<BoardRepository.AgencyRow> named = new ArrayList<>();
         Board.StageView view = switch (stage.definition()) {
-            case org.hymnsheet.templates.VoiceStage v -> voice(w, stage);
+            case org.hymnsheet.templates.VoiceStage v -> voice(w, stage, named);
             case Stage s when !stage.revealed() -> null;
-            case FramingStage f -> framing(f, at(w, stage), stage);
+            case FramingStage f -> framing(f, w, stage, named);
             case CardSortStage c -> cardSort(w, c, stage);
             case PulseStage p -> pulse(p, at(w, stage));
             case org.hymnsheet.templates.NeedsStage n -> new Board.Needs(aggregates.needs(at(w, stage), By.ALL).stream()
@@ -67,8 +74,18 @@ public class BoardService {
                     .toList());
             case MappingStage m -> mapping(m, stage);
         };
-        return new Board(w, stage, w.participants(), answered, view,
-                w.surveyId() == null ? null : youngPeople.read(w.surveyId()));
+        var shortNames = named.stream().filter(a -> a.shortName() != null)
+                .map(a -> new Board.ShortName(a.shortName(), a.name()))
+                .sorted(java.util.Comparator.comparing(Board.ShortName::shortName, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+        return new Board(w, stage, w.participants(), live.answered(), view, null, shortNames);
+    }
+
+    /** The young people's voice panel of the workshop's chosen survey, or null when none is chosen. */
+    @Transactional(readOnly = true)
+    public YoungPeoplesVoice youngPeople(long workshopId) {
+        Workshop w = aggregates.liveStage(workshopId).workshop(); // checks role and partnership
+        return w.surveyId() == null ? null : youngPeople.read(w.surveyId());
     }
 
     /** The board's figures are the shared workshop aggregates, for this one stage. */
@@ -76,49 +93,55 @@ public class BoardService {
         return WorkshopScope.stage(w.partnershipId(), w.id(), stage.id());
     }
 
-    private Board.Framing framing(FramingStage f, WorkshopScope scope, WorkshopStage stage) {
-        Map<Long, BigDecimal> means = new LinkedHashMap<>();
-        aggregates.framing(scope, By.ALL).forEach(m -> means.put(m.agencyId(), m.mean()));
+    private Board.Framing framing(FramingStage f, Workshop w, WorkshopStage stage, List<BoardRepository.AgencyRow> named) {
+        Map<Long, BoardRepository.AgencyRow> agencies = new LinkedHashMap<>();
+        boards.agencies(w.partnershipId(), w.id()).forEach(a -> agencies.put(a.id(), a));
         Map<Long, List<Integer>> points = new LinkedHashMap<>();
-        Map<Long, String> names = new LinkedHashMap<>();
+        Map<Long, BigDecimal> means = new LinkedHashMap<>();
         for (var p : boards.framingPoints(stage.id())) {
             points.computeIfAbsent(p.agencyId(), k -> new ArrayList<>()).add(p.position());
-            names.put(p.agencyId(), p.agency());
+            means.put(p.agencyId(), p.mean());
         }
-        var agencies = points.entrySet().stream()
-                .map(e -> new Board.AgencyPositions(names.get(e.getKey()), List.copyOf(e.getValue()), means.get(e.getKey())))
+        points.keySet().forEach(id -> named.add(agencies.get(id)));
+        var shown = points.entrySet().stream()
+                .map(e -> new Board.AgencyPositions(agencies.get(e.getKey()).name(), List.copyOf(e.getValue()),
+                        means.get(e.getKey())))
                 .toList();
-        return new Board.Framing(f.leftLabel().in(LANG), f.rightLabel().in(LANG), agencies,
+        return new Board.Framing(f.leftLabel().in(LANG), f.rightLabel().in(LANG), shown,
                 boards.approvedSentences(stage.id()));
     }
 
-    private Board.Voice voice(Workshop w, WorkshopStage stage) {
-        var present = aggregates.attendance(WorkshopScope.workshop(w.partnershipId(), w.id())).stream()
-                .filter(a -> a.people() > 0).toList();
-        var names = boards.agencyNames(w.partnershipId());
-        SpeakingService.Shares shares = speaking.shares(w.id());
+    private Board.Voice voice(Workshop w, WorkshopStage stage, List<BoardRepository.AgencyRow> named) {
+        Map<Long, BoardRepository.AgencyRow> all = new LinkedHashMap<>();
+        boards.agencies(w.partnershipId(), w.id()).forEach(a -> all.put(a.id(), a));
+        var present = all.values().stream().filter(a -> a.people() > 0).toList();
+        SpeakingService.Shares shares = aggregates.speaking(WorkshopScope.workshop(w.partnershipId(), w.id()));
         Map<Long, SpeakingShare> byAgency = new LinkedHashMap<>();
         shares.byAgency().forEach(s -> byAgency.put(s.agencyId(), s));
         boolean shown = stage.revealed();
         Map<Long, Integer> votes = new LinkedHashMap<>();
         int allVotes = 0;
+        int voters = 0;
         if (shown) {
             for (var v : boards.influence(stage.id())) {
-                votes.put(v.agencyId(), v.count());
-                allVotes += v.count();
+                votes.put(v.agencyId(), v.votes());
+                allVotes += v.votes();
+                voters = v.voters();
             }
         }
         List<Board.AgencyVoice> agencies = new ArrayList<>();
-        Map<Long, Integer> people = new LinkedHashMap<>();
-        present.forEach(p -> people.put(p.agencyId(), p.people()));
         // agencies present, then any agency that spoke or was named without anyone present from it
-        var ids = new ArrayList<Long>(people.keySet());
+        var ids = new ArrayList<Long>(present.stream().map(BoardRepository.AgencyRow::id).toList());
         byAgency.keySet().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
         votes.keySet().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
         for (long id : ids) {
             SpeakingShare s = byAgency.get(id);
+            var agency = all.get(id);
+            if (agency != null) {
+                named.add(agency);
+            }
             BigDecimal influence = shown ? share(votes.getOrDefault(id, 0), allVotes) : null;
-            agencies.add(new Board.AgencyVoice(names.getOrDefault(id, "?"), people.getOrDefault(id, 0),
+            agencies.add(new Board.AgencyVoice(agency == null ? "?" : agency.name(), agency == null ? 0 : agency.people(),
                     s == null ? 0 : s.turns(), s == null ? 0 : s.seconds().setScale(0, RoundingMode.HALF_UP).intValue(),
                     s == null ? BigDecimal.ZERO : s.timeShare(), s == null ? BigDecimal.ZERO : s.turnShare(), influence));
         }
@@ -128,10 +151,9 @@ public class BoardService {
                 .toList();
         BigDecimal equal = present.isEmpty() ? null : share(1, present.size());
         var secondsOfPresent = present.stream()
-                .map(p -> byAgency.containsKey(p.agencyId()) ? byAgency.get(p.agencyId()).seconds() : BigDecimal.ZERO)
+                .map(p -> byAgency.containsKey(p.id()) ? byAgency.get(p.id()).seconds() : BigDecimal.ZERO)
                 .toList();
-        return new Board.Voice(agencies, levels, equal, VoiceBalance.of(secondsOfPresent),
-                shown ? boards.voters(stage.id()) : 0, shown);
+        return new Board.Voice(agencies, levels, equal, VoiceBalance.of(secondsOfPresent), shown ? voters : 0, shown);
     }
 
     private Board.CardSort cardSort(Workshop w, CardSortStage c, WorkshopStage stage) {

@@ -25,6 +25,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class LiveSignals {
     public static final int MAX_PER_SECOND = 4;
     static final long GAP_MILLIS = 1000 / MAX_PER_SECOND;
+    /** The shortest gap a page may ask for: a projected board that must show a burst of answers soon after the last. */
+    public static final long MIN_GAP_MILLIS = 100;
     private static final Logger log = LoggerFactory.getLogger(LiveSignals.class);
 
     /** Carries topics to the other nodes. */
@@ -60,12 +62,12 @@ public class LiveSignals {
     }
 
     /**
-     * As {@link #subscribe(Set, Runnable)}, at most one run per {@code gapMillis} (at least the default gap). A
+     * As {@link #subscribe(Set, Runnable)}, at most one run per {@code gapMillis} (at least {@link #MIN_GAP_MILLIS}). A
      * listener slower than the default also waits a random part of its first half-gap before a run that would
      * otherwise start at once, so many slow listeners spread their runs instead of all running at one instant.
      */
     public Subscription subscribe(Set<Topic> topics, long gapMillis, Runnable listener) {
-        long gap = Math.max(GAP_MILLIS, gapMillis);
+        long gap = Math.max(MIN_GAP_MILLIS, gapMillis);
         LongSupplier spread = gap > GAP_MILLIS
                 ? () -> ThreadLocalRandom.current().nextLong(TimeUnit.MILLISECONDS.toNanos(gap / 2))
                 : () -> 0;

@@ -18,11 +18,15 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one place services ask who is calling and whether they may. Every check reads the account again,
  * so a deactivated account or a removed role loses access on its next action, and a session whose account's
  * session generation has moved on since sign-in counts as signed out (on every node: the number is in the table).
+ * Within one transaction the account is read once: a service that checks access and then calls other services that
+ * check again (a board refresh) reads the same row as it would have a moment before, in the same transaction.
  */
 @Component
 public class CurrentStaff {
@@ -38,6 +42,35 @@ public class CurrentStaff {
         if (auth == null || !(auth.getPrincipal() instanceof StaffPrincipal principal)) {
             return Optional.empty();
         }
+        if (TransactionSynchronizationManager.getResource(this) instanceof Read read && read.principal() == principal) {
+            return read.staff();
+        }
+        Optional<Staff> staff = read(principal);
+        remember(new Read(principal, staff));
+        return staff;
+    }
+
+    /** Who was read for which principal in the current transaction. */
+    private record Read(StaffPrincipal principal, Optional<Staff> staff) {}
+
+    private void remember(Read read) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        if (TransactionSynchronizationManager.getResource(this) != null) {
+            TransactionSynchronizationManager.unbindResource(this);
+        } else {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CurrentStaff.this);
+                }
+            });
+        }
+        TransactionSynchronizationManager.bindResource(this, read);
+    }
+
+    private Optional<Staff> read(StaffPrincipal principal) {
         var account = db.select(ACCOUNT.ID, ACCOUNT.PARTNERSHIP_ID, ACCOUNT.EMAIL, ACCOUNT.DISPLAY_NAME,
                         ACCOUNT.PLATFORM_ADMIN, ACCOUNT.ACTIVE, ACCOUNT.SESSION_GENERATION)
                 .from(ACCOUNT).where(ACCOUNT.ID.eq(principal.accountId())).fetchOne();

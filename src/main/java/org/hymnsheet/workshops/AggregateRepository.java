@@ -6,6 +6,8 @@ import static org.hymnsheet.db.Tables.CARD_CONTEXT;
 import static org.hymnsheet.db.Tables.CARD_PLACEMENT;
 import static org.hymnsheet.db.Tables.DOT_VOTE;
 import static org.hymnsheet.db.Tables.FRAMING_INPUT;
+import static org.hymnsheet.db.Tables.INFLUENCE_VOTE;
+import static org.hymnsheet.db.Tables.MAPPING_NOTE;
 import static org.hymnsheet.db.Tables.NEED;
 import static org.hymnsheet.db.Tables.PARTICIPANT;
 import static org.hymnsheet.db.Tables.PULSE_ANSWER;
@@ -19,12 +21,14 @@ import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.extract;
+import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.nullif;
 import static org.jooq.impl.DSL.round;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectDistinct;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
@@ -39,6 +43,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.Suppression;
 import org.hymnsheet.db.tables.Agency;
 import org.hymnsheet.workshops.WorkshopAggregates.By;
@@ -353,6 +358,46 @@ class AggregateRepository {
                 .groupBy(g.groupBy(AGENCY.ID, AGENCY.NAME, AGENCY.NAME_KEY))
                 .orderBy(WORKSHOP.STARTED_AT, WORKSHOP.ID, AGENCY.NAME_KEY, AGENCY.ID)
                 .fetch(r -> new WorkshopAggregates.Attendance(g.of(r), r.get(AGENCY.ID), r.get(AGENCY.NAME), r.get(people)));
+    }
+
+    /**
+     * The stage the workshop's room is on, with how many of its participants have put anything into that stage (a
+     * participant who only placed dots on needs has answered too), in one read.
+     */
+    WorkshopAggregates.LiveStage liveStage(Workshop w) {
+        int position = Math.max(0, Math.min(w.currentStage(), w.stageCount() - 1));
+        Field<Long> stage = WORKSHOP_STAGE.ID;
+        Field<Long> p = PARTICIPANT.ID;
+        Condition anything = exists(selectOne().from(FRAMING_INPUT)
+                        .where(FRAMING_INPUT.PARTICIPANT_ID.eq(p)).and(FRAMING_INPUT.STAGE_ID.eq(stage)))
+                .or(exists(selectOne().from(INFLUENCE_VOTE)
+                        .where(INFLUENCE_VOTE.PARTICIPANT_ID.eq(p)).and(INFLUENCE_VOTE.STAGE_ID.eq(stage))))
+                .or(exists(selectOne().from(CARD_PLACEMENT)
+                        .where(CARD_PLACEMENT.PARTICIPANT_ID.eq(p)).and(CARD_PLACEMENT.STAGE_ID.eq(stage))))
+                .or(exists(selectOne().from(PULSE_ANSWER)
+                        .where(PULSE_ANSWER.PARTICIPANT_ID.eq(p)).and(PULSE_ANSWER.STAGE_ID.eq(stage))))
+                .or(exists(selectOne().from(NEED).where(NEED.PARTICIPANT_ID.eq(p)).and(NEED.STAGE_ID.eq(stage))))
+                .or(exists(selectOne().from(DOT_VOTE)
+                        .where(DOT_VOTE.PARTICIPANT_ID.eq(p)).and(DOT_VOTE.STAGE_ID.eq(stage))))
+                .or(exists(selectOne().from(MAPPING_NOTE)
+                        .where(MAPPING_NOTE.PARTICIPANT_ID.eq(p)).and(MAPPING_NOTE.STAGE_ID.eq(stage))));
+        Field<Integer> answered = field(select(count()).from(PARTICIPANT)
+                .where(PARTICIPANT.WORKSHOP_ID.eq(WORKSHOP_STAGE.WORKSHOP_ID)).and(anything));
+        return db.select(WORKSHOP_STAGE.ID, WORKSHOP_STAGE.POSITION, WORKSHOP_STAGE.KIND, WORKSHOP_STAGE.DEFINITION,
+                        WORKSHOP_STAGE.LOCKED, WORKSHOP_STAGE.REVEALED, WORKSHOP_STAGE.TIMER_STARTED_AT,
+                        WORKSHOP_STAGE.TIMER_SECONDS, answered)
+                .from(WORKSHOP_STAGE)
+                .where(WORKSHOP_STAGE.WORKSHOP_ID.eq(w.id())).and(WORKSHOP_STAGE.POSITION.eq(position))
+                .fetchOptional(r -> {
+                    StageKind kind = StageKind.valueOf(r.get(WORKSHOP_STAGE.KIND));
+                    OffsetDateTime timer = r.get(WORKSHOP_STAGE.TIMER_STARTED_AT);
+                    var s = new WorkshopStage(r.get(WORKSHOP_STAGE.ID), r.get(WORKSHOP_STAGE.POSITION), kind,
+                            StageCopies.read(kind, r.get(WORKSHOP_STAGE.DEFINITION)), r.get(WORKSHOP_STAGE.LOCKED),
+                            r.get(WORKSHOP_STAGE.REVEALED), timer == null ? null : timer.toInstant(),
+                            r.get(WORKSHOP_STAGE.TIMER_SECONDS));
+                    return new WorkshopAggregates.LiveStage(w, s, r.get(answered));
+                })
+                .orElseThrow(() -> new NotFoundException("stage"));
     }
 
     /** Participants per workshop and level (levels nobody joined at are absent). */

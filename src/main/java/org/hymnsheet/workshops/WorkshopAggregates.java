@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.Suppression;
 import org.hymnsheet.security.CurrentStaff;
 import org.hymnsheet.security.Role;
@@ -77,14 +78,34 @@ public class WorkshopAggregates {
     /** How many joined a workshop at a level. */
     public record LevelCount(Group group, Level level, int people) {}
 
+    /**
+     * The stage a workshop's room is on now, for a live screen: the workshop, that stage, and how many participants
+     * have put anything into it.
+     */
+    public record LiveStage(Workshop workshop, WorkshopStage stage, int answered) {}
+
     private final AggregateRepository aggregates;
+    private final WorkshopRepository workshops;
     private final CurrentStaff staff;
     private final Clock clock;
 
-    WorkshopAggregates(AggregateRepository aggregates, CurrentStaff staff, Clock clock) {
+    WorkshopAggregates(AggregateRepository aggregates, WorkshopRepository workshops, CurrentStaff staff, Clock clock) {
         this.aggregates = aggregates;
+        this.workshops = workshops;
         this.staff = staff;
         this.clock = clock;
+    }
+
+    /**
+     * The workshop and the stage its room is on, with how many answered it, in two reads: for the workshop's
+     * facilitators and administrators (those who run it), like the workshop itself.
+     */
+    @Transactional(readOnly = true)
+    public LiveStage liveStage(long workshopId) {
+        staff.require();
+        Workshop w = workshops.find(workshopId).orElseThrow(() -> new NotFoundException("workshop"));
+        staff.requireRoleIn(w.partnershipId(), Role.FACILITATOR, Role.ADMIN);
+        return aggregates.liveStage(w);
     }
 
     @Transactional(readOnly = true)

@@ -170,6 +170,28 @@ class DirectoryServiceTest {
             assertThat(directory.places(partnership)).extracting(Place::name).containsExactly("Skate park");
         }
 
+        @Test
+        void a_short_name_is_optional_trimmed_at_most_twelve_characters_visible_and_unique_in_the_partnership() {
+            Agency police = directory.createAgency(partnership, "Riverside Partnership Police", "  RS Police ", Sector.POLICE);
+            assertThat(police.shortName()).isEqualTo("RS Police");
+            Agency health = directory.createAgency(partnership, "Riverside Partnership Health", " ", Sector.HEALTH);
+            assertThat(health.shortName()).as("blank: none").isNull();
+            assertRefused(() -> directory.updateAgency(health.id(), health.name(), "rs POLICE", health.sector(),
+                    health.version()), "shortName", "validation.duplicateName");
+            assertRefused(() -> directory.updateAgency(health.id(), health.name(), "Riverside Health", health.sector(),
+                    health.version()), "shortName", "validation.tooLong");
+            assertRefused(() -> directory.updateAgency(health.id(), health.name(), "RS \u202EHealth", health.sector(),
+                    health.version()), "shortName", "validation.controlCharacters");
+            assertRefused(() -> directory.updateAgency(health.id(), health.name(), "RS\tHealth", health.sector(),
+                    health.version()), "shortName", "validation.controlCharacters");
+            Agency kept = directory.updateAgency(police.id(), "Riverside Police", Sector.POLICE, police.version());
+            assertThat(kept.shortName()).as("a change of name keeps the short name").isEqualTo("RS Police");
+            Agency cleared = directory.updateAgency(police.id(), kept.name(), "", kept.sector(), kept.version());
+            assertThat(cleared.shortName()).isNull();
+            assertThat(directory.updateAgency(health.id(), health.name(), "RS Police", health.sector(), health.version())
+                    .shortName()).as("free again once cleared").isEqualTo("RS Police");
+        }
+
         static void assertRefused(Runnable action, String field, String key) {
             assertThatThrownBy(action::run).isInstanceOfSatisfying(ValidationException.class, e -> {
                 assertThat(e.field()).isEqualTo(field);

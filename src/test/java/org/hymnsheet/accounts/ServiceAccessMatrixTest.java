@@ -408,6 +408,11 @@ class ServiceAccessMatrixTest {
                 f.bean(WorkshopRecordService.class).snapshotPdf(saved);
             }),
             row("BoardService.board", FACILITATORS_OF_P, f -> f.bean(BoardService.class).board(f.workshops().workshop())),
+            row("BoardService.stage", FACILITATORS_OF_P, f -> f.bean(BoardService.class).stage(f.workshops().workshop())),
+            row("BoardService.youngPeople", FACILITATORS_OF_P,
+                    f -> f.bean(BoardService.class).youngPeople(f.workshops().workshop())),
+            row("WorkshopAggregates.liveStage", FACILITATORS_OF_P,
+                    f -> f.bean(WorkshopAggregates.class).liveStage(f.workshops().workshop())),
             row("BoardSnapshotService.save", FACILITATORS_OF_P,
                     f -> f.bean(BoardSnapshotService.class).save(f.workshops().workshop(), List.of())),
 

@@ -373,7 +373,7 @@ class BoardLatencyBenchmark {
             long[] phoneReads = new long[200];
             for (int r = 0; r < boardReads.length; r++) {
                 long start = System.nanoTime();
-                as(() -> boards.board(w.id()));
+                as(() -> boards.stage(w.id()));
                 boardReads[r] = System.nanoTime() - start;
                 String token = tokens.get(r % n);
                 start = System.nanoTime();
@@ -637,7 +637,7 @@ class BoardLatencyBenchmark {
                 }
             }
             s.append("\n### Server-side read per refresh, measured directly after the rounds (p50 / p95)\n\n");
-            s.append("| participants | board (`BoardService.board`, framing revealed) | a phone"
+            s.append("| participants | board (`BoardService.stage`, framing revealed) | a phone"
                     + " (`ParticipantService.workshop` + `stage`) | one change's reads, board + every phone (p50 sum)"
                     + " |\n|---|---|---|---|\n");
             for (Room r : rooms) {
@@ -667,6 +667,9 @@ class BoardLatencyBenchmark {
         @Override
         public Object invoke(MethodInvocation invocation) throws Throwable {
             String name = invocation.getMethod().getName();
+            if (name.equals("stage") && invocation.getMethod().getDeclaringClass() == BoardService.class) {
+                name = "board"; // the live board's one read per refresh
+            }
             if (!methods.contains(name)) {
                 return invocation.proceed();
             }

@@ -10,6 +10,8 @@ import org.hymnsheet.accounts.TestWorld;
 import org.hymnsheet.security.Role;
 import org.hymnsheet.testing.OnH2;
 import org.hymnsheet.testing.OnPostgres;
+import org.hymnsheet.testing.StatementCount;
+import org.jooq.DSLContext;
 import org.hymnsheet.workshops.Card;
 import org.hymnsheet.workshops.Level;
 import org.hymnsheet.workshops.PendingText;
@@ -43,6 +45,7 @@ class BoardServiceTest {
         @Autowired BoardService boards;
         @Autowired WorkshopModerationService moderation;
         @Autowired ApplicationContext context;
+        @Autowired DSLContext db;
         WorkshopFixture f;
         String police1;
         String police2;
@@ -230,6 +233,42 @@ class BoardServiceTest {
             assertThat(board().youngPeople().responses()).isEqualTo("fewer than 5 or held back");
             assertThat(f.workshops().chooseSurvey(f.workshop.id(), null).surveyId()).isNull();
             assertThat(board().youngPeople()).isNull();
+        }
+
+        @Test
+        void every_stage_of_the_board_is_read_in_at_most_seven_statements_with_the_account_read_once() {
+            f.inputs().frame(police1, 0, 20, "It is the streets");
+            f.inputs().frame(health1, 0, 90, null);
+            for (int stage = WorkshopFixture.FRAMING; stage <= WorkshopFixture.MAPPING; stage++) {
+                f.goTo(stage);
+                f.workshops().reveal(f.workshop.id(), stage);
+            }
+            approveAll();
+            for (int stage = WorkshopFixture.FRAMING; stage <= WorkshopFixture.MAPPING; stage++) {
+                f.goTo(stage);
+                var read = StatementCount.of(db, () -> boards.stage(f.workshop.id()));
+                assertThat(read.result().view()).as("stage %d is revealed", stage).isNotNull();
+                assertThat(read.count()).as("statements are counted").isPositive();
+                assertThat(read.count()).as("stage %d: %s", stage, read.statements()).isLessThanOrEqualTo(7);
+                assertThat(read.statements()).as("the account is read once")
+                        .filteredOn(sql -> sql.toLowerCase(java.util.Locale.ROOT).replace("\"", "")
+                                .contains("account.session_generation"))
+                        .hasSize(1);
+            }
+        }
+
+        @Test
+        void agencies_with_a_short_name_appear_in_the_boards_key_and_those_without_do_not() {
+            TestWorld.as(f.world.account(f.partnership, Role.ADMIN));
+            var directory = context.getBean(org.hymnsheet.accounts.DirectoryService.class);
+            var police = directory.agencies(f.partnership).stream().filter(a -> a.id() == f.police).findFirst().orElseThrow();
+            directory.updateAgency(police.id(), police.name(), "RS Police", police.sector(), police.version());
+            TestWorld.as(f.facilitator);
+            f.inputs().frame(police1, 0, 20, null);
+            f.inputs().frame(health1, 0, 90, null);
+            f.workshops().reveal(f.workshop.id(), WorkshopFixture.FRAMING);
+            assertThat(boards.stage(f.workshop.id()).shortNames())
+                    .containsExactly(new Board.ShortName("RS Police", police.name()));
         }
 
         @Test

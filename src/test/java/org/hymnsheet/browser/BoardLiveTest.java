@@ -117,8 +117,8 @@ class BoardLiveTest extends BrowserTestSupport {
 
         // revealed: positions by agency with means; sentences only once approved, and as text
         as(() -> workshops.reveal(w.id(), 0));
-        assertThat(page.locator("#board-framing-summary")).containsText(police + ": 20");
-        assertThat(page.locator("#board-framing-summary")).containsText(health + ": 80");
+        assertThat(page.locator("#board-framing-summary")).containsText(police + "\u2069: 20");
+        assertThat(page.locator("#board-framing-summary")).containsText(health + "\u2069: 80");
         assertThat(page.locator("#board-framing echarts-chart[data-rendered]")).hasCount(1);
         assertThat(page.locator("#board-sentences li")).hasCount(0);
         as(() -> {
@@ -128,12 +128,9 @@ class BoardLiveTest extends BrowserTestSupport {
         assertThat(page.locator("#board-sentences li")).hasText(new String[] {SCRIPT, IMG});
         assertThat(page.locator("#board-sentences img, #board script")).hasCount(0);
         frame(phoneA, 40, SCRIPT);
-        assertThat(page.locator("#board-framing-summary")).containsText(police + ": 40");
+        assertThat(page.locator("#board-framing-summary")).containsText(police + "\u2069: 40");
         assertAccessible(page, "the framing board");
         screenshot(page, "framing-1920");
-        page.setViewportSize(1280, 720);
-        screenshot(page, "framing-1280");
-        page.setViewportSize(1920, 1080);
 
         // voice: speaking taps move the shares and the balance; influence votes once revealed
         as(() -> workshops.advance(w.id()));
@@ -173,14 +170,11 @@ class BoardLiveTest extends BrowserTestSupport {
         inputs.place(tokenOf(phones, w.joinCode()), 2, second.id(), 60);
         inputs.place(tokenOf(phones2, w.joinCode()), 2, second.id(), 70);
         assertThat(page.locator("#board-cards tbody tr").first()).containsText(first.text());
-        assertThat(page.locator("#board-cards-summary")).containsText("Most disputed: " + first.text());
+        assertThat(page.locator("#board-cards-summary")).containsText("Most disputed: \u2068" + first.text());
         inputs.tag(tokenOf(phones, w.joinCode()), 2, first.id(), Set.of("peers", "school"));
         assertThat(page.locator("#board-contexts table")).containsText("Peers1");
         assertAccessible(page, "the card sort board");
         screenshot(page, "cards-1920");
-        page.setViewportSize(1280, 720);
-        screenshot(page, "cards-1280");
-        page.setViewportSize(1920, 1080);
 
         // pulse: distributions move with each answer; comments once approved
         as(() -> workshops.advance(w.id()));
@@ -211,16 +205,75 @@ class BoardLiveTest extends BrowserTestSupport {
         assertThat(page.locator("#board-needs-list li")).hasCount(2);
         long scriptNeed = needId(SCRIPT, w);
         inputs.dots(tokenOf(phones, w.joinCode()), 4, scriptNeed, 2);
-        assertThat(page.locator("#board-needs-list li").first()).containsText(SCRIPT + " (2 dots");
+        assertThat(page.locator("#board-needs-list li").first()).containsText(SCRIPT + "\u2069 (2 dots");
         assertAccessible(page, "the needs board");
         screenshot(page, "needs-1920");
-        page.setViewportSize(1280, 720);
-        screenshot(page, "needs-1280");
 
         assertThat(page.evaluate("window.__samePage === true")).isEqualTo(true);
         assertThat(dialogs).isEmpty();
         phones.close();
         phones2.close();
+    }
+
+    /** The board's own element and the page: nothing runs past the right edge or the foot of the screen. */
+    static final String FITS = """
+            () => { const d = document.documentElement, b = document.querySelector('#board');
+              return !!b && d.scrollWidth <= d.clientWidth && d.scrollHeight <= d.clientHeight
+                && b.scrollWidth <= b.clientWidth && b.scrollHeight <= b.clientHeight; }""";
+    /** Whether the letters of "dots" after a need's words stand left to right on the screen. */
+    static final String DOTS_IN_ORDER = """
+            (words) => { const li = [...document.querySelectorAll('#board-needs-list li')]
+                .find(l => l.textContent.includes(words));
+              if (!li) return false;
+              const walker = document.createTreeWalker(li, NodeFilter.SHOW_TEXT);
+              let node; while ((node = walker.nextNode()) && !node.textContent.includes('dots')) {}
+              if (!node) return false;
+              const at = node.textContent.indexOf('dots');
+              const xs = [0, 1, 2, 3].map(i => { const r = document.createRange();
+                r.setStart(node, at + i); r.setEnd(node, at + i + 1); return r.getBoundingClientRect().left; });
+              return xs.every((x, i) => i === 0 || x > xs[i - 1]); }""";
+
+    @Test
+    void a_full_board_fits_both_projector_sizes_with_every_label_whole_and_words_after_an_override_in_order() {
+        var room = new CrowdedRoom(spring, new TestWorld(spring), partnership);
+        room.answerEverythingAndShow(0);
+        List<String> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < CrowdedRoom.AGENCIES.size(); i++) {
+            String shortName = CrowdedRoom.AGENCIES.get(i)[1];
+            labels.add(shortName == null ? room.names.get(i) : shortName);
+        }
+        page.setViewportSize(1920, 1080);
+        signInToHome(page, room.facilitator.email(), TestWorld.PASSWORD);
+        open(page, "/workshops/" + room.workshop.id() + "/board");
+        String[] stages = {"Partners and framing", "Influence and voice", "Behaviour-based or ecological?",
+                "Space for critical reflection", "What we need"};
+        for (int stage = 0; stage < stages.length; stage++) {
+            room.show(stage);
+            assertThat(page.locator("#board-stage-line")).containsText(stages[stage]);
+            for (int[] size : new int[][] {{1920, 1080}, {1280, 720}}) {
+                page.setViewportSize(size[0], size[1]);
+                assertThat(page.locator("#board-figures echarts-chart[data-rendered]").first()).isAttached();
+                page.waitForFunction(FITS);
+                if (stage <= 1) {
+                    // every agency named whole on the chart: its short name, or its full name wrapping, never cut
+                    @SuppressWarnings("unchecked")
+                    var axis = (java.util.Map<String, Object>) page.evaluate(
+                            "() => JSON.parse(document.querySelector('#board-figures echarts-chart').option).yAxis");
+                    @SuppressWarnings("unchecked")
+                    var data = (List<Object>) axis.get("data");
+                    assertThat(data).as("stage %d at %d", stage, size[0])
+                            .containsExactlyInAnyOrderElementsOf(labels);
+                    assertThat(((java.util.Map<?, ?>) axis.get("axisLabel")).get("overflow")).isEqualTo("break");
+                    assertThat(page.locator("#board-key")).containsText("RP Police = " + CrowdedRoom.PREFIX + "Police Service");
+                }
+            }
+            page.setViewportSize(1920, 1080);
+        }
+        room.show(3);
+        assertThat(page.locator("#board-comments-page")).hasText(java.util.regex.Pattern.compile("1 of [5-9]"));
+        room.show(4);
+        page.waitForFunction(DOTS_IN_ORDER, "Chairs who");
+        assertAccessible(page, "a full needs board");
     }
 
     @Test
@@ -326,9 +379,12 @@ class BoardLiveTest extends BrowserTestSupport {
         });
         signInToHome(page, facilitator.email(), TestWorld.PASSWORD);
         open(page, "/workshops/" + w.id() + "/board");
+        // a long list shows a page at a time: the first page holds the first notes, each exactly as written
+        assertThat(page.locator("#board-column-0-page")).containsText("1 of ");
         Locator notes = page.locator("#board-column-0 li");
-        assertThat(notes).hasCount(shown.size());
-        assertThat(notes.allTextContents()).containsExactlyElementsOf(shown);
+        assertThat(notes.first()).isVisible();
+        List<String> first = notes.allTextContents();
+        assertThat(first).isNotEmpty().containsExactlyElementsOf(shown.subList(0, first.size()));
         assertThat(page.locator("#board-mapping script, #board-mapping img, #board-mapping iframe, #board-mapping svg"))
                 .hasCount(0);
         assertThat(page.locator("#board-stage-line")).containsText("Stage 2 of 2");

@@ -107,7 +107,7 @@ class ResponseServiceTest {
                     () -> responses.save(id, "most-safe", new AnswerInput.Choice(Set.of("youth-club"))),
                     () -> responses.save(id, "trusted-adults", new AnswerInput.Trusted(Set.of("teacher"), "my nan")),
                     () -> responses.save(id, "anything-else", new AnswerInput.Text("More lights by the canal please")));
-            List<StatementCount.Counted> counts = new ArrayList<>();
+            List<StatementCount.Counted<?>> counts = new ArrayList<>();
             for (Runnable answer : firstAnswers) {
                 var counted = StatementCount.of(db, answer);
                 assertThat(counted.count()).as("%s", counted.statements()).isLessThanOrEqualTo(3);

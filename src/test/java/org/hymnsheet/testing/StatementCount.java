@@ -1,8 +1,9 @@
 package org.hymnsheet.testing;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
+import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
@@ -10,38 +11,48 @@ import org.jooq.ExecuteListenerProvider;
 import org.jooq.impl.DefaultExecuteListenerProvider;
 
 /**
- * Counts the SQL statements the application's jOOQ context runs on the calling thread while a piece of code runs,
- * with their SQL for the failure message. Other threads (push, schedulers) are not counted.
+ * Counts the SQL statements jOOQ runs on the calling thread while an action runs, by adding a listener to the
+ * application's {@link DSLContext} for that time (other threads' statements are not counted).
  */
 public final class StatementCount {
     private StatementCount() {}
 
-    public record Counted(List<String> statements) {
+    /** What an action returned and the statements it ran. */
+    public record Counted<T>(T result, List<String> statements) {
         public int count() {
             return statements.size();
         }
     }
 
-    public static synchronized Counted of(DSLContext db, Runnable work) {
-        Thread me = Thread.currentThread();
-        List<String> seen = new ArrayList<>();
+    /** The statements an action without a result ran. */
+    public static Counted<Void> of(DSLContext db, Runnable action) {
+        return of(db, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    public static synchronized <T> Counted<T> of(DSLContext db, Supplier<T> action) {
+        Thread caller = Thread.currentThread();
+        List<String> statements = new ArrayList<>();
         ExecuteListener listener = new ExecuteListener() {
             @Override
             public void executeStart(ExecuteContext ctx) {
-                if (Thread.currentThread() == me) {
-                    seen.add(ctx.sql());
+                if (Thread.currentThread() == caller) {
+                    statements.add(ctx.sql());
                 }
             }
         };
-        ExecuteListenerProvider[] before = db.configuration().executeListenerProviders();
-        ExecuteListenerProvider[] with = Arrays.copyOf(before, before.length + 1);
+        Configuration config = db.configuration();
+        ExecuteListenerProvider[] before = config.executeListenerProviders();
+        ExecuteListenerProvider[] with = java.util.Arrays.copyOf(before, before.length + 1);
         with[before.length] = new DefaultExecuteListenerProvider(listener);
-        db.configuration().set(with);
+        config.set(with);
         try {
-            work.run();
+            T result = action.get();
+            return new Counted<>(result, List.copyOf(statements));
         } finally {
-            db.configuration().set(before);
+            config.set(before);
         }
-        return new Counted(List.copyOf(seen));
     }
 }

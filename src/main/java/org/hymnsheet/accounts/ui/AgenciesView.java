@@ -22,13 +22,23 @@ public class AgenciesView extends DirectoryView<Agency, Sector> {
             }
 
             @Override
-            public void create(long partnershipId, String name, Sector sector) {
-                directory.createAgency(partnershipId, name, sector);
+            public void create(long partnershipId, String name, String shortName, Sector sector) {
+                directory.createAgency(partnershipId, name, shortName, sector);
             }
 
             @Override
-            public void update(Agency agency, String name, Sector sector) {
-                directory.updateAgency(agency.id(), name, sector, agency.version());
+            public void update(Agency agency, String name, String shortName, Sector sector) {
+                directory.updateAgency(agency.id(), name, shortName, sector, agency.version());
+            }
+
+            @Override
+            public boolean hasShortNames() {
+                return true;
+            }
+
+            @Override
+            public String shortNameOf(Agency agency) {
+                return agency.shortName();
             }
 
             @Override

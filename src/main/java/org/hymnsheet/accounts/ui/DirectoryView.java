@@ -28,6 +28,7 @@ abstract class DirectoryView<T, C extends Enum<C>> extends Main implements HasDy
     private final Grid<T> grid = new Grid<>();
     private final H2 formTitle = new H2();
     private final TextField name = new TextField();
+    private final TextField shortName = new TextField();
     private final Select<C> category = new Select<>();
     private final Button save = new Button();
     private final Button delete = new Button();
@@ -52,6 +53,14 @@ abstract class DirectoryView<T, C extends Enum<C>> extends Main implements HasDy
         name.setMaxLength(Inputs.NAME_MAX);
         name.setRequiredIndicatorVisible(true);
         name.setId("directory-name");
+        shortName.setLabel(getTranslation(prefix + ".shortName"));
+        shortName.setHelperText(getTranslation(prefix + ".shortNameHelp"));
+        shortName.setMaxLength(org.hymnsheet.accounts.Agency.SHORT_NAME_MAX);
+        shortName.setId("directory-short-name");
+        shortName.setVisible(ops.hasShortNames());
+        if (ops.hasShortNames()) {
+            grid.addColumn(ops::shortNameOf).setHeader(getTranslation(prefix + ".shortName"));
+        }
         category.setLabel(getTranslation(prefix + ".category"));
         category.setItems(categories.getEnumConstants());
         category.setItemLabelGenerator(c -> getTranslation(categoryPrefix + c.name()));
@@ -65,7 +74,7 @@ abstract class DirectoryView<T, C extends Enum<C>> extends Main implements HasDy
         delete.addClickListener(e -> delete());
         cancel.setText(getTranslation("directory.cancel"));
         cancel.addClickListener(e -> grid.asSingleSelect().clear());
-        var form = new FormLayout(name, category);
+        var form = new FormLayout(name, shortName, category);
         var actions = new Div(save, delete, cancel);
         actions.addClassName("form-actions");
         add(new H1(getTranslation(prefix + ".title")), picker, grid, formTitle, form, actions);
@@ -77,9 +86,19 @@ abstract class DirectoryView<T, C extends Enum<C>> extends Main implements HasDy
     interface Ops<T, C> {
         List<T> list(long partnershipId);
 
-        void create(long partnershipId, String name, C category);
+        /** @param shortName what the user typed as a short name (only where {@link #hasShortNames()}) */
+        void create(long partnershipId, String name, String shortName, C category);
 
-        void update(T item, String name, C category);
+        void update(T item, String name, String shortName, C category);
+
+        /** Whether these things have an optional short name (agencies, for projected boards). */
+        default boolean hasShortNames() {
+            return false;
+        }
+
+        default String shortNameOf(T item) {
+            return null;
+        }
 
         void remove(T item);
 
@@ -103,6 +122,9 @@ abstract class DirectoryView<T, C extends Enum<C>> extends Main implements HasDy
     private void edit(T item) {
         editing = item;
         name.setValue(item == null ? "" : nameOf(item));
+        String currentShort = item == null ? null : ops.shortNameOf(item);
+        shortName.setValue(currentShort == null ? "" : currentShort);
+        shortName.setInvalid(false);
         category.setValue(item == null ? null : categoryOf(item));
         name.setInvalid(false);
         category.setInvalid(false);
@@ -113,11 +135,11 @@ abstract class DirectoryView<T, C extends Enum<C>> extends Main implements HasDy
     }
 
     private void save() {
-        boolean saved = Forms.save(this, Map.of("name", name, "sector", category, "kind", category), () -> {
+        boolean saved = Forms.save(this, Map.of("name", name, "shortName", shortName, "sector", category, "kind", category), () -> {
             if (editing == null) {
-                ops.create(picker.selectedId(), name.getValue(), category.getValue());
+                ops.create(picker.selectedId(), name.getValue(), shortName.getValue(), category.getValue());
             } else {
-                ops.update(editing, name.getValue(), category.getValue());
+                ops.update(editing, name.getValue(), shortName.getValue(), category.getValue());
             }
         });
         if (saved) {

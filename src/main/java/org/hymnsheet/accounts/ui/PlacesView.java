@@ -22,12 +22,12 @@ public class PlacesView extends DirectoryView<Place, PlaceKind> {
             }
 
             @Override
-            public void create(long partnershipId, String name, PlaceKind kind) {
+            public void create(long partnershipId, String name, String shortName, PlaceKind kind) {
                 directory.createPlace(partnershipId, name, kind);
             }
 
             @Override
-            public void update(Place place, String name, PlaceKind kind) {
+            public void update(Place place, String name, String shortName, PlaceKind kind) {
                 directory.updatePlace(place.id(), name, kind, place.version());
             }
 

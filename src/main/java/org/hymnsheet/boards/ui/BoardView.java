@@ -50,9 +50,15 @@ public class BoardView extends Div implements BeforeEnterObserver, HasDynamicTit
      * that only listens would be signed out after 30 minutes of a quiet stage. A request every 5 minutes keeps it.
      */
     static final int KEEP_OPEN_MILLIS = 5 * 60 * 1000;
+    /** A list longer than the screen shows its next page this often. */
+    static final int PAGE_TURN_MILLIS = 10_000;
+    /** At most ten refreshes a second (other live pages: four). */
+    static final long REFRESH_GAP_MILLIS = LiveSignals.MIN_GAP_MILLIS;
     private final transient BoardService boards;
     private final StagePanels panels = new StagePanels(this::getTranslation);
     private final LiveRefresh live;
+    private final LiveRefresh liveYoungPeople;
+    private final Div key = new Div();
     private final H1 title = new H1();
     private final Span stageLine = new Span();
     private final Span code = new Span();
@@ -66,6 +72,10 @@ public class BoardView extends Div implements BeforeEnterObserver, HasDynamicTit
     private String shownCode;
     private int refreshes;
     private com.vaadin.flow.shared.Registration tick;
+    private com.vaadin.flow.shared.Registration resize;
+    private Board shown;
+    private Long shownSurvey;
+    private boolean voiceTicks;
 
     BoardView(BoardService boards, BoardSnapshotService snapshots, LiveSignals signals) {
         this.boards = boards;
@@ -81,42 +91,70 @@ public class BoardView extends Div implements BeforeEnterObserver, HasDynamicTit
         youngPeople.addClassName("board-young-people");
         var head = new Header(new Div(title, stageLine), joinBox);
         head.addClassName("board-head");
+        key.setId("board-key");
+        key.addClassName("board-key");
         var stage = new Main(prompt, answered, figures);
         stage.addClassName("board-stage");
         var body = new Div(stage, youngPeople);
         body.addClassName("board-body");
-        add(head, body, new BoardSave(snapshots, panels, figures, () -> id));
+        var foot = new Div(key, new BoardSave(snapshots, panels, figures, () -> id));
+        foot.addClassName("board-bottom");
+        add(head, body, foot);
         live = LiveRefresh.on(this, signals, this::refresh);
-        // while the voice stage is up, an open speaking turn grows by the second: re-read now and then
-        addAttachListener(e -> tick = e.getUI().addPollListener(p -> refresh()));
+        // the young people's panel changes with its survey, not with the room: it re-reads only then
+        liveYoungPeople = LiveRefresh.on(this, signals, this::refreshYoungPeople);
+        // while the voice stage is up, an open speaking turn grows by the second: re-read now and then; otherwise
+        // the poll turns the pages of lists longer than the screen
+        addAttachListener(e -> {
+            tick = e.getUI().addPollListener(p -> tick());
+            // chart type follows the screen's size, as the board's CSS type does
+            var page = e.getUI().getPage();
+            page.retrieveExtendedClientDetails(d -> window(d.getWindowInnerWidth(), d.getWindowInnerHeight()));
+            resize = page.addBrowserWindowResizeListener(r -> window(r.getWidth(), r.getHeight()));
+        });
         addDetachListener(e -> {
             e.getUI().setPollInterval(-1);
             if (tick != null) {
                 tick.remove();
                 tick = null;
             }
+            if (resize != null) {
+                resize.remove();
+                resize = null;
+            }
         });
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        id = Long.parseLong(event.getRouteParameters().get("id").orElseThrow());
+        show(Long.parseLong(event.getRouteParameters().get("id").orElseThrow()));
+    }
+
+    /** Shows this workshop's board. */
+    void show(long workshopId) {
+        id = workshopId;
+        shown = null;
         refresh();
     }
 
-    /** Re-reads the board from the tables and redraws what changed. */
+    /** Re-reads the board from the tables (one service call) and redraws what changed. */
     void refresh() {
         Board b;
         try {
-            b = boards.board(id);
+            b = boards.stage(id);
         } catch (NotFoundException gone) {
             return;
         }
         refreshes++;
         getElement().setAttribute("data-refreshes", String.valueOf(refreshes));
         var w = b.workshop();
-        live.follow(w.surveyId() == null ? Set.of(Topic.workshop(w.id()))
-                : Set.of(Topic.workshop(w.id()), Topic.survey(w.surveyId())));
+        // a refresh is one cheap read that redraws only what changed: a burst of saves lands within ~0.1 s of the last
+        live.follow(Set.of(Topic.workshop(w.id())), REFRESH_GAP_MILLIS);
+        if (shown == null || !java.util.Objects.equals(w.surveyId(), shownSurvey)) {
+            shownSurvey = w.surveyId();
+            liveYoungPeople.follow(w.surveyId() == null ? Set.of() : Set.of(Topic.survey(w.surveyId())));
+            youngPeople(w.surveyId() == null ? null : boards.youngPeople(id));
+        }
         String newTitle = getTranslation("board.pageTitle", w.title());
         if (!newTitle.equals(pageTitle)) {
             pageTitle = newTitle;
@@ -127,22 +165,74 @@ public class BoardView extends Div implements BeforeEnterObserver, HasDynamicTit
         stageLine.setText(w.ended() ? getTranslation("board.ended", stageTitle)
                 : getTranslation("board.stageOf", b.stage().position() + 1, w.stageCount(), stageTitle));
         join(w.joinCode(), w.ended());
-        int poll = b.stage().kind() == StageKind.VOICE && !w.ended() ? VOICE_TICK_MILLIS : KEEP_OPEN_MILLIS;
+        voiceTicks = b.stage().kind() == StageKind.VOICE && !w.ended();
+        prompt.setText(b.stage().definition().prompt().in("en"));
+        answered.setText(getTranslation("board.answered", b.answered(), b.participants()));
+        boolean sameFigures = shown != null && shown.stage().id() == b.stage().id()
+                && java.util.Objects.equals(shown.view(), b.view()) && shown.shortNames().equals(b.shortNames());
+        shown = b;
+        if (!sameFigures) {
+            draw();
+        }
+        poll();
+    }
+
+    private void window(int width, int height) {
+        if (panels.window(width, height) && shown != null) {
+            draw();
+        }
+    }
+
+    /** The poll: re-reads while speaking time grows, turns the pages of long lists, and keeps the session open. */
+    void tick() {
+        if (voiceTicks || !panels.paged()) {
+            refresh();
+        } else if (shown != null) {
+            panels.turnPage();
+            draw();
+        }
+    }
+
+    private void poll() {
+        int poll = voiceTicks ? VOICE_TICK_MILLIS : panels.paged() ? PAGE_TURN_MILLIS : KEEP_OPEN_MILLIS;
         if (UI.getCurrent().getPollInterval() != poll) {
             UI.getCurrent().setPollInterval(poll);
         }
-        prompt.setText(b.stage().definition().prompt().in("en"));
-        answered.setText(getTranslation("board.answered", b.answered(), b.participants()));
+    }
+
+    /** Draws the stage's figures and the key to the short names they use (only when they changed). */
+    private void draw() {
         figures.removeAll();
-        if (b.view() == null) {
+        key.removeAll();
+        if (shown.view() == null) {
             var waiting = new Paragraph(getTranslation("board.waiting"));
             waiting.addClassName("board-waiting");
             waiting.setId("board-waiting");
             figures.add(waiting);
         } else {
-            panels.render(b.view()).forEach(figures::add);
+            panels.render(shown.view(), shown.shortNames()).forEach(figures::add);
         }
-        youngPeople(b.youngPeople());
+        key.setVisible(shown.view() != null && !shown.shortNames().isEmpty());
+        if (key.isVisible()) {
+            key.add(new Span(getTranslation("board.key") + ": "));
+            for (var n : shown.shortNames()) {
+                var item = new Span();
+                item.addClassName("board-key-item");
+                item.getElement().appendChild(new com.vaadin.flow.dom.Element("b").appendChild(
+                        new com.vaadin.flow.dom.Element("bdi").setText(n.shortName())));
+                item.getElement().appendChild(com.vaadin.flow.dom.Element.createText(" = "));
+                item.getElement().appendChild(new com.vaadin.flow.dom.Element("bdi").setText(n.name()));
+                key.add(item);
+            }
+        }
+    }
+
+    private void refreshYoungPeople() {
+        try {
+            youngPeople(boards.youngPeople(id));
+        } catch (NotFoundException gone) {
+            // the workshop is gone: the board's own refresh says so
+        }
     }
 
     private void join(String joinCode, boolean ended) {
@@ -185,7 +275,11 @@ public class BoardView extends Div implements BeforeEnterObserver, HasDynamicTit
         if (!voice.quotes().isEmpty()) {
             var quotes = new UnorderedList();
             quotes.addClassName("board-quotes");
-            voice.quotes().forEach(q -> quotes.add(new ListItem(q)));
+            voice.quotes().forEach(q -> {
+                var item = new ListItem();
+                item.getElement().appendChild(new com.vaadin.flow.dom.Element("bdi").setText(q));
+                quotes.add(item);
+            });
             youngPeople.add(new H3(getTranslation("board.young.inTheirWords")), quotes);
         }
         var rule = new Paragraph(voice.rule());

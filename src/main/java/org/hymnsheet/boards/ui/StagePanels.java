@@ -17,6 +17,7 @@ import java.util.function.BiFunction;
 import org.hymnsheet.boards.Board;
 import org.hymnsheet.boards.BoardFigures;
 import org.hymnsheet.common.ui.EChart;
+import com.vaadin.flow.dom.Element;
 
 /**
  * The figures of the stage on the board, one layout per stage kind. Charts are kept between refreshes (only their
@@ -25,9 +26,20 @@ import org.hymnsheet.common.ui.EChart;
 final class StagePanels {
     private static final int CARDS_ON_CHART = 10;
     private static final int NEEDS_ON_CHART = 8;
+    /** A page of a long list holds at most this many items, and about this many characters. */
+    static final int PAGE_ITEMS = 6;
+    static final int PAGE_CHARS = 420;
+    /** Charts take the height the board's layout leaves them (CSS), so the board fills the screen and no more. */
+    private static final String MAIN_HEIGHT = null;
+    private static final String SIDE_HEIGHT = null;
+    private static final String PULSE_HEIGHT = null;
 
     private final Map<String, EChart> charts = new HashMap<>();
     private final BiFunction<String, Object[], String> t;
+    private Map<String, String> shortNames = Map.of();
+    private int turn;
+    private boolean paged;
+    private BoardCharts.Sizes sizes = BoardCharts.Sizes.FULL_HD;
 
     StagePanels(BiFunction<String, Object[], String> translate) {
         this.t = translate;
@@ -53,9 +65,36 @@ final class StagePanels {
                 .orElseThrow();
     }
 
-    List<Component> render(Board.StageView view) {
+    /** Sizes the charts' type for a browser window of this size; whether that changed anything. */
+    boolean window(int width, int height) {
+        var next = BoardCharts.Sizes.forWindow(width, height);
+        boolean changed = !next.equals(sizes);
+        sizes = next;
+        return changed;
+    }
+
+    /** Shows the next page of every list longer than a screen (the board turns them every few seconds). */
+    void turnPage() {
+        turn++;
+    }
+
+    /** Whether the last render left a list with more than one page. */
+    boolean paged() {
+        return paged;
+    }
+
+    /**
+     * The stage's figures; agencies with a short name are shown by it on the charts (the board's key gives the full
+     * name). Participants' words are isolated for direction: a right-to-left override in one cannot turn what follows.
+     */
+    List<Component> render(Board.StageView view, List<Board.ShortName> shortened) {
+        paged = false;
+        Map<String, String> byName = new HashMap<>();
+        shortened.forEach(n -> byName.put(n.name(), n.shortName()));
+        shortNames = byName;
         Map<String, BoardFigures.Chart> text = new HashMap<>();
-        BoardFigures.charts(view, t::apply).forEach(c -> text.put(c.key(), c));
+        BoardFigures.charts(view, (key, args) -> t.apply(key, isolated(args)),
+                name -> byName.getOrDefault(name, name)).forEach(c -> text.put(c.key(), c));
         return switch (view) {
             case Board.Framing f -> framing(f, text);
             case Board.Voice v -> voice(v, text);
@@ -67,7 +106,7 @@ final class StagePanels {
     }
 
     private List<Component> framing(Board.Framing f, Map<String, BoardFigures.Chart> text) {
-        return List.of(split(figure(text.get("framing"), "420px", BoardCharts.framing(f)),
+        return List.of(split(figure(text.get("framing"), MAIN_HEIGHT, BoardCharts.framing(f, shortNames, sizes)),
                 quotes("board-sentences", tr("board.framing.sentences"), f.sentences())));
     }
 
@@ -79,7 +118,7 @@ final class StagePanels {
         value.addClassName("board-number");
         balance.add(new Span(tr("board.voice.balance")), value,
                 new Paragraph(tr("board.voice.balanceExplained")));
-        var figure = figure(text.get("voice"), "420px", BoardCharts.voice(v));
+        var figure = figure(text.get("voice"), MAIN_HEIGHT, BoardCharts.voice(v, shortNames, sizes));
         var levels = new UnorderedList();
         levels.setId("board-levels");
         levels.addClassName("board-inline-list");
@@ -98,36 +137,37 @@ final class StagePanels {
         eco.add(new Span(tr("board.cards.ecological")), value,
                 new Paragraph(tr("board.cards.balanceExplained", pct(c.behaviourShare()), num(c.meanPosition()),
                         c.placements())));
-        var cards = figure(text.get("cards"), "420px", BoardCharts.cardSpread(c, CARDS_ON_CHART));
+        var cards = figure(text.get("cards"), MAIN_HEIGHT, BoardCharts.cardSpread(c, CARDS_ON_CHART, sizes));
         return List.of(split(cards, new Div(eco,
-                figure(text.get("contexts"), "300px", BoardCharts.counts(c.contexts(), tr("board.cards.contexts"), 2)))));
+                figure(text.get("contexts"), SIDE_HEIGHT, BoardCharts.counts(c.contexts(), tr("board.cards.contexts"), 2, sizes)))));
     }
 
     private List<Component> pulse(Board.Pulse p, Map<String, BoardFigures.Chart> text) {
-        List<Component> out = new ArrayList<>();
-        var row = new Div();
-        row.addClassName("board-columns");
+        var questions = new Div();
         for (int i = 0; i < p.questions().size(); i++) {
             var q = p.questions().get(i);
-            var box = new Div(new H3(q.text()));
-            box.add(figure(text.get("pulse-" + i), "300px", BoardCharts.pulse(q)));
-            row.add(box);
+            questions.add(new H3(q.text()), figure(text.get("pulse-" + i), PULSE_HEIGHT, BoardCharts.pulse(q, sizes)));
         }
-        out.add(row);
-        out.add(quotes("board-comments", tr("board.pulse.comments"), p.comments()));
-        return out;
+        return List.of(split(questions, quotes("board-comments", tr("board.pulse.comments"), p.comments())));
     }
 
     private List<Component> needs(Board.Needs n, Map<String, BoardFigures.Chart> text) {
         List<Component> out = new ArrayList<>();
         var top = n.needs().stream().limit(NEEDS_ON_CHART).map(x -> new Board.Count(x.text(), x.dots())).toList();
+        var items = n.needs().stream().map(x -> tr("board.needs.item", isolate(x.text()), x.dots(),
+                x.owner() == null ? tr("board.needs.noOwner") : isolate(x.owner()), x.category())).toList();
+        var pages = pages(items);
+        int shown = turn % pages.size();
         var list = new OrderedList();
         list.setId("board-needs-list");
         list.addClassName("board-ranked");
-        n.needs().forEach(x -> list.add(new ListItem(tr("board.needs.item", x.text(), x.dots(),
-                x.owner() == null ? tr("board.needs.noOwner") : x.owner(), x.category()))));
-        out.add(figure(text.get("needs"), "360px", BoardCharts.counts(top, tr("board.needs.dots"), 0)));
-        out.add(list);
+        list.getElement().setAttribute("start", String.valueOf(1 + pages.subList(0, shown).stream().mapToInt(List::size).sum()));
+        pages.get(shown).forEach(item -> list.add(new ListItem(item)));
+        var side = new Div(new H3(tr("board.needs.chart")), list);
+        if (pages.size() > 1) {
+            side.add(pageOf("board-needs-list", shown, pages.size()));
+        }
+        out.add(split(figure(text.get("needs"), MAIN_HEIGHT, BoardCharts.counts(top, tr("board.needs.dots"), 0, sizes)), side));
         return out;
     }
 
@@ -149,18 +189,73 @@ final class StagePanels {
         return row;
     }
 
+    /**
+     * Participants' words under a heading, a page at a time where they would not fit the screen ("1 of 3" beside the
+     * list; the board turns the pages). Each is isolated for direction in its own {@code <bdi>}.
+     */
     private Div quotes(String id, String heading, List<String> texts) {
         var box = new Div(new H3(heading));
         box.setId(id);
         box.addClassName("board-quotes");
         if (texts.isEmpty()) {
             box.add(new Paragraph(tr("board.noApprovedText")));
-        } else {
-            var list = new UnorderedList();
-            texts.forEach(text -> list.add(new ListItem(text)));
-            box.add(list);
+            return box;
+        }
+        var pages = pages(texts);
+        int shown = turn % pages.size();
+        var list = new UnorderedList();
+        for (String text : pages.get(shown)) {
+            var item = new ListItem();
+            item.getElement().appendChild(new Element("bdi").setText(text));
+            list.add(item);
+        }
+        box.add(list);
+        if (pages.size() > 1) {
+            box.add(pageOf(id, shown, pages.size()));
         }
         return box;
+    }
+
+    private Span pageOf(String id, int shown, int of) {
+        paged = true;
+        var page = new Span(tr("board.page", shown + 1, of));
+        page.setId(id + "-page");
+        page.addClassName("board-page");
+        return page;
+    }
+
+    /** Texts split into pages of at most {@link #PAGE_ITEMS} items and about {@link #PAGE_CHARS} characters. */
+    static List<List<String>> pages(List<String> texts) {
+        List<List<String>> pages = new ArrayList<>();
+        List<String> page = new ArrayList<>();
+        int chars = 0;
+        for (String text : texts) {
+            if (!page.isEmpty() && (page.size() == PAGE_ITEMS || chars + text.length() > PAGE_CHARS)) {
+                pages.add(page);
+                page = new ArrayList<>();
+                chars = 0;
+            }
+            page.add(text);
+            chars += text.length();
+        }
+        pages.add(page);
+        return pages;
+    }
+
+    /** Arguments of a message with every text of words isolated for direction (numbers as they are). */
+    private static Object[] isolated(Object[] args) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof String text && text.codePoints().anyMatch(Character::isLetter)) {
+                out[i] = isolate(text); // words (names, cards): figures and dashes stay as they are
+            }
+        }
+        return out;
+    }
+
+    /** Text between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: {@code <bdi>} for text inside a sentence. */
+    static String isolate(String text) {
+        return "\u2068" + text + "\u2069";
     }
 
     /** A chart with its summary and hidden table, under the id "board-" + its key. */

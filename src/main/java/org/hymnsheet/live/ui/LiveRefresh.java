@@ -21,6 +21,7 @@ public final class LiveRefresh extends Component {
     private final transient LiveSignals signals;
     private final Runnable refresh;
     private Set<Topic> topics = Set.of();
+    private long gapMillis = 1000 / LiveSignals.MAX_PER_SECOND;
     private Set<Topic> slowTopics = Set.of();
     private long slowGapMillis;
     private transient Subscription subscription;
@@ -44,10 +45,19 @@ public final class LiveRefresh extends Component {
 
     /** Hears these topics from now on (replacing the ones before). */
     public void follow(Set<Topic> topics) {
-        if (topics.equals(this.topics)) {
+        follow(topics, 1000 / LiveSignals.MAX_PER_SECOND);
+    }
+
+    /**
+     * As {@link #follow(Set)}, re-reading at most once per {@code gapMillis} (at least
+     * {@link LiveSignals#MIN_GAP_MILLIS}): for a page whose read is cheap and whose viewers wait for a burst to land.
+     */
+    public void follow(Set<Topic> topics, long gapMillis) {
+        if (topics.equals(this.topics) && gapMillis == this.gapMillis) {
             return;
         }
         this.topics = Set.copyOf(topics);
+        this.gapMillis = gapMillis;
         if (ui != null) {
             resubscribe();
         }
@@ -104,7 +114,7 @@ public final class LiveRefresh extends Component {
                 refresh.run();
             }
         });
-        subscription = signals.subscribe(topics, inUi);
+        subscription = signals.subscribe(topics, gapMillis, inUi);
         if (!slowTopics.isEmpty()) {
             slowSubscription = signals.subscribe(slowTopics, slowGapMillis, inUi);
         }
