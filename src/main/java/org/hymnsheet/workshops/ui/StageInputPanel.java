@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -184,6 +185,7 @@ final class StageInputPanel extends Div {
             group.setItems(IntStream.rangeClosed(1, 5).boxed().toList());
             group.setItemLabelGenerator(i -> i + " " + q.labels().get(i - 1).in(lang));
             group.addClassName("scale");
+            group.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL); // one answer a line: read in order on a phone
             StageInput old = before.get(q.id());
             if (old != null && old.value() != null) {
                 group.setValue(old.value());
