@@ -3,6 +3,7 @@ package org.hymnsheet.workshops;
 import static org.hymnsheet.db.Tables.CARD;
 import static org.hymnsheet.db.Tables.CARD_CONTEXT;
 import static org.hymnsheet.db.Tables.CARD_PLACEMENT;
+import static org.jooq.impl.DSL.excluded;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -11,6 +12,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.hymnsheet.common.Inputs;
+import org.hymnsheet.db.tables.records.CardContextRecord;
+import org.hymnsheet.db.tables.records.CardPlacementRecord;
 import org.jooq.DSLContext;
 import org.jooq.Records;
 import org.springframework.stereotype.Repository;
@@ -86,6 +89,51 @@ class CardRepository {
                 .set(CARD_PLACEMENT.STAGE_ID, stageId)
                 .set(CARD_PLACEMENT.PLACED_AT, now)
                 .execute();
+    }
+
+    /** Whether every one of these is a card of this workshop. */
+    boolean allOf(long workshopId, Collection<Long> cardIds) {
+        return db.fetchCount(CARD, CARD.WORKSHOP_ID.eq(workshopId).and(CARD.ID.in(cardIds))) == cardIds.size();
+    }
+
+    /**
+     * A save of several cards: one multi-row upsert of the placements (keyed by participant and card, so saving
+     * again replaces, never duplicates), one delete of these cards' earlier contexts and one insert of the new ones.
+     */
+    void placeAll(InputRepository.Author by, long stageId, List<InputService.Placement> placements) {
+        OffsetDateTime now = now();
+        InputRepository.allRows(db, CARD_PLACEMENT, placements.stream().map(p -> {
+                    var row = new CardPlacementRecord();
+                    row.setParticipantId(by.participantId());
+                    row.setCardId(p.cardId());
+                    row.setStageId(stageId);
+                    row.setAgencyId(by.agencyId());
+                    row.setWorkLevel(by.level().name());
+                    row.setPosition((short) p.value());
+                    row.setPlacedAt(now);
+                    return row;
+                }).toList())
+                .onConflict(CARD_PLACEMENT.PARTICIPANT_ID, CARD_PLACEMENT.CARD_ID).doUpdate()
+                .set(CARD_PLACEMENT.POSITION, excluded(CARD_PLACEMENT.POSITION))
+                .set(CARD_PLACEMENT.STAGE_ID, excluded(CARD_PLACEMENT.STAGE_ID))
+                .set(CARD_PLACEMENT.PLACED_AT, excluded(CARD_PLACEMENT.PLACED_AT))
+                .execute();
+        db.deleteFrom(CARD_CONTEXT).where(CARD_CONTEXT.PARTICIPANT_ID.eq(by.participantId())
+                .and(CARD_CONTEXT.CARD_ID.in(placements.stream().map(InputService.Placement::cardId).toList()))).execute();
+        List<CardContextRecord> contexts = placements.stream().flatMap(p -> p.contexts().stream().sorted().map(c -> {
+            var row = new CardContextRecord();
+            row.setParticipantId(by.participantId());
+            row.setCardId(p.cardId());
+            row.setStageId(stageId);
+            row.setAgencyId(by.agencyId());
+            row.setWorkLevel(by.level().name());
+            row.setContextId(c);
+            row.setCreatedAt(now);
+            return row;
+        })).toList();
+        if (!contexts.isEmpty()) {
+            InputRepository.allRows(db, CARD_CONTEXT, contexts).execute();
+        }
     }
 
     void setContexts(InputRepository.Author by, long cardId, long stageId, Collection<String> contextIds) {

@@ -7,16 +7,26 @@ import static org.hymnsheet.db.Tables.MAPPING_NOTE;
 import static org.hymnsheet.db.Tables.NEED;
 import static org.hymnsheet.db.Tables.PULSE_ANSWER;
 import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.sum;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.hymnsheet.db.tables.records.DotVoteRecord;
+import org.hymnsheet.db.tables.records.InfluenceVoteRecord;
+import org.hymnsheet.db.tables.records.PulseAnswerRecord;
 import org.jooq.DSLContext;
+import org.jooq.InsertSetMoreStep;
 import org.jooq.Record2;
+import org.jooq.Records;
+import org.jooq.Table;
+import org.jooq.TableRecord;
 import org.springframework.stereotype.Repository;
 
 /** Writes participants' inputs. Keyed inputs are upserts on their primary key, so a retry never duplicates. */
@@ -69,30 +79,55 @@ class InputRepository {
     void influence(Author by, long stageId, Collection<Long> agencyIds) {
         db.deleteFrom(INFLUENCE_VOTE).where(INFLUENCE_VOTE.PARTICIPANT_ID.eq(by.participantId())
                 .and(INFLUENCE_VOTE.STAGE_ID.eq(stageId))).execute();
-        OffsetDateTime now = now();
-        for (long agency : agencyIds) {
-            db.insertInto(INFLUENCE_VOTE).set(INFLUENCE_VOTE.PARTICIPANT_ID, by.participantId())
-                    .set(INFLUENCE_VOTE.STAGE_ID, stageId).set(INFLUENCE_VOTE.AGENCY_ID, by.agencyId())
-                    .set(INFLUENCE_VOTE.WORK_LEVEL, by.level().name()).set(INFLUENCE_VOTE.VOTED_AGENCY_ID, agency)
-                    .set(INFLUENCE_VOTE.CREATED_AT, now).execute();
+        if (agencyIds.isEmpty()) {
+            return;
         }
+        OffsetDateTime now = now();
+        allRows(db, INFLUENCE_VOTE, agencyIds.stream().map(agency -> {
+            var row = new InfluenceVoteRecord();
+            row.setParticipantId(by.participantId());
+            row.setStageId(stageId);
+            row.setAgencyId(by.agencyId());
+            row.setWorkLevel(by.level().name());
+            row.setVotedAgencyId(agency);
+            row.setCreatedAt(now);
+            return row;
+        }).toList()).execute();
     }
 
-    void pulse(Author by, long stageId, String questionId, int value, String comment) {
+    /**
+     * A pulse screen's answers in one upsert (INSERT … ON CONFLICT on PostgreSQL, MERGE on H2): one statement
+     * for all the rows, after one locked read of the earlier comments (whose words decide each comment's moderation).
+     */
+    void pulse(Author by, long stageId, List<InputService.PulseAnswer> answers) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        Map<String, Record2<String, String>> before = db.select(PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.COMMENT,
+                        PULSE_ANSWER.MODERATION).from(PULSE_ANSWER)
+                .where(PULSE_ANSWER.PARTICIPANT_ID.eq(by.participantId()).and(PULSE_ANSWER.STAGE_ID.eq(stageId)))
+                .forUpdate()
+                .fetchMap(PULSE_ANSWER.QUESTION_ID, r -> r.into(PULSE_ANSWER.COMMENT, PULSE_ANSWER.MODERATION));
         OffsetDateTime now = now();
-        String moderation = moderationAfter(db.select(PULSE_ANSWER.COMMENT, PULSE_ANSWER.MODERATION).from(PULSE_ANSWER)
-                .where(PULSE_ANSWER.PARTICIPANT_ID.eq(by.participantId()).and(PULSE_ANSWER.STAGE_ID.eq(stageId))
-                        .and(PULSE_ANSWER.QUESTION_ID.eq(questionId)))
-                .forUpdate().fetchOptional(), comment);
-        db.insertInto(PULSE_ANSWER)
-                .set(PULSE_ANSWER.PARTICIPANT_ID, by.participantId()).set(PULSE_ANSWER.STAGE_ID, stageId)
-                .set(PULSE_ANSWER.AGENCY_ID, by.agencyId()).set(PULSE_ANSWER.WORK_LEVEL, by.level().name())
-                .set(PULSE_ANSWER.QUESTION_ID, questionId).set(PULSE_ANSWER.SCALE_VALUE, (short) value)
-                .set(PULSE_ANSWER.COMMENT, comment).set(PULSE_ANSWER.MODERATION, moderation)
-                .set(PULSE_ANSWER.CREATED_AT, now)
+        List<PulseAnswerRecord> rows = answers.stream().map(a -> {
+            var row = new PulseAnswerRecord();
+            row.setParticipantId(by.participantId());
+            row.setStageId(stageId);
+            row.setAgencyId(by.agencyId());
+            row.setWorkLevel(by.level().name());
+            row.setQuestionId(a.questionId());
+            row.setScaleValue((short) a.value());
+            row.setComment(a.comment());
+            row.setModeration(moderationAfter(Optional.ofNullable(before.get(a.questionId())), a.comment()));
+            row.setCreatedAt(now);
+            return row;
+        }).toList();
+        allRows(db, PULSE_ANSWER, rows)
                 .onConflict(PULSE_ANSWER.PARTICIPANT_ID, PULSE_ANSWER.STAGE_ID, PULSE_ANSWER.QUESTION_ID).doUpdate()
-                .set(PULSE_ANSWER.SCALE_VALUE, (short) value).set(PULSE_ANSWER.COMMENT, comment)
-                .set(PULSE_ANSWER.MODERATION, moderation).set(PULSE_ANSWER.CREATED_AT, now)
+                .set(PULSE_ANSWER.SCALE_VALUE, excluded(PULSE_ANSWER.SCALE_VALUE))
+                .set(PULSE_ANSWER.COMMENT, excluded(PULSE_ANSWER.COMMENT))
+                .set(PULSE_ANSWER.MODERATION, excluded(PULSE_ANSWER.MODERATION))
+                .set(PULSE_ANSWER.CREATED_AT, excluded(PULSE_ANSWER.CREATED_AT))
                 .execute();
     }
 
@@ -103,31 +138,43 @@ class InputRepository {
                 .returning(NEED.ID).fetchOne().getId();
     }
 
-    Optional<NeedRow> findNeed(long needId) {
-        return db.select(NEED.ID, NEED.STAGE_ID, NEED.MODERATION).from(NEED).where(NEED.ID.eq(needId))
-                .fetchOptional(r -> new NeedRow(r.value1(), r.value2(), r.value3()));
+    List<NeedRow> findNeeds(Collection<Long> needIds) {
+        return db.select(NEED.ID, NEED.STAGE_ID, NEED.MODERATION).from(NEED).where(NEED.ID.in(needIds))
+                .fetch(Records.mapping(NeedRow::new));
     }
 
-    /** Dots this participant has put on the stage's needs, not counting {@code exceptNeedId}. */
-    int dotsUsed(long participantId, long stageId, long exceptNeedId) {
+    /** Dots this participant has put on the stage's needs, not counting those on {@code exceptNeedIds}. */
+    int dotsUsed(long participantId, long stageId, Collection<Long> exceptNeedIds) {
         return db.select(coalesce(sum(DOT_VOTE.DOTS), java.math.BigDecimal.ZERO)).from(DOT_VOTE)
                 .where(DOT_VOTE.PARTICIPANT_ID.eq(participantId).and(DOT_VOTE.STAGE_ID.eq(stageId))
-                        .and(DOT_VOTE.NEED_ID.ne(exceptNeedId)))
+                        .and(DOT_VOTE.NEED_ID.notIn(exceptNeedIds)))
                 .fetchOne().value1().intValue();
     }
 
-    void dots(Author by, long needId, long stageId, int dots) {
-        if (dots == 0) {
-            db.deleteFrom(DOT_VOTE).where(DOT_VOTE.PARTICIPANT_ID.eq(by.participantId()).and(DOT_VOTE.NEED_ID.eq(needId)))
+    /** Sets the dots on these needs: one delete for the needs left with none, one upsert for the rest. */
+    void dots(Author by, long stageId, Map<Long, Integer> dotsByNeed) {
+        List<Long> none = dotsByNeed.entrySet().stream().filter(e -> e.getValue() == 0).map(Map.Entry::getKey).toList();
+        if (!none.isEmpty()) {
+            db.deleteFrom(DOT_VOTE).where(DOT_VOTE.PARTICIPANT_ID.eq(by.participantId()).and(DOT_VOTE.NEED_ID.in(none)))
                     .execute();
-            return;
         }
         OffsetDateTime now = now();
-        db.insertInto(DOT_VOTE).set(DOT_VOTE.PARTICIPANT_ID, by.participantId()).set(DOT_VOTE.NEED_ID, needId)
-                .set(DOT_VOTE.STAGE_ID, stageId).set(DOT_VOTE.AGENCY_ID, by.agencyId())
-                .set(DOT_VOTE.WORK_LEVEL, by.level().name()).set(DOT_VOTE.DOTS, (short) dots).set(DOT_VOTE.CREATED_AT, now)
-                .onConflict(DOT_VOTE.PARTICIPANT_ID, DOT_VOTE.NEED_ID).doUpdate()
-                .set(DOT_VOTE.DOTS, (short) dots).set(DOT_VOTE.CREATED_AT, now)
+        List<DotVoteRecord> rows = dotsByNeed.entrySet().stream().filter(e -> e.getValue() > 0).map(e -> {
+            var row = new DotVoteRecord();
+            row.setParticipantId(by.participantId());
+            row.setNeedId(e.getKey());
+            row.setStageId(stageId);
+            row.setAgencyId(by.agencyId());
+            row.setWorkLevel(by.level().name());
+            row.setDots(e.getValue().shortValue());
+            row.setCreatedAt(now);
+            return row;
+        }).toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        allRows(db, DOT_VOTE, rows).onConflict(DOT_VOTE.PARTICIPANT_ID, DOT_VOTE.NEED_ID).doUpdate()
+                .set(DOT_VOTE.DOTS, excluded(DOT_VOTE.DOTS)).set(DOT_VOTE.CREATED_AT, excluded(DOT_VOTE.CREATED_AT))
                 .execute();
     }
 
@@ -137,6 +184,15 @@ class InputRepository {
                 .set(MAPPING_NOTE.WORK_LEVEL, by.level().name()).set(MAPPING_NOTE.COLUMN_ID, columnId)
                 .set(MAPPING_NOTE.TEXT, text).set(MAPPING_NOTE.CREATED_AT, now())
                 .returning(MAPPING_NOTE.ID).fetchOne().getId();
+    }
+
+    /** One INSERT of all these rows (a multi-row VALUES); {@code rows} must not be empty. */
+    static <R extends TableRecord<R>> InsertSetMoreStep<R> allRows(DSLContext db, Table<R> table, List<R> rows) {
+        InsertSetMoreStep<R> insert = db.insertInto(table).set(rows.getFirst());
+        for (R row : rows.subList(1, rows.size())) {
+            insert = insert.newRecord().set(row);
+        }
+        return insert;
     }
 
     private OffsetDateTime now() {

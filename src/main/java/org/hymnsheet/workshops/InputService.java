@@ -1,6 +1,9 @@
 package org.hymnsheet.workshops;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.ValidationException;
@@ -21,6 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InputService {
     static final int TEXT_MAX = 1000;
+
+    /** One answer of a pulse screen: a 1..5 value, and a comment (null for none) where the question offers one. */
+    public record PulseAnswer(String questionId, int value, String comment) {}
+
+    /** One card as a participant places it: 0 = behaviour-based … 100 = ecological, and the contexts it targets. */
+    public record Placement(long cardId, int value, Set<String> contexts) {}
 
     private final ParticipantAccess access;
     private final InputRepository inputs;
@@ -65,6 +74,34 @@ public class InputService {
         cards.place(at.author(), card(at, cardId), at.stage().id(), range("value", value, 0, 100));
     }
 
+    /**
+     * Places these cards and sets the contexts each targets, in one go: a phone's save is one call, one
+     * transaction, one multi-row upsert of the placements and one insert of the contexts. Saving the same again
+     * stores the same rows once (placements are keyed by participant and card; a card's contexts are replaced).
+     */
+    @Transactional
+    public void placeAll(String token, int position, List<Placement> placements) {
+        var at = access.writing(token, position, StageKind.CARD_SORT);
+        if (placements == null || placements.isEmpty()) {
+            return;
+        }
+        var allowed = ((CardSortStage) at.stage().definition()).contexts().stream().map(Option::id).toList();
+        Set<Long> ids = new HashSet<>();
+        for (Placement p : placements) {
+            range("value", p.value(), 0, 100);
+            if (p.contexts() == null || !allowed.containsAll(p.contexts())) {
+                throw new ValidationException("contexts", "workshops.unknownContext");
+            }
+            if (!ids.add(p.cardId())) {
+                throw new ValidationException("card", "workshops.cardTwice");
+            }
+        }
+        if (!cards.allOf(at.workshop().id(), ids)) {
+            throw new NotFoundException("card");
+        }
+        cards.placeAll(at.author(), at.stage().id(), placements);
+    }
+
     /** The contexts this participant says the card targets; replaces their earlier tags of the card. */
     @Transactional
     public void tag(String token, int position, long cardId, Set<String> contextIds) {
@@ -79,15 +116,32 @@ public class InputService {
     /** A 1..5 answer to a pulse question, with an optional comment where the question offers one. */
     @Transactional
     public void pulse(String token, int position, String questionId, int value, String comment) {
+        pulse(token, position, List.of(new PulseAnswer(questionId, value, comment)));
+    }
+
+    /**
+     * The answers of one pulse screen, saved together: one call, one transaction, one upsert of all the rows.
+     * A question answered again replaces the earlier answer; a comment whose words changed waits for approval again.
+     */
+    @Transactional
+    public void pulse(String token, int position, List<PulseAnswer> answers) {
         var at = access.writing(token, position, StageKind.PULSE);
-        var question = ((PulseStage) at.stage().definition()).questions().stream()
-                .filter(q -> q.id().equals(questionId)).findFirst()
-                .orElseThrow(() -> new ValidationException("question", "workshops.unknownQuestion"));
-        String text = ParticipantAccess.text("comment", comment, TEXT_MAX, false);
-        if (text != null && !question.allowText()) {
-            throw new ValidationException("comment", "workshops.noCommentHere");
+        var questions = ((PulseStage) at.stage().definition()).questions();
+        List<PulseAnswer> checked = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (PulseAnswer a : answers == null ? List.<PulseAnswer>of() : answers) {
+            var question = questions.stream().filter(q -> q.id().equals(a.questionId())).findFirst()
+                    .orElseThrow(() -> new ValidationException("question", "workshops.unknownQuestion"));
+            if (!seen.add(question.id())) {
+                throw new ValidationException("question", "workshops.unknownQuestion");
+            }
+            String text = ParticipantAccess.text("comment", a.comment(), TEXT_MAX, false);
+            if (text != null && !question.allowText()) {
+                throw new ValidationException("comment", "workshops.noCommentHere");
+            }
+            checked.add(new PulseAnswer(question.id(), range("value", a.value(), 1, 5), text));
         }
-        inputs.pulse(at.author(), at.stage().id(), questionId, range("value", value, 1, 5), text);
+        inputs.pulse(at.author(), at.stage().id(), checked);
     }
 
     /** A need or action the partnership has, in a category, optionally with the agency that should own it. */
@@ -108,18 +162,35 @@ public class InputService {
      */
     @Transactional
     public void dots(String token, int position, long needId, int dots) {
+        dots(token, position, Map.of(needId, dots));
+    }
+
+    /**
+     * Sets the participant's dots on several needs at once (0 takes them off; needs not named keep theirs): the
+     * needs stage's one save. Only needs the room can see take dots, and nobody spends more than the stage allows.
+     */
+    @Transactional
+    public void dots(String token, int position, Map<Long, Integer> dotsByNeed) {
         var at = access.writing(token, position, StageKind.NEEDS);
-        var need = inputs.findNeed(needId).filter(n -> n.stageId() == at.stage().id())
-                .orElseThrow(() -> new NotFoundException("need"));
-        if (!at.stage().revealed() || !"APPROVED".equals(need.moderation())) {
-            throw new ValidationException("need", "workshops.notVisibleYet");
+        if (dotsByNeed == null || dotsByNeed.isEmpty()) {
+            return;
         }
         int max = ((NeedsStage) at.stage().definition()).dotsPerParticipant();
-        range("dots", dots, 0, max);
-        if (inputs.dotsUsed(at.participant().id(), at.stage().id(), needId) + dots > max) {
+        var needs = inputs.findNeeds(dotsByNeed.keySet());
+        if (needs.size() != dotsByNeed.size() || needs.stream().anyMatch(n -> n.stageId() != at.stage().id())) {
+            throw new NotFoundException("need");
+        }
+        if (!at.stage().revealed() || needs.stream().anyMatch(n -> !"APPROVED".equals(n.moderation()))) {
+            throw new ValidationException("need", "workshops.notVisibleYet");
+        }
+        int sum = 0;
+        for (int dots : dotsByNeed.values()) {
+            sum += range("dots", dots, 0, max);
+        }
+        if (inputs.dotsUsed(at.participant().id(), at.stage().id(), dotsByNeed.keySet()) + sum > max) {
             throw new ValidationException("dots", "workshops.noDotsLeft", max);
         }
-        inputs.dots(at.author(), needId, at.stage().id(), dots);
+        inputs.dots(at.author(), at.stage().id(), dotsByNeed);
     }
 
     /** A note in one of the mapping stage's columns. */

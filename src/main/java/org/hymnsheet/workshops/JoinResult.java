@@ -12,11 +12,14 @@ public record JoinResult(Outcome outcome, long workshopId, String title, List<Ag
                          Participant participant) {
 
     public enum Outcome {
-        /** The code is right and the workshop is live (for {@code join}: the participant now exists). */
+        /**
+         * The code is right and the workshop is live or not started yet (for {@code join}: the participant now
+         * exists, and waits for the start on their phone).
+         */
         JOINED,
         /** No workshop has this code. */
         WRONG_CODE,
-        /** The workshop has not started yet. */
+        /** The workshop has not started yet. No longer given: people may join before the start and wait. */
         NOT_STARTED,
         /** The workshop is over. */
         ENDED,

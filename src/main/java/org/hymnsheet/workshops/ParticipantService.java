@@ -51,7 +51,10 @@ public class ParticipantService {
                 participants.agencies(w.partnershipId()), null, null)).orElseGet(() -> refusal(code, clientKey));
     }
 
-    /** Joins the live workshop with this code; the token in the result is the participant's only key. */
+    /**
+     * Joins the workshop with this code, live or not started yet (then the phone waits on a "you're in" screen and
+     * the person is in the roster already); the token in the result is the participant's only key.
+     */
     @Transactional
     public JoinResult join(String code, long agencyId, Level level, String firstName, String clientKey) {
         Optional<Workshop> workshop = lookUp(code, clientKey);
@@ -84,6 +87,27 @@ public class ParticipantService {
         } catch (NotFoundException unknown) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Everything a phone shows now, read once after one look-up of the token: the workshop's status and stage, and
+     * for a live one the stage with this participant's inputs (and the room's once revealed), the cards of a card
+     * sort, the room's pulse once revealed, and the agencies where the screen names them.
+     */
+    @Transactional(readOnly = true)
+    public PhoneState phone(String token) {
+        Participant p = access.participant(token);
+        Workshop w = workshops.find(p.workshopId()).orElseThrow(() -> new NotFoundException("workshop"));
+        if (w.status() != WorkshopStatus.LIVE) {
+            List<AgencyChoice> agencies = w.ended() ? List.of() : participants.agencies(w.partnershipId());
+            return new PhoneState(w, p, null, List.of(), List.of(), PulseRoom.NOTHING_YET, agencies);
+        }
+        WorkshopStage stage = access.reached(w, w.currentStage());
+        StageKind kind = stage.kind();
+        return new PhoneState(w, p, stage, reads.inputs(stage.id(), p.id(), stage.revealed()),
+                kind == StageKind.CARD_SORT ? cards.cards(w.id()) : List.of(),
+                kind == StageKind.PULSE ? room(stage) : PulseRoom.NOTHING_YET,
+                kind == StageKind.VOICE || kind == StageKind.NEEDS ? participants.agencies(w.partnershipId()) : List.of());
     }
 
     /** The workshop as the participant's phone shows it: status and current stage. */
@@ -124,10 +148,14 @@ public class ParticipantService {
     public PulseRoom pulse(String token, int position) {
         Participant p = access.participant(token);
         WorkshopStage stage = access.reached(workshops.find(p.workshopId()).orElseThrow(), position);
-        if (!(stage.definition() instanceof PulseStage pulse)) {
+        if (!(stage.definition() instanceof PulseStage)) {
             throw new ValidationException("stage", "workshops.wrongStageKind");
         }
-        if (!stage.revealed()) {
+        return room(stage);
+    }
+
+    private PulseRoom room(WorkshopStage stage) {
+        if (!(stage.definition() instanceof PulseStage pulse) || !stage.revealed()) {
             return PulseRoom.NOTHING_YET;
         }
         var counts = reads.pulseTotals(stage.id());
@@ -144,7 +172,8 @@ public class ParticipantService {
         if (guard.blocked(clientKey)) {
             return Optional.empty();
         }
-        return workshops.byCode(Codes.normaliseCode(code)).filter(w -> w.status() == WorkshopStatus.LIVE);
+        // a workshop not started yet takes joiners: they wait on their phones until the facilitator starts
+        return workshops.byCode(Codes.normaliseCode(code)).filter(w -> !w.ended());
     }
 
     private JoinResult refusal(String code, String clientKey) {
@@ -156,6 +185,6 @@ public class ParticipantService {
             guard.wrongCode(clientKey);
             return JoinResult.refused(JoinResult.Outcome.WRONG_CODE);
         }
-        return JoinResult.refused(w.get().ended() ? JoinResult.Outcome.ENDED : JoinResult.Outcome.NOT_STARTED);
+        return JoinResult.refused(JoinResult.Outcome.ENDED);
     }
 }

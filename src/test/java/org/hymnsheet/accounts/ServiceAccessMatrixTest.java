@@ -433,6 +433,14 @@ class ServiceAccessMatrixTest {
                     f -> f.bean(ParticipantService.class).inputs(f.workshops().token(), 0)),
             everyone("ParticipantService.pulse", Outcome.ALLOWED,
                     f -> f.bean(ParticipantService.class).pulse(f.workshops().token(), 3)),
+            everyone("ParticipantService.phone", Outcome.ALLOWED,
+                    f -> f.bean(ParticipantService.class).phone(f.workshops().token())),
+            everyone("InputService.placeAll", Outcome.ALLOWED, f -> {
+                String token = f.workshops().token();
+                var cards = f.bean(ParticipantService.class).cards(token);
+                f.bean(InputService.class).placeAll(token, 2,
+                        List.of(new InputService.Placement(cards.getFirst().id(), 40, WorkshopTargets.contexts())));
+            }),
             everyone("InputService.frame", Outcome.ALLOWED,
                     f -> f.bean(InputService.class).frame(f.workshops().token(), 0, 50, "A sentence")),
             everyone("InputService.influence", Outcome.ALLOWED,

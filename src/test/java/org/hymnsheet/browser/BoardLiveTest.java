@@ -521,9 +521,10 @@ class BoardLiveTest extends BrowserTestSupport {
 
     private void place(Page phone, Card card, int value) {
         assertThat(phone.locator("#stage-title")).hasText("Behaviour-based or ecological?");
+        HymnSheetWorkshopJourneyTest.showCard(phone, card.id());
         phone.locator("#card-" + card.id() + "-value").fill(String.valueOf(value));
         phone.locator("#card-" + card.id() + "-save").click();
-        assertThat(phone.locator("#saved")).containsText("Saved");
+        assertThat(phone.locator("#card-" + card.id() + "-state")).hasText("Saved");
     }
 
     private String tokenOf(BrowserContext phone, String code) {

@@ -207,19 +207,20 @@ class HymnSheetWorkshopJourneyTest extends BrowserTestSupport {
                 long card = cards.get((i + k * 2) % 5);
                 int position = 3 + i * 15 + k * 7;
                 Set<Integer> tags = new TreeSet<>(List.of((i + k) % 6, (i + 3 * k + 2) % 6));
+                showCard(phone, card);
                 phone.locator("#card-" + card + "-value").fill(String.valueOf(position));
                 Locator group = phone.locator("#card-" + card + "-contexts");
                 for (int t : tags) {
                     group.getByText(CONTEXT_LABELS.get(t), new Locator.GetByTextOptions().setExact(true)).click();
                 }
                 phone.locator("#card-" + card + "-save").click();
+                assertThat(phone.locator("#card-" + card + "-state")).hasText("Saved");
                 assertThat(phone.locator("#my-inputs")).containsText(cardTexts.get(card) + ": " + position + " out of 100");
                 placements.add(people.get(i).agencyId() + " " + card + " " + position);
                 for (int t : tags) {
                     contexts.add(people.get(i).agencyId() + " " + card + " " + CONTEXT_IDS.get(t));
                 }
             }
-            assertThat(phone.locator("#saved")).hasText(SAVED);
         }
 
         // 4. pulse: two 1..5 answers each
@@ -256,9 +257,10 @@ class HymnSheetWorkshopJourneyTest extends BrowserTestSupport {
         for (int i = 0; i < 6; i++) {
             Page phone = phones.get(i);
             assertThat(phone.locator("#dots-" + needId)).isVisible(); // the phone picked up the reveal by itself
-            choose(phone, "dots-" + needId, String.valueOf(people.get(i).dots()));
-            phone.locator("#dots-" + needId + "-save").click();
-            assertThat(phone.locator("#saved")).hasText(SAVED);
+            int dots = people.get(i).dots();
+            choose(phone, "dots-" + needId, dots == 1 ? "1 dot" : dots + " dots");
+            phone.locator("#dots-save").click();
+            assertThat(phone.locator("#dots-state")).hasText("Saved");
         }
         waitForRows(() -> db.fetchCount(DOT_VOTE, DOT_VOTE.NEED_ID.eq(needId)), 6);
         for (Page phone : phones) {
@@ -407,4 +409,20 @@ class HymnSheetWorkshopJourneyTest extends BrowserTestSupport {
             TestWorld.anonymous();
         }
     }
+
+    /** Steps the phone's card sort (one card at a time) to this card with Back or Next, one step at a time. */
+    static void showCard(Page phone, long card) {
+        Locator count = phone.locator("#card-count");
+        assertThat(phone.locator("#card-" + card)).hasCount(1); // the card sort is drawn (it may be hidden)
+        for (int i = 0; i < 10 && !phone.locator("#card-" + card).isVisible(); i++) {
+            int steps = ((Number) phone.evaluate("id => { const boxes = [...document.querySelectorAll('.card-box')];"
+                    + " return boxes.findIndex(b => b.id === 'card-' + id) - boxes.findIndex(b => !b.hidden); }",
+                    String.valueOf(card))).intValue();
+            String before = count.textContent();
+            phone.locator(steps > 0 ? "#card-next" : "#card-back").click();
+            assertThat(count).not().hasText(before);
+        }
+        assertThat(phone.locator("#card-" + card)).isVisible();
+    }
+
 }

@@ -18,6 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.hymnsheet.accounts.TestWorld;
 import org.hymnsheet.security.Role;
+import org.hymnsheet.templates.Stage;
+import org.hymnsheet.templates.TemplateCatalog;
 import org.hymnsheet.testing.Blns;
 import org.hymnsheet.workshops.Card;
 import org.hymnsheet.workshops.InputService;
@@ -37,10 +39,12 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * A participant's phone (320 px wide) in a live hymn sheet workshop, set up through the services as a
- * facilitator would: join by code after a wrong one, stay the same participant across reloads (even without the
- * server session), frame the problem, follow the facilitator to the next stages without reloading, pick
- * influential agencies, place a card, see the room's hostile text only as text, and get a thank-you at the end.
+ * A participant's phone (390 × 844) in a hymn sheet workshop, set up through the services as a facilitator would:
+ * join by code after a wrong one before the facilitator starts, wait on "you're in", follow the start and every move
+ * by push without reloading, stay the same participant across reloads (even without the server session), answer each
+ * stage, see the room's hostile text only as text, and get a thank-you at the end. On every screen the layout rule
+ * holds ({@link PhoneLayout}: nothing scrolls sideways, no question is cut). What needs no browser (the card sort's
+ * steps and saved state, dots left, one save) is in {@code workshops.ui.ParticipantViewTest}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:browser-participant-phone;DB_CLOSE_DELAY=-1")
@@ -59,6 +63,8 @@ class ParticipantPhoneTest extends BrowserTestSupport {
     @Autowired
     InputService inputs;
     @Autowired
+    TemplateCatalog catalog;
+    @Autowired
     DSLContext db;
 
     TestWorld.Persona facilitator;
@@ -69,43 +75,46 @@ class ParticipantPhoneTest extends BrowserTestSupport {
     long healthId;
     Workshop workshop;
 
+    /** A workshop not started yet: people may join it and wait. */
     @BeforeEach
-    void liveWorkshop() {
+    void draftWorkshop() {
         TestWorld world = new TestWorld(spring);
         partnership = world.partnership();
-        police = TestWorld.unique("Police");
+        police = TestWorld.unique("Riverside Children's Services and Early Help");
         health = TestWorld.unique("Health");
         education = TestWorld.unique("Education");
         world.agency(partnership, police);
         healthId = world.agency(partnership, health);
         world.agency(partnership, education);
         facilitator = world.account(partnership, Role.FACILITATOR);
-        workshop = asFacilitator(() -> {
-            Workshop draft = workshops.create(partnership, "hymn-sheet", TestWorld.unique("Hymn sheet"));
-            return workshops.start(draft.id());
-        });
-        page.setViewportSize(320, 720);
+        workshop = asFacilitator(() -> workshops.create(partnership, "hymn-sheet", TestWorld.unique("Hymn sheet")));
+        page.setViewportSize(390, 844);
+    }
+
+    private void start() {
+        asFacilitator(() -> workshops.start(workshop.id()));
     }
 
     @Test
-    void a_participant_joins_by_code_stays_the_same_and_answers_each_stage_as_the_facilitator_moves_on() {
+    void a_participant_joins_before_the_start_waits_and_answers_each_stage_as_the_facilitator_moves_on() {
         assertThat(Blns.strings()).contains(SCRIPT, IMG);
         List<String> dialogs = new CopyOnWriteArrayList<>();
         page.onDialog(d -> {
             dialogs.add(d.message());
             d.dismiss();
         });
+        List<Stage> stages = catalog.workshop("hymn-sheet").orElseThrow().stages();
 
-        // a wrong code first, then the right one typed loosely
+        // a wrong code first, then the right one typed loosely, before the facilitator starts
         open(page, "/join");
         assertThat(heading(page)).hasText("Join the workshop");
-        assertAccessible(page, "the join page");
         page.locator("#join-code input").fill("WRONG9");
         page.locator("#join-code-go").click();
         assertThat(page.locator("#join-code")).containsText("No workshop has that code");
         page.locator("#join-code input").fill(workshop.joinCode().toLowerCase());
         page.locator("#join-code-go").click();
         assertThat(heading(page)).hasText(workshop.title());
+        PhoneLayout.assertWhole(page, "the join page");
         choose(page, "join-agency", police);
         page.locator("#join-level").getByText("Manager").click();
         page.locator("#join-first-name input").fill("Sam");
@@ -113,17 +122,24 @@ class ParticipantPhoneTest extends BrowserTestSupport {
 
         String code = workshop.joinCode();
         assertThat(page).hasURL(at("/w/" + code));
-        assertThat(page.locator("#stage-title")).hasText("Partners and framing");
+        assertThat(page.locator("#you-are-in")).hasText("You're in");
+        assertThat(page.locator("#joined-as")).hasText("You joined as " + police + ", Manager");
+        PhoneLayout.assertWhole(page, "you're in");
+        assertAccessible(page, "the you're-in screen");
         Cookie cookie = context.cookies().stream().filter(c -> c.name.equals("hs-w-" + code)).findFirst().orElseThrow();
         assertThat(cookie.httpOnly).isTrue();
         assertThat(cookie.sameSite).isEqualTo(SameSiteAttribute.LAX);
         assertThat(cookie.path).isEqualTo("/w/" + code);
         List<RosterEntry> roster = roster();
-        assertThat(roster).hasSize(1);
-        assertThat(roster.getFirst().level()).isEqualTo(Level.MANAGER);
-        assertThat(roster.getFirst().agencyName()).isEqualTo(police);
-        assertThat(roster.getFirst().firstName()).isEqualTo("Sam");
+        assertThat(roster).extracting(RosterEntry::agencyName, RosterEntry::level, RosterEntry::firstName)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(police, Level.MANAGER, "Sam"));
         long me = roster.getFirst().participantId();
+
+        // the facilitator starts: the waiting phone moves to the first stage by itself
+        page.evaluate("window.__samePage = true");
+        start();
+        assertThat(page.locator("#stage-title")).hasText("Partners and framing");
+        assertThat(page.evaluate("window.__samePage === true")).isEqualTo(true);
 
         // a reload, and a reload after the server session is gone (a phone locked for long): the same person
         page.reload();
@@ -132,13 +148,14 @@ class ParticipantPhoneTest extends BrowserTestSupport {
         page.reload();
         assertThat(page.locator("#stage-title")).hasText("Partners and framing");
         assertThat(roster()).extracting(RosterEntry::participantId).containsExactly(me);
+        page.evaluate("window.__samePage = true"); // from here on the phone follows the room without a reload
 
-        // framing: slider and a hostile sentence, stored exactly
-        assertAccessible(page, "the framing stage");
+        // framing: the longest question of the template, whole; slider and a hostile sentence, stored exactly
+        assertThat(PhoneLayout.assertWhole(page, "the framing stage")).containsAll(PhoneLayout.questions(stages.get(0)));
         page.locator("#framing-value").fill("23");
         page.locator("#framing-sentence textarea").fill(SCRIPT);
         page.locator("#framing-save").click();
-        assertThat(page.locator("#saved")).hasText("Saved \u2014 you can change it until the facilitator moves on");
+        assertThat(page.locator("#framing-save + #saved")).hasText("Saved \u2014 you can change it until the facilitator moves on");
         var framing = db.selectFrom(FRAMING_INPUT).where(FRAMING_INPUT.PARTICIPANT_ID.eq(me)).fetchOne();
         assertThat(framing).isNotNull();
         assertThat(framing.getPosition()).isEqualTo((short) 23);
@@ -158,10 +175,9 @@ class ParticipantPhoneTest extends BrowserTestSupport {
         assertThat(page.locator("#room-inputs img")).hasCount(0);
 
         // the facilitator moves on; the phone follows without a reload
-        page.evaluate("window.__samePage = true");
         asFacilitator(() -> workshops.advance(workshop.id()));
         assertThat(page.locator("#stage-title")).hasText("Influence and voice");
-        assertThat(page.evaluate("window.__samePage === true")).isEqualTo(true);
+        assertThat(PhoneLayout.assertWhole(page, "the voice stage")).containsAll(PhoneLayout.questions(stages.get(1)));
         Locator influence = page.locator("#influence");
         influence.getByText(health).click();
         influence.getByText(education).click();
@@ -171,14 +187,19 @@ class ParticipantPhoneTest extends BrowserTestSupport {
                 .where(INFLUENCE_VOTE.PARTICIPANT_ID.eq(me)).fetchSet(INFLUENCE_VOTE.VOTED_AGENCY_ID))
                 .isEqualTo(Set.of(healthId, agencyId(education)));
 
-        // card sort: one card placed and tagged
+        // card sort, one card at a time: the second card placed and tagged
         asFacilitator(() -> workshops.advance(workshop.id()));
         assertThat(page.locator("#stage-title")).hasText("Behaviour-based or ecological?");
-        Card card = participants.cards(other).getFirst();
+        Card card = participants.cards(other).get(1);
+        page.locator("#card-next").click();
+        assertThat(page.locator("#card-count")).hasText("Card 2 of 5 \u00b7 0 saved");
+        assertThat(PhoneLayout.assertWhole(page, "the card sort")).containsAll(PhoneLayout.questions(stages.get(2)));
+        assertAccessible(page, "the card sort");
         page.locator("#card-" + card.id() + "-value").fill("85");
         page.locator("#card-" + card.id() + "-contexts").getByText("Peers").click();
+        assertThat(page.locator("#card-" + card.id() + "-state")).hasText("Not saved yet");
         page.locator("#card-" + card.id() + "-save").click();
-        assertThat(page.locator("#saved")).containsText("Saved");
+        assertThat(page.locator("#card-" + card.id() + "-state")).hasText("Saved");
         var placement = db.selectFrom(CARD_PLACEMENT).where(CARD_PLACEMENT.PARTICIPANT_ID.eq(me)).fetch();
         assertThat(placement).hasSize(1);
         assertThat(placement.getFirst().getCardId()).isEqualTo(card.id());
@@ -186,16 +207,39 @@ class ParticipantPhoneTest extends BrowserTestSupport {
         assertThat(db.select(CARD_CONTEXT.CONTEXT_ID).from(CARD_CONTEXT).where(CARD_CONTEXT.PARTICIPANT_ID.eq(me))
                 .fetch(CARD_CONTEXT.CONTEXT_ID)).containsExactly("peers");
 
+        // pulse: both questions whole, one save
+        asFacilitator(() -> workshops.advance(workshop.id()));
+        assertThat(page.locator("#stage-title")).hasText("Space for critical reflection");
+        assertThat(PhoneLayout.assertWhole(page, "the pulse")).containsAll(PhoneLayout.questions(stages.get(3)));
+
+        // needs: a need approved and revealed, dots on it
+        asFacilitator(() -> workshops.advance(workshop.id()));
+        assertThat(page.locator("#stage-title")).hasText("What we need");
+        asFacilitator(() -> workshops.reveal(workshop.id(), 4));
+        long need = inputs.addNeed(other, 4, "Commissioners who fund detached youth work in the park and on the estate",
+                null, "commissioners");
+        approveOnly("Commissioners who fund detached youth work in the park and on the estate");
+        assertThat(page.locator("#dots-" + need)).isVisible(); // approved and revealed: it reaches the phone by itself
+        assertThat(page.locator("#dots-left")).hasText("3 of 3 dots left");
+        assertThat(PhoneLayout.assertWhole(page, "the needs stage")).contains(
+                "Commissioners who fund detached youth work in the park and on the estate");
+        assertAccessible(page, "the needs stage with dots");
+        choose(page, "dots-" + need, "2 dots");
+        assertThat(page.locator("#dots-left")).hasText("1 of 3 dots left");
+        page.locator("#dots-save").click();
+        assertThat(page.locator("#dots-state")).hasText("Saved");
+
         // the end
         asFacilitator(() -> workshops.end(workshop.id()));
         assertThat(page.locator("#thanks")).hasText("Thank you");
         assertThat(page.locator("#stage-input")).hasCount(0);
+        assertThat(page.evaluate("window.__samePage === true")).as("the phone followed every stage without a reload").isEqualTo(true);
         assertThat(dialogs).isEmpty();
-        screenshot(page, "ended");
     }
 
     @Test
     void the_qr_address_skips_typing_and_an_unknown_device_is_sent_to_join() {
+        start();
         open(page, "/w/" + workshop.joinCode());
         assertThat(page).hasURL(at("/join/" + workshop.joinCode()));
         assertThat(heading(page)).hasText(workshop.title());
@@ -207,11 +251,12 @@ class ParticipantPhoneTest extends BrowserTestSupport {
 
     @Test
     void after_a_reveal_a_phone_keeps_up_with_the_room_without_a_reload_and_keeps_an_unsaved_choice() {
+        start();
         joinOn(page, police);
         BrowserContext other = browser.newContext();
         try {
             Page phoneB = other.newPage();
-            phoneB.setViewportSize(320, 720);
+            phoneB.setViewportSize(390, 844);
             joinOn(phoneB, health);
             page.evaluate("window.__samePage = true");
 
@@ -233,16 +278,17 @@ class ParticipantPhoneTest extends BrowserTestSupport {
             addNeed(phoneB, "Commissioners who fund youth work in the park", "Commissioners");
             long first = approveOnly("Commissioners who fund youth work in the park");
             assertThat(page.locator("#dots-" + first)).isVisible();
-            choose(page, "dots-" + first, "2"); // chosen, not saved yet
+            choose(page, "dots-" + first, "2 dots"); // chosen, not saved yet
             page.evaluate("id => document.getElementById(id).__kept = true", "dots-" + first);
             addNeed(phoneB, "A chair who keeps the focus on places", "Funders");
             long second = approveOnly("A chair who keeps the focus on places");
             assertThat(page.locator("#dots-" + second)).isVisible();
-            assertThat(page.locator("#dots-" + first + " vaadin-select-value-button")).hasText("2");
+            assertThat(page.locator("#dots-" + first + " vaadin-select-value-button")).hasText("2 dots");
+            assertThat(page.locator("#dots-left")).hasText("1 of 3 dots left");
             assertThat(page.evaluate("id => document.getElementById(id).__kept === true", "dots-" + first))
                     .as("the first need's choice was left alone, not drawn again").isEqualTo(true);
-            page.locator("#dots-" + first + "-save").click();
-            assertThat(page.locator("#saved")).containsText("Saved");
+            page.locator("#dots-save").click();
+            assertThat(page.locator("#dots-state")).hasText("Saved");
             assertThat(page.evaluate("window.__samePage === true")).as("the phone never reloaded").isEqualTo(true);
         } finally {
             other.close();
@@ -251,6 +297,7 @@ class ParticipantPhoneTest extends BrowserTestSupport {
 
     @Test
     void after_a_reveal_the_anonymous_pulse_shows_the_phone_only_totals_and_comments_never_anyones_answer() {
+        start();
         joinOn(page, police);
         String code = workshop.joinCode();
         String bea = participants.join(code, healthId, Level.MANAGER, null, TestWorld.unique("device")).token();

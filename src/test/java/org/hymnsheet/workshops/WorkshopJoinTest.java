@@ -4,6 +4,7 @@ import org.hymnsheet.common.CodeGuessGuard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.hymnsheet.db.Tables.PARTICIPANT;
 
 import java.time.Clock;
@@ -71,14 +72,48 @@ class WorkshopJoinTest {
         }
 
         @Test
-        void a_wrong_a_not_yet_started_and_an_ended_code_each_get_their_own_answer() {
+        void a_wrong_and_an_ended_code_each_get_their_own_answer() {
             assertThat(participants.join("ZZZZZZ", f.police, Level.MANAGER, null, TestWorld.unique("k")).outcome())
                     .isEqualTo(JoinResult.Outcome.WRONG_CODE);
-            Workshop draft = f.asFacilitator(() -> workshops.createFrom(f.partnership, WorkshopFixture.hymnSheet(), "Later"));
-            assertThat(participants.open(draft.joinCode(), TestWorld.unique("k")).outcome())
-                    .isEqualTo(JoinResult.Outcome.NOT_STARTED);
             f.asFacilitator(() -> workshops.end(f.workshop.id()));
+            assertThat(participants.open(f.workshop.joinCode(), TestWorld.unique("k")).outcome())
+                    .isEqualTo(JoinResult.Outcome.ENDED);
             assertThat(participants.join(f.workshop.joinCode(), f.police, Level.MANAGER, null, TestWorld.unique("k")).outcome())
+                    .isEqualTo(JoinResult.Outcome.ENDED);
+        }
+
+        @Test
+        void someone_joining_before_the_start_is_in_the_roster_and_waits_until_the_facilitator_starts() {
+            Workshop draft = f.asFacilitator(() -> workshops.createFrom(f.partnership, WorkshopFixture.hymnSheet(), "Later"));
+            var opened = participants.open(draft.joinCode(), TestWorld.unique("k"));
+            assertThat(opened.outcome()).isEqualTo(JoinResult.Outcome.JOINED);
+            assertThat(opened.title()).isEqualTo("Later");
+
+            var joined = participants.join(draft.joinCode(), f.health, Level.MANAGER, "Priya", TestWorld.unique("k"));
+            assertThat(joined.joined()).isTrue();
+            assertThat(f.asFacilitator(() -> workshops.roster(draft.id())))
+                    .extracting(RosterEntry::agencyId, RosterEntry::level, RosterEntry::firstName)
+                    .containsExactly(tuple(f.health, Level.MANAGER, "Priya"));
+
+            PhoneState waiting = participants.phone(joined.token());
+            assertThat(waiting.waiting()).isTrue();
+            assertThat(waiting.stage()).isNull();
+            assertThat(waiting.agencyName()).isEqualTo(opened.agencies().stream().filter(a -> a.id() == f.health)
+                    .findFirst().orElseThrow().name());
+            assertThat(waiting.me().level()).isEqualTo(Level.MANAGER);
+            // nothing can be answered before the start
+            assertThatThrownBy(() -> f.inputs().frame(joined.token(), 0, 40, null)).isInstanceOf(ValidationException.class);
+
+            f.asFacilitator(() -> workshops.start(draft.id()));
+            PhoneState started = participants.phone(joined.token());
+            assertThat(started.waiting()).isFalse();
+            assertThat(started.stage().position()).isZero();
+            assertThat(started.stage().kind()).isEqualTo(StageKind.FRAMING);
+            assertThat(participants.rejoin(joined.token())).contains(joined.participant());
+
+            f.asFacilitator(() -> workshops.end(draft.id()));
+            assertThat(participants.phone(joined.token()).ended()).isTrue();
+            assertThat(participants.join(draft.joinCode(), f.police, Level.MANAGER, null, TestWorld.unique("k")).outcome())
                     .isEqualTo(JoinResult.Outcome.ENDED);
         }
 

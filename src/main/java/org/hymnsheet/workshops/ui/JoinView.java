@@ -40,7 +40,7 @@ public class JoinView extends Div implements BeforeEnterObserver, HasDynamicTitl
     JoinView(ParticipantService participants) {
         this.participants = participants;
         addClassName("respondent-page");
-        main.addClassName("respondent");
+        main.addClassNames("respondent", "phone");
         main.setId("join");
         add(main);
     }

@@ -4,7 +4,6 @@ import org.hymnsheet.live.LiveSignals;
 import org.hymnsheet.live.Topic;
 import org.hymnsheet.live.ui.LiveRefresh;
 import java.util.Set;
-import org.hymnsheet.common.ui.ClientKeys;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
@@ -19,13 +18,11 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import java.util.List;
 import org.hymnsheet.common.NotFoundException;
-import org.hymnsheet.common.ValidationException;
-import org.hymnsheet.workshops.AgencyChoice;
 import org.hymnsheet.workshops.InputService;
 import org.hymnsheet.workshops.Participant;
 import org.hymnsheet.workshops.ParticipantService;
+import org.hymnsheet.workshops.PhoneState;
 import org.hymnsheet.workshops.Workshop;
 import org.hymnsheet.workshops.WorkshopStage;
 
@@ -42,11 +39,11 @@ public class ParticipantView extends Div implements BeforeEnterObserver, HasDyna
     private final transient InputService inputs;
     private final Main main = new Main();
     private final Div stageBox = new Div();
-    private String code;
     private String token;
     private String title;
     private int shownPosition = -1;
     private boolean shownEnded;
+    private boolean shownWaiting;
     private StageInputPanel panel;
     private final LiveRefresh live;
     static final long ROOM_ANSWERS_MILLIS = 2000;
@@ -59,7 +56,7 @@ public class ParticipantView extends Div implements BeforeEnterObserver, HasDyna
         // would lose its page after 30 minutes; a request every 5 minutes keeps it while the page is open
         addAttachListener(e -> e.getUI().setPollInterval(5 * 60 * 1000));
         addDetachListener(e -> e.getUI().setPollInterval(-1));
-        main.addClassName("respondent");
+        main.addClassNames("respondent", "phone");
         main.setId("workshop");
         add(main);
         live = LiveRefresh.on(this, signals, this::refresh);
@@ -68,83 +65,107 @@ public class ParticipantView extends Div implements BeforeEnterObserver, HasDyna
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         ParticipantCookies.speakEnglish(event.getUI());
-        code = ParticipantCookies.code(event.getRouteParameters().get("code").orElse(null));
-        token = code == null ? null : ParticipantCookies.token(code);
-        Participant me = token == null ? null : participants.rejoin(token).orElse(null);
-        if (me == null) {
+        String code = ParticipantCookies.code(event.getRouteParameters().get("code").orElse(null));
+        if (!open(code)) {
             if (code != null) {
                 ParticipantCookies.forget(code);
                 event.forwardTo(JoinView.class, new RouteParameters("code", code));
             } else {
                 event.forwardTo(JoinView.class);
             }
-            return;
+        }
+    }
+
+    /** Shows the workshop to the participant this device joined as; false when the device has not joined it. */
+    boolean open(String code) {
+        token = code == null ? null : ParticipantCookies.token(code);
+        Participant me = token == null ? null : participants.rejoin(token).orElse(null);
+        if (me == null) {
+            token = null;
+            return false;
         }
         shownPosition = -1;
         shownEnded = false;
+        shownWaiting = false;
         // the facilitator's moves reach the phone at once; the room's answers (shown once revealed) every 2 seconds
         live.follow(Set.of(Topic.room(me.workshopId())));
         live.followSlowly(Set.of(Topic.workshop(me.workshopId())), ROOM_ANSWERS_MILLIS);
         refresh();
+        return true;
     }
 
-
-    /** Reads the room's current stage; rebuilds only what changed. */
+    /** Reads what the phone shows, in one call; rebuilds only what changed. */
     void refresh() {
         if (token == null) {
             return;
         }
-        Workshop w;
+        PhoneState state;
         try {
-            w = participants.workshop(token);
+            state = participants.phone(token);
         } catch (NotFoundException gone) {
             return;
         }
-        if (w.ended()) {
+        title = state.workshop().title();
+        if (state.ended()) {
             if (!shownEnded) {
-                thankYou(w);
+                thankYou();
             }
-            return;
-        }
-        if (w.currentStage() != shownPosition) {
-            show(w);
-        } else if (panel != null) {
-            panel.refresh(participants.stage(token, shownPosition));
+        } else if (state.waiting()) {
+            if (!shownWaiting) {
+                youreIn(state);
+            }
+        } else if (state.workshop().currentStage() != shownPosition || panel == null) {
+            show(state);
+        } else {
+            panel.refresh(state);
         }
     }
 
-    private void show(Workshop w) {
+    private void show(PhoneState state) {
+        Workshop w = state.workshop();
+        WorkshopStage stage = state.stage();
         shownPosition = w.currentStage();
-        title = w.title();
+        shownWaiting = false;
         main.removeAll();
-        stageBox.removeAll();
-        WorkshopStage stage;
-        try {
-            stage = participants.stage(token, shownPosition);
-        } catch (ValidationException notOpen) {
-            main.add(new H1(w.title()), new Paragraph(getTranslation("participant.waiting")));
-            return;
-        }
         var count = new Span(getTranslation("participant.stageOf", shownPosition + 1, w.stageCount()));
         count.addClassName("progress-text");
         count.setId("stage-count");
         String lang = getLocale() == null ? "en" : getLocale().getLanguage();
         var heading = new H2(stage.definition().title().in(lang));
         heading.setId("stage-title");
-        panel = new StageInputPanel(participants, inputs, token, stage, agencies(), lang);
-        main.add(new H1(w.title()), count, heading, new Paragraph(stage.definition().prompt().in(lang)), panel);
+        var prompt = new Paragraph(stage.definition().prompt().in(lang));
+        prompt.setId("stage-prompt");
+        prompt.addClassName("stage-prompt");
+        panel = new StageInputPanel(inputs, token, state, lang, this::refresh);
+        main.add(new H1(w.title()), count, heading, prompt, panel);
         UI.getCurrent().getPage().setTitle(getPageTitle());
     }
 
-    private List<AgencyChoice> agencies() {
-        var opened = participants.open(code, ClientKeys.current());
-        return opened.joined() ? opened.agencies() : List.of();
+    /** Joined before the start: who they joined as, and that the page moves on by itself when the facilitator starts. */
+    private void youreIn(PhoneState state) {
+        shownWaiting = true;
+        shownPosition = -1;
+        panel = null;
+        main.removeAll();
+        var heading = new H1(getTranslation("participant.inTitle"));
+        heading.setId("you-are-in");
+        var workshop = new Paragraph(state.workshop().title());
+        workshop.addClassName("question-text");
+        var as = new Paragraph(getTranslation("participant.inAs"));
+        as.setId("joined-as");
+        var who = new Span(state.agencyName());
+        who.addClassName("user-text");
+        as.add(who, new Span(", " + getTranslation("join.level." + state.me().level().name())));
+        var wait = new Paragraph(getTranslation("participant.inWait"));
+        wait.setId("waiting");
+        wait.getElement().setAttribute("role", "status");
+        main.add(heading, workshop, as, wait);
+        UI.getCurrent().getPage().setTitle(getPageTitle());
     }
 
-    private void thankYou(Workshop w) {
+    private void thankYou() {
         shownEnded = true;
         panel = null;
-        title = w.title();
         main.removeAll();
         var heading = new H1(getTranslation("participant.thanksTitle"));
         heading.setId("thanks");

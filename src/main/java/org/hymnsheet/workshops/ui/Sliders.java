@@ -22,6 +22,11 @@ final class Sliders {
 
     /** A slider in its box: the label, the input, the two ends. */
     Element box(String id, String label, String left, String right, int value) {
+        return box(id, label, left, right, value, () -> { });
+    }
+
+    /** A slider in its box, telling {@code moved} each time the participant lets go of it at a new value. */
+    Element box(String id, String label, String left, String right, int value, Runnable moved) {
         Element input = new Element("input");
         input.setAttribute("type", "range");
         input.setAttribute("min", "0");
@@ -30,19 +35,21 @@ final class Sliders {
         input.setAttribute("id", id);
         input.setAttribute("aria-valuetext", host.getTranslation("participant.slider.valueText", value, left, right));
         input.setProperty("value", String.valueOf(value));
-        input.addPropertyChangeListener("value", "change", e -> input.setAttribute("aria-valuetext",
-                host.getTranslation("participant.slider.valueText", value(input), left, right)));
+        input.addPropertyChangeListener("value", "change", e -> {
+            input.setAttribute("aria-valuetext",
+                    host.getTranslation("participant.slider.valueText", value(input), left, right));
+            moved.run();
+        });
         input.getStyle().set("width", "100%").set("min-height", "44px").set("margin", "0");
         all.add(input);
 
         Element caption = new NativeLabel(label).getElement();
         caption.setAttribute("for", id);
-        caption.getStyle().set("display", "block").set("font-weight", "600");
+        caption.getClassList().add("question-text");
         Element ends = new Div(new Span(left), new Span(right)).getElement();
-        ends.getStyle().set("display", "flex").set("justify-content", "space-between").set("gap", "1rem")
-                .set("font-size", "0.9rem");
+        ends.getClassList().add("slider-ends");
         Element box = new Div().getElement();
-        box.getStyle().set("margin", "var(--lumo-space-m) 0");
+        box.getClassList().add("slider-box");
         box.appendChild(caption, input, ends);
         return box;
     }

@@ -1,5 +1,7 @@
 package org.hymnsheet.workshops.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasAriaLabel;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -8,6 +10,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -32,24 +35,25 @@ import org.hymnsheet.templates.Option;
 import org.hymnsheet.templates.PulseStage;
 import org.hymnsheet.templates.VoiceStage;
 import org.hymnsheet.workshops.AgencyChoice;
-import org.hymnsheet.workshops.Card;
 import org.hymnsheet.workshops.InputService;
-import org.hymnsheet.workshops.ParticipantService;
+import org.hymnsheet.workshops.PhoneState;
 import org.hymnsheet.workshops.PulseRoom;
 import org.hymnsheet.workshops.StageInput;
 import org.hymnsheet.workshops.WorkshopStage;
 
 /**
- * The input for one stage, by kind, with a save button per input, a plain confirmation, the participant's own
- * saved answers and — once the facilitator reveals the stage — what the rest of the room said, always as text.
+ * The input for one stage, by kind, with one save per screen (a card at a time on the card sort) whose plain
+ * confirmation appears right beside the button, the participant's own saved answers and — once the facilitator
+ * reveals the stage — what the rest of the room said, always as text. Everything shown comes from the phone's one
+ * read ({@link PhoneState}); after a save the page reads again.
  */
 final class StageInputPanel extends Div {
-    private final transient ParticipantService participants;
     private final transient InputService inputs;
     private final String token;
     private final String lang;
     private final List<AgencyChoice> agencies;
     private final int position;
+    private final Runnable reread;
     private WorkshopStage stage;
     private final Div form = new Div();
     private final Span lockedNote = new Span();
@@ -59,57 +63,67 @@ final class StageInputPanel extends Div {
     private final Sliders sliders = new Sliders(this);
     private final Map<Long, String> cardTexts = new HashMap<>();
     private DotVoting dots;
+    private CardSort cards;
+    private PulseRoom room;
 
-    StageInputPanel(ParticipantService participants, InputService inputs, String token, WorkshopStage stage,
-                    List<AgencyChoice> agencies, String lang) {
-        this.participants = participants;
+    StageInputPanel(InputService inputs, String token, PhoneState state, String lang, Runnable reread) {
         this.inputs = inputs;
         this.token = token;
-        this.stage = stage;
+        this.stage = state.stage();
         this.position = stage.position();
-        this.agencies = agencies;
+        this.agencies = state.agencies();
         this.lang = lang;
+        this.reread = reread;
         addClassName("question-field");
         setId("stage-input");
         lockedNote.setId("stage-locked");
         lockedNote.addClassName("question-help");
         status.setId("saved");
-        status.addClassName("question-help");
+        status.addClassName("save-state");
         status.getElement().setAttribute("role", "status");
         error.setId("input-error");
         error.addClassName("answer-error");
         error.getElement().setAttribute("role", "alert");
-        List<StageInput> saved = participants.inputs(token, position);
+        List<StageInput> saved = state.inputs();
         switch (stage.definition()) {
             case FramingStage s -> framing(s, saved);
             case VoiceStage s -> voice(s, saved);
-            case CardSortStage s -> cardSort(s, saved);
+            case CardSortStage s -> cardSort(s);
             case PulseStage s -> pulse(s, saved);
             case NeedsStage s -> needs(s);
             case MappingStage s -> mapping(s);
         }
-        add(lockedNote, form, status, error, shown);
-        refresh(stage);
+        add(lockedNote, form);
+        if (cards != null) {
+            add(cards);
+        }
+        if (dots != null) {
+            add(dots);
+        }
+        add(error, shown);
+        refresh(state);
     }
 
-    /** The stage as the facilitator left it now: locked or open, revealed or not. */
-    void refresh(WorkshopStage now) {
-        this.stage = now;
-        boolean open = !now.locked();
+    /** The stage as the phone read it now: locked or open, revealed or not, with the inputs the phone may see. */
+    void refresh(PhoneState now) {
+        this.stage = now.stage();
+        this.room = now.pulse();
+        boolean open = !stage.locked();
         form.setEnabled(open);
         sliders.setEnabled(open);
         lockedNote.setText(open ? "" : getTranslation("participant.locked"));
         lockedNote.setVisible(!open);
-        if (now.revealed()) {
-            // once revealed the phone keeps up with the room: answers given since, needs approved since
-            List<StageInput> all = inputsNow();
-            if (all != null) {
-                show(all, true);
-                if (dots != null) {
-                    dots.show(all);
-                }
-            }
+        now.cards().forEach(c -> cardTexts.put(c.id(), c.text()));
+        if (cards != null) {
+            cards.show(now.cards(), now.inputs());
+            cards.setOpen(open);
         }
+        if (dots != null && stage.revealed()) {
+            // once revealed the phone keeps up with the room: needs approved since come in for dot voting
+            dots.show(now.inputs());
+            dots.setOpen(open);
+        }
+        show(now.inputs(), stage.revealed());
     }
 
     // ---- framing -------------------------------------------------------------------------------------------
@@ -119,9 +133,10 @@ final class StageInputPanel extends Div {
         Element slider = sliders.box("framing-value", getTranslation("participant.framing.slider",
                 s.leftLabel().in(lang), s.rightLabel().in(lang)), s.leftLabel().in(lang), s.rightLabel().in(lang),
                 before == null || before.value() == null ? 50 : before.value());
-        var sentence = new TextArea(s.sentencePrompt() == null ? getTranslation("participant.framing.sentence")
-                : s.sentencePrompt().in(lang));
+        var sentence = new TextArea();
         sentence.setId("framing-sentence");
+        var question = question("framing-sentence-question", s.sentencePrompt() == null
+                ? getTranslation("participant.framing.sentence") : s.sentencePrompt().in(lang), sentence);
         sentence.setMaxLength(1000);
         sentence.setWidthFull();
         sentence.setAutocomplete(Autocomplete.OFF);
@@ -130,15 +145,15 @@ final class StageInputPanel extends Div {
         }
         form.getElement().appendChild(slider);
         form.add(save("framing-save", () -> inputs.frame(token, position, Sliders.value(slider), sentence.getValue()),
-                sentence));
-        showInputs();
+                question, sentence));
     }
 
     // ---- voice ---------------------------------------------------------------------------------------------
 
     private void voice(VoiceStage s, List<StageInput> saved) {
-        var choice = new CheckboxGroup<AgencyChoice>(s.influencePrompt().in(lang));
+        var choice = new CheckboxGroup<AgencyChoice>();
         choice.setId("influence");
+        var question = question("influence-question", s.influencePrompt().in(lang), choice);
         choice.setItems(agencies);
         choice.setItemLabelGenerator(AgencyChoice::name);
         choice.setHelperText(getTranslation("participant.voice.upTo", s.influenceChoices()));
@@ -146,49 +161,14 @@ final class StageInputPanel extends Div {
                 .map(StageInput::agencyRef).collect(Collectors.toSet());
         choice.setValue(new HashSet<>(agencies.stream().filter(a -> before.contains(a.id())).toList()));
         form.add(save("influence-save", () -> inputs.influence(token, position,
-                choice.getValue().stream().map(AgencyChoice::id).collect(Collectors.toSet())), choice));
-        showInputs();
+                choice.getValue().stream().map(AgencyChoice::id).collect(Collectors.toSet())), question, choice));
     }
 
     // ---- card sort -----------------------------------------------------------------------------------------
 
-    private void cardSort(CardSortStage s, List<StageInput> saved) {
-        Map<String, Integer> placed = new HashMap<>();
-        Map<String, Set<String>> tagged = new HashMap<>();
-        for (StageInput i : saved) {
-            if (i.mine() && i.kind() == StageInput.Kind.PLACEMENT) {
-                placed.put(i.item(), i.value());
-            } else if (i.mine() && i.kind() == StageInput.Kind.CONTEXT) {
-                tagged.computeIfAbsent(i.item(), k -> new HashSet<>()).add(i.text());
-            }
-        }
-        form.add(new Paragraph(getTranslation("participant.cards.intro", s.leftLabel().in(lang), s.rightLabel().in(lang))));
-        for (Card card : participants.cards(token)) {
-            cardTexts.put(card.id(), card.text());
-            var box = new Div();
-            box.addClassName("place-row");
-            box.setId("card-" + card.id());
-            var heading = new H3(card.text());
-            String left = s.leftLabel().in(lang);
-            String right = s.rightLabel().in(lang);
-            Element slider = sliders.box("card-" + card.id() + "-value",
-                    getTranslation("participant.cards.slider", card.text()), left, right,
-                    placed.getOrDefault(String.valueOf(card.id()), 50));
-            var contexts = new CheckboxGroup<Option>(getTranslation("participant.cards.contexts", card.text()));
-            contexts.setId("card-" + card.id() + "-contexts");
-            contexts.setItems(s.contexts());
-            contexts.setItemLabelGenerator(o -> o.label().in(lang));
-            Set<String> before = tagged.getOrDefault(String.valueOf(card.id()), Set.of());
-            contexts.setValue(new HashSet<>(s.contexts().stream().filter(o -> before.contains(o.id())).toList()));
-            box.add(heading);
-            box.getElement().appendChild(slider);
-            box.add(save("card-" + card.id() + "-save", () -> {
-                inputs.place(token, position, card.id(), Sliders.value(slider));
-                inputs.tag(token, position, card.id(), contexts.getValue().stream().map(Option::id).collect(Collectors.toSet()));
-            }, contexts));
-            form.add(box);
-        }
-        showInputs();
+    private void cardSort(CardSortStage s) {
+        cards = new CardSort(s, lang, sliders, placement -> act(() -> inputs.placeAll(token, position, List.of(placement)),
+                null));
     }
 
     // ---- pulse ---------------------------------------------------------------------------------------------
@@ -199,11 +179,13 @@ final class StageInputPanel extends Div {
         Map<String, RadioButtonGroup<Integer>> answers = new LinkedHashMap<>();
         Map<String, TextArea> comments = new HashMap<>();
         for (PulseStage.PulseQuestion q : s.questions()) {
-            var group = new RadioButtonGroup<Integer>(q.text().in(lang));
+            var group = new RadioButtonGroup<Integer>();
             group.setId("pulse-" + q.id());
+            form.add(question("pulse-" + q.id() + "-question", q.text().in(lang), group));
             group.setItems(IntStream.rangeClosed(1, 5).boxed().toList());
             group.setItemLabelGenerator(i -> i + " " + q.labels().get(i - 1).in(lang));
             group.addClassName("scale");
+            group.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL); // one answer a line: read in order on a phone
             StageInput old = before.get(q.id());
             if (old != null && old.value() != null) {
                 group.setValue(old.value());
@@ -211,32 +193,36 @@ final class StageInputPanel extends Div {
             answers.put(q.id(), group);
             form.add(group);
             if (q.allowText()) {
-                var comment = new TextArea(getTranslation("participant.pulse.comment", q.text().in(lang)));
+                var comment = new TextArea();
                 comment.setId("pulse-" + q.id() + "-comment");
+                var prompt = question("pulse-" + q.id() + "-comment-question",
+                        getTranslation("participant.pulse.comment"), comment);
+                // heard with its question, which is written once, above
+                comment.setAriaLabelledBy("pulse-" + q.id() + "-comment-question pulse-" + q.id() + "-question");
+                prompt.addClassName("question-sub");
                 comment.setMaxLength(1000);
                 comment.setWidthFull();
                 if (old != null && old.text() != null) {
                     comment.setValue(old.text());
                 }
                 comments.put(q.id(), comment);
-                form.add(comment);
+                form.add(prompt, comment);
             }
         }
         form.add(new Paragraph(getTranslation("participant.pulse.anonymous")));
-        form.add(save("pulse-save", () -> answers.forEach((id, group) -> {
-            if (group.getValue() != null) {
-                TextArea comment = comments.get(id);
-                inputs.pulse(token, position, id, group.getValue(), comment == null ? null : comment.getValue());
-            }
-        })));
-        showInputs();
+        form.add(save("pulse-save", () -> inputs.pulse(token, position, answers.entrySet().stream()
+                .filter(a -> a.getValue().getValue() != null)
+                .map(a -> new InputService.PulseAnswer(a.getKey(), a.getValue().getValue(),
+                        comments.containsKey(a.getKey()) ? comments.get(a.getKey()).getValue() : null))
+                .toList())));
     }
 
     // ---- needs ---------------------------------------------------------------------------------------------
 
     private void needs(NeedsStage s) {
-        var text = new TextArea(getTranslation("participant.needs.text"));
+        var text = new TextArea();
         text.setId("need-text");
+        var question = question("need-text-question", getTranslation("participant.needs.text"), text);
         text.setMaxLength(1000);
         text.setWidthFull();
         var owner = new Select<AgencyChoice>();
@@ -253,15 +239,12 @@ final class StageInputPanel extends Div {
         category.setItems(s.categories());
         category.setItemLabelGenerator(o -> o == null ? "" : o.label().in(lang));
         category.setWidthFull();
-        form.add(text, owner, category, save("need-add", () -> {
+        form.add(save("need-add", getTranslation("participant.needs.add"), () -> {
             inputs.addNeed(token, position, text.getValue(), owner.getValue() == null ? null : owner.getValue().id(),
                     category.getValue() == null ? null : category.getValue().id());
             text.clear();
-        }));
-        dots = new DotVoting(s.dotsPerParticipant(), (need, n) -> inputs.dots(token, position, need, n),
-                (id, action) -> save(id, action));
-        add(dots);
-        showInputs();
+        }, question, text, owner, category));
+        dots = new DotVoting(s.dotsPerParticipant(), chosen -> act(() -> inputs.dots(token, position, chosen), null));
     }
 
     // ---- mapping -------------------------------------------------------------------------------------------
@@ -273,68 +256,80 @@ final class StageInputPanel extends Div {
         column.setItems(s.columns());
         column.setItemLabelGenerator(o -> o == null ? "" : o.label().in(lang));
         column.setWidthFull();
-        var text = new TextArea(getTranslation("participant.mapping.text"));
+        var text = new TextArea();
         text.setId("note-text");
+        var question = question("note-text-question", getTranslation("participant.mapping.text"), text);
         text.setMaxLength(1000);
         text.setWidthFull();
-        form.add(column, text, save("note-add", () -> {
+        form.add(save("note-add", getTranslation("participant.mapping.add"), () -> {
             inputs.addNote(token, position, column.getValue() == null ? null : column.getValue().id(), text.getValue());
             text.clear();
-        }));
-        showInputs();
+        }, column, question, text));
     }
 
     // ---- shared --------------------------------------------------------------------------------------------
 
-    /** The fields, then a save button that runs the action and says plainly what happened. */
-    private Div save(String id, Runnable action, com.vaadin.flow.component.Component... fields) {
-        var button = new Button(getTranslation("participant.save"), e -> {
-            error.setText("");
-            status.setText("");
-            try {
-                action.run();
-                status.setText(getTranslation("participant.saved"));
-                showInputs();
-            } catch (ValidationException invalid) {
-                error.setText(getTranslation(invalid.messageKey(), invalid.args()));
-            } catch (NotFoundException gone) {
-                error.setText(getTranslation("participant.gone"));
-            }
-        });
+    /**
+     * The question written out whole (it wraps; a field's own label is one line and would be cut) and named as the
+     * field's label for screen readers.
+     */
+    private static Paragraph question(String id, String text, HasAriaLabel field) {
+        var question = new Paragraph(text);
+        question.setId(id);
+        question.addClassName("question-text");
+        field.setAriaLabelledBy(id);
+        return question;
+    }
+
+    private Div save(String id, Runnable action, Component... fields) {
+        return save(id, getTranslation("participant.save"), action, fields);
+    }
+
+    /** The fields, then a save button that runs the action and says plainly what happened, right beside it. */
+    private Div save(String id, String label, Runnable action, Component... fields) {
+        var nav = new Div();
+        var button = new Button(label, e -> act(action, nav));
         button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         button.setId(id);
-        button.getStyle().set("min-height", "48px");
-        var nav = new Div(button);
-        nav.addClassName("respondent-nav");
+        nav.add(button);
+        nav.addClassName("save-bar");
         var box = new Div(fields);
         box.add(nav);
         return box;
     }
 
-    /** The participant's own saved answers and, once revealed, the room's, as plain text. */
-    private void showInputs() {
-        List<StageInput> all = inputsNow();
-        if (all != null) {
-            show(all, stage.revealed());
+    /**
+     * Runs a save and says what happened: "Saved" beside the button (in {@code bar}, where given), or why not.
+     * After a save the phone reads again, so its own answers (and the room's) show what is stored.
+     */
+    private boolean act(Runnable action, Div bar) {
+        error.setText("");
+        status.setText("");
+        if (bar != null) {
+            bar.add(status, error);
         }
+        try {
+            action.run();
+            if (bar != null) {
+                status.setText(getTranslation("participant.saved"));
+            }
+            reread.run();
+            return true;
+        } catch (ValidationException invalid) {
+            error.setText(getTranslation(invalid.messageKey(), invalid.args()));
+        } catch (NotFoundException gone) {
+            error.setText(getTranslation("participant.gone"));
+        }
+        return false;
     }
 
     /** The participant's own inputs and the room's; the anonymous pulse's room is its totals and comments only. */
     private void show(List<StageInput> all, boolean revealed) {
         if (stage.definition() instanceof PulseStage p) {
             List<String> own = all.stream().filter(StageInput::mine).map(this::describe).filter(Objects::nonNull).toList();
-            PulseRoom room = revealed ? pulseNow() : null;
-            shown.show(own, room == null ? List.of() : pulseLines(p, room), revealed && room != null);
+            shown.show(own, revealed ? pulseLines(p, room) : List.of(), revealed);
         } else {
             shown.show(all, revealed, this::describe);
-        }
-    }
-
-    private PulseRoom pulseNow() {
-        try {
-            return participants.pulse(token, position);
-        } catch (ValidationException | NotFoundException e) {
-            return null;
         }
     }
 
@@ -352,15 +347,6 @@ final class StageInputPanel extends Div {
         }
         room.comments().forEach(c -> lines.add(getTranslation("participant.show.pulseComment", question(c.question()), c.text())));
         return lines;
-    }
-
-    /** This stage's inputs as the participant may see them now; null when the stage is no longer theirs to see. */
-    private List<StageInput> inputsNow() {
-        try {
-            return participants.inputs(token, position);
-        } catch (ValidationException | NotFoundException e) {
-            return null;
-        }
     }
 
     private String describe(StageInput i) {
