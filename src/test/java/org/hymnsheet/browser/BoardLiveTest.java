@@ -253,7 +253,7 @@ class BoardLiveTest extends BrowserTestSupport {
             for (int[] size : new int[][] {{1920, 1080}, {1280, 720}}) {
                 page.setViewportSize(size[0], size[1]);
                 assertThat(page.locator("#board-figures echarts-chart[data-rendered]").first()).isAttached();
-                page.waitForFunction(FITS);
+                fits(page, "stage " + stage + " at " + size[0]);
                 if (stage <= 1) {
                     // every agency named whole on the chart: its short name, or its full name wrapping, never cut
                     @SuppressWarnings("unchecked")
@@ -274,6 +274,20 @@ class BoardLiveTest extends BrowserTestSupport {
         room.show(4);
         page.waitForFunction(DOTS_IN_ORDER, "Chairs who");
         assertAccessible(page, "a full needs board");
+    }
+
+    /** Waits until the board fits the window; if it never does, fails naming what sticks out. */
+    private static void fits(Page page, String where) {
+        try {
+            page.waitForFunction(FITS, null, new Page.WaitForFunctionOptions().setTimeout(10_000));
+        } catch (com.microsoft.playwright.TimeoutError e) {
+            Object out = page.evaluate("""
+                    () => { const w = document.documentElement.clientWidth, h = document.documentElement.clientHeight;
+                      return [...document.querySelectorAll('#board *')].filter(el => { const r = el.getBoundingClientRect();
+                        return r.right > w + 1 || r.bottom > h + 1; }).slice(0, 8)
+                        .map(el => el.tagName + '#' + el.id + '.' + el.className + ' ' + JSON.stringify(el.getBoundingClientRect())); }""");
+            throw new AssertionError("The board does not fit the window, " + where + ": " + out, e);
+        }
     }
 
     @Test

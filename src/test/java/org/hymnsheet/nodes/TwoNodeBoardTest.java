@@ -81,7 +81,8 @@ class TwoNodeBoardTest {
 
                 // node A: the facilitator reveals and moves on; B follows
                 console.locator("#stage-reveal").click();
-                assertThat(board.locator("#board-framing-summary")).containsText(POLICE + ": 30");
+                // the agency name is isolated for direction (U+2068 ... U+2069), as every participant-made name on a board
+                assertThat(board.locator("#board-framing-summary")).containsText(POLICE + "\u2069: 30");
                 console.locator("#stage-next").click();
                 assertThat(board.locator("#board-stage-line")).containsText("Stage 2 of 5: Influence and voice");
                 assertThat(board.evaluate("window.__samePage === true")).isEqualTo(true);

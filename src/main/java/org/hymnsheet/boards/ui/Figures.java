@@ -30,10 +30,14 @@ final class Figures {
         return figure;
     }
 
-    /** A table only screen readers see (and tests read): the chart's figures in full. */
+    /**
+     * A table only screen readers see (and tests read): the chart's figures in full. It sits in a hidden box of its
+     * own: a table grows to its content whatever its width says, and a wide one would push the board sideways.
+     */
     static Element table(List<String> headers, List<List<String>> rows) {
+        var box = new Element("div");
+        box.getClassList().add("visually-hidden");
         var table = new Element("table");
-        table.getClassList().add("visually-hidden");
         var head = new Element("tr");
         headers.forEach(h -> head.appendChild(new Element("th").setAttribute("scope", "col").setText(h)));
         table.appendChild(new Element("thead").appendChild(head));
@@ -43,7 +47,7 @@ final class Figures {
             row.forEach(cell -> tr.appendChild(new Element("td").setText(cell == null ? "" : cell)));
             body.appendChild(tr);
         }
-        return table.appendChild(body);
+        return box.appendChild(table.appendChild(body));
     }
 
 }

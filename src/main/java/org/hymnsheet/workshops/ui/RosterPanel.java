@@ -2,6 +2,7 @@ package org.hymnsheet.workshops.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import java.util.List;
 import org.hymnsheet.workshops.RosterEntry;
@@ -26,7 +27,12 @@ final class RosterPanel extends ConsolePanel {
         roster.setEmptyStateText(getTranslation("console.nobodyYet"));
         roster.setId("roster");
         roster.addClassName("roster-grid");
-        add(heading, roster);
+        // every row is in the page (a screen reader, a find-in-page and a test see the whole room); the box around
+        // the list keeps its height and scrolls, so a full room does not push the rest of the console away
+        roster.setAllRowsVisible(true);
+        var box = new Div(roster);
+        box.addClassName("roster-box");
+        add(heading, box);
     }
 
     void show(List<RosterEntry> people) {
