@@ -149,8 +149,12 @@ class WorkshopConsoleTest extends BrowserTestSupport {
      * 600-character text, and a right-to-left override stays inside the words that carry it.
      */
     @Test
-    void on_a_laptop_the_live_controls_fit_the_screen_with_six_people_and_five_texts_waiting() {
+    void on_a_laptop_the_live_controls_fit_the_screen_with_six_people_five_texts_waiting_and_four_agencies_heard() {
         var room = new ConsoleRoom(spring).start().join().frame();
+        TestWorld.as(room.facilitator); // four agencies have spoken: the shares have a row each
+        var speaking = spring.getBean(SpeakingService.class);
+        room.agencies.forEach(agency -> speaking.tap(room.workshop.id(), agency, null));
+        TestWorld.anonymous();
         page.setViewportSize(1366, 768);
         signInToHome(page, room.facilitator.email(), TestWorld.PASSWORD);
         open(page, "/workshops/" + room.workshop.id());

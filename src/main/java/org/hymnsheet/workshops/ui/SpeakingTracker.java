@@ -63,7 +63,10 @@ final class SpeakingTracker extends ConsolePanel {
         levels.addClassName("console-more");
         // the level stays chosen from tap to tap, so it sits with the other controls below the agencies
         actions.addComponentAsFirst(level);
-        add(intro, now, speakButtons, actions, byAgency, levels);
+        // the shares grow with every agency that speaks: they scroll in their own box so the panel keeps to a laptop
+        var shares = new Div(byAgency, levels);
+        shares.addClassName("shares-box");
+        add(intro, now, speakButtons, actions, shares);
     }
 
     /** Shows a button for each agency present (ordered by name), who speaks now and the shares as they stand. */
