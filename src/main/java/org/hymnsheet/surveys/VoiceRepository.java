@@ -19,6 +19,7 @@ import static org.jooq.impl.DSL.sum;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.hymnsheet.common.Moderation;
 import org.hymnsheet.common.Suppression;
 import org.jooq.Condition;
 import org.jooq.DatePart;
@@ -37,8 +38,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class VoiceRepository {
-    private static final String APPROVED = "APPROVED";
-
     /** How many released responses gave this option or scale point to this question, with their key sum. */
     public record Tally(String questionId, String key, Suppression.Tally count) {}
 
@@ -246,7 +245,7 @@ public class VoiceRepository {
                 .from(ANSWER_TEXT).join(RESPONSE).on(RESPONSE.ID.eq(ANSWER_TEXT.RESPONSE_ID))
                 .join(ANSWER_PLACE).on(ANSWER_PLACE.RESPONSE_ID.eq(ANSWER_TEXT.RESPONSE_ID))
                 .and(ANSWER_PLACE.QUESTION_ID.eq(ANSWER_TEXT.QUESTION_ID)).and(ANSWER_PLACE.PLACE_REF.eq(ANSWER_TEXT.ITEM))
-                .where(population).and(ANSWER_TEXT.MODERATION.eq(APPROVED)).and(ANSWER_PLACE.PLACE_ID.isNotNull())
+                .where(population).and(ANSWER_TEXT.MODERATION.eq(Moderation.APPROVED)).and(ANSWER_PLACE.PLACE_ID.isNotNull())
                 .orderBy(ANSWER_PLACE.PLACE_ID, RESPONSE.SUBMITTED_ON.desc(), ANSWER_TEXT.ID.desc())
                 .forEach(r -> {
                     List<String> list = reasons.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>());
@@ -283,7 +282,7 @@ public class VoiceRepository {
         return db.select(ANSWER_TEXT.BODY)
                 .from(ANSWER_TEXT).join(RESPONSE).on(RESPONSE.ID.eq(ANSWER_TEXT.RESPONSE_ID))
                 .where(population)
-                .and(ANSWER_TEXT.MODERATION.eq(APPROVED))
+                .and(ANSWER_TEXT.MODERATION.eq(Moderation.APPROVED))
                 .and(ANSWER_TEXT.QUESTION_ID.in(questionIds))
                 .orderBy(RESPONSE.SUBMITTED_ON.desc(), ANSWER_TEXT.ID.desc())
                 .limit(limit)

@@ -14,6 +14,7 @@ import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.when;
 
 import java.util.List;
+import org.hymnsheet.common.Moderation;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -116,6 +117,6 @@ class InputReads {
     }
 
     private static Condition approved(Table<?> t) {
-        return t.field("moderation", String.class).eq("APPROVED");
+        return t.field("moderation", String.class).eq(Moderation.APPROVED.name());
     }
 }

@@ -28,6 +28,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.hymnsheet.common.Moderation;
 import org.hymnsheet.db.tables.Agency;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -43,8 +44,6 @@ import org.springframework.stereotype.Repository;
 /** The workshop record's counts, each one GROUP BY; free text only where a facilitator approved it. */
 @Repository
 class RecordRepository {
-    private static final String APPROVED = "APPROVED";
-
     private final DSLContext db;
 
     RecordRepository(DSLContext db) {
@@ -61,7 +60,7 @@ class RecordRepository {
         return db.select(WORKSHOP_STAGE.POSITION, PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.COMMENT)
                 .from(PULSE_ANSWER).join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(PULSE_ANSWER.STAGE_ID))
                 .where(WORKSHOP_STAGE.WORKSHOP_ID.eq(workshopId))
-                .and(PULSE_ANSWER.MODERATION.eq(APPROVED)).and(PULSE_ANSWER.COMMENT.isNotNull())
+                .and(PULSE_ANSWER.MODERATION.eq(Moderation.APPROVED)).and(PULSE_ANSWER.COMMENT.isNotNull())
                 .orderBy(WORKSHOP_STAGE.POSITION, PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.COMMENT)
                 .fetch(r -> new WorkshopRecord.AnonymousText(r.value1(), r.value2(), r.value3()));
     }
@@ -77,7 +76,7 @@ class RecordRepository {
                 .from(t).join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(t.field("stage_id", Long.class)))
                 .join(AGENCY).on(AGENCY.ID.eq(t.field("agency_id", Long.class)))
                 .where(WORKSHOP_STAGE.WORKSHOP_ID.eq(workshopId))
-                .and(t.field("moderation", String.class).eq(APPROVED)).and(has)
+                .and(t.field("moderation", String.class).eq(Moderation.APPROVED.name())).and(has)
                 .orderBy(WORKSHOP_STAGE.POSITION, AGENCY.NAME_KEY, at)
                 .fetch(r -> new WorkshopRecord.ApprovedText(r.value1(), r.value2(), Level.valueOf(r.value3()),
                         r.value4(), r.value5(), r.value6().toInstant()));
@@ -175,7 +174,7 @@ class RecordRepository {
         lines.addAll(db.select(WORKSHOP_STAGE.POSITION, WORKSHOP_STAGE.TITLE, PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.COMMENT)
                 .from(PULSE_ANSWER).join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(PULSE_ANSWER.STAGE_ID))
                 .where(WORKSHOP_STAGE.WORKSHOP_ID.eq(workshopId))
-                .and(PULSE_ANSWER.MODERATION.eq(APPROVED)).and(PULSE_ANSWER.COMMENT.isNotNull())
+                .and(PULSE_ANSWER.MODERATION.eq(Moderation.APPROVED)).and(PULSE_ANSWER.COMMENT.isNotNull())
                 .fetch(r -> new WorkshopRecord.Line(r.value1(), r.value2(), "PULSE_COMMENT", null, null, r.value3(), null,
                         r.value4(), null, null)));
         return lines;
@@ -195,7 +194,7 @@ class RecordRepository {
     }
 
     private static Field<String> approvedText(Table<?> t, Field<String> text) {
-        return when(t.field("moderation", String.class).eq(APPROVED), text).else_(castNull(SQLDataType.VARCHAR));
+        return when(t.field("moderation", String.class).eq(Moderation.APPROVED.name()), text).else_(castNull(SQLDataType.VARCHAR));
     }
 
     private static Field<String> none() {
