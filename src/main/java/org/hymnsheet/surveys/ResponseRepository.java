@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.hymnsheet.common.FlagStatus;
 import org.hymnsheet.common.Moderation;
 import org.hymnsheet.common.ResponseStatus;
 import org.jooq.DSLContext;
@@ -289,7 +290,7 @@ class ResponseRepository {
                 .set(SAFEGUARDING_FLAG.CATEGORIES, categories)
                 .set(SAFEGUARDING_FLAG.DETECTION, detection)
                 // new words are a new arrival: nobody has read them yet
-                .set(SAFEGUARDING_FLAG.STATUS, "OPEN").setNull(SAFEGUARDING_FLAG.OPENED_BY).setNull(SAFEGUARDING_FLAG.OPENED_AT)
+                .set(SAFEGUARDING_FLAG.STATUS, FlagStatus.OPEN).setNull(SAFEGUARDING_FLAG.OPENED_BY).setNull(SAFEGUARDING_FLAG.OPENED_AT)
                 .execute();
     }
 
