@@ -21,6 +21,7 @@ import static org.jooq.impl.DSL.select;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.hymnsheet.common.Moderation;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Records;
@@ -30,8 +31,6 @@ import org.springframework.stereotype.Repository;
 /** The board's figures for one stage, each a GROUP BY; free text only where a facilitator approved it. */
 @Repository
 class BoardRepository {
-    private static final String APPROVED = "APPROVED";
-
     private final DSLContext db;
 
     BoardRepository(DSLContext db) {
@@ -73,7 +72,7 @@ class BoardRepository {
 
     List<String> approvedSentences(long stageId) {
         return db.select(FRAMING_INPUT.SENTENCE).from(FRAMING_INPUT)
-                .where(FRAMING_INPUT.STAGE_ID.eq(stageId)).and(FRAMING_INPUT.MODERATION.eq(APPROVED))
+                .where(FRAMING_INPUT.STAGE_ID.eq(stageId)).and(FRAMING_INPUT.MODERATION.eq(Moderation.APPROVED))
                 .and(FRAMING_INPUT.SENTENCE.isNotNull())
                 .orderBy(FRAMING_INPUT.CREATED_AT, FRAMING_INPUT.PARTICIPANT_ID).fetch(FRAMING_INPUT.SENTENCE);
     }
@@ -105,7 +104,7 @@ class BoardRepository {
 
     List<String> approvedComments(long stageId) {
         return db.select(PULSE_ANSWER.COMMENT).from(PULSE_ANSWER)
-                .where(PULSE_ANSWER.STAGE_ID.eq(stageId)).and(PULSE_ANSWER.MODERATION.eq(APPROVED))
+                .where(PULSE_ANSWER.STAGE_ID.eq(stageId)).and(PULSE_ANSWER.MODERATION.eq(Moderation.APPROVED))
                 .and(PULSE_ANSWER.COMMENT.isNotNull())
                 // in the order of their words: the order given would point at whoever answered last
                 .orderBy(PULSE_ANSWER.COMMENT, PULSE_ANSWER.QUESTION_ID).fetch(PULSE_ANSWER.COMMENT);
@@ -115,7 +114,7 @@ class BoardRepository {
 
     List<Note> approvedNotes(long stageId) {
         return db.select(MAPPING_NOTE.COLUMN_ID, MAPPING_NOTE.TEXT).from(MAPPING_NOTE)
-                .where(MAPPING_NOTE.STAGE_ID.eq(stageId)).and(MAPPING_NOTE.MODERATION.eq(APPROVED))
+                .where(MAPPING_NOTE.STAGE_ID.eq(stageId)).and(MAPPING_NOTE.MODERATION.eq(Moderation.APPROVED))
                 .orderBy(MAPPING_NOTE.CREATED_AT, MAPPING_NOTE.ID)
                 .fetch(Records.mapping(Note::new));
     }

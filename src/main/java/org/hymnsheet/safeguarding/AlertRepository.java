@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.IntFunction;
+import org.hymnsheet.common.FlagStatus;
 import org.hymnsheet.security.Role;
 import org.hymnsheet.db.tables.SafeguardingAlert;
 import org.jooq.Condition;
@@ -49,7 +50,7 @@ class AlertRepository {
                         .join(ACCOUNT).on(ACCOUNT.PARTNERSHIP_ID.eq(SAFEGUARDING_FLAG.PARTNERSHIP_ID).and(ACCOUNT.ACTIVE.isTrue()))
                         .join(ACCOUNT_ROLE).on(ACCOUNT_ROLE.ACCOUNT_ID.eq(ACCOUNT.ID)
                                 .and(ACCOUNT_ROLE.ROLE.eq(Role.SAFEGUARDING_LEAD.name())))
-                        .where(SAFEGUARDING_FLAG.STATUS.eq("OPEN").and(SAFEGUARDING_FLAG.FLAGGED_AT.ge(since))
+                        .where(SAFEGUARDING_FLAG.STATUS.eq(FlagStatus.OPEN).and(SAFEGUARDING_FLAG.FLAGGED_AT.ge(since))
                                 .and(DSL.notExists(DSL.selectOne().from(known).where(known.FLAG_ID.eq(SAFEGUARDING_FLAG.ID)
                                         .and(known.KIND.eq(NEW)).and(known.FLAGGED_AT.eq(SAFEGUARDING_FLAG.FLAGGED_AT)))))))
                 .execute();
@@ -62,7 +63,7 @@ class AlertRepository {
      */
     private static Condition reminderDue(OffsetDateTime arrivedBy) {
         var alerted = SAFEGUARDING_ALERT.as("alerted");
-        return SAFEGUARDING_FLAG.STATUS.eq("OPEN")
+        return SAFEGUARDING_FLAG.STATUS.eq(FlagStatus.OPEN)
                 .and(SAFEGUARDING_FLAG.OPENED_AT.isNull().or(SAFEGUARDING_FLAG.OPENED_AT.lt(SAFEGUARDING_FLAG.FLAGGED_AT)))
                 .and(SAFEGUARDING_FLAG.FLAGGED_AT.le(arrivedBy))
                 .and(SAFEGUARDING_FLAG.REMINDED_AT.isNull().or(SAFEGUARDING_FLAG.REMINDED_AT.lt(SAFEGUARDING_FLAG.FLAGGED_AT)))
@@ -140,7 +141,7 @@ class AlertRepository {
     /** The open flags of a partnership, for the count in the navigation. */
     int openFlags(long partnershipId) {
         return db.fetchCount(SAFEGUARDING_FLAG, SAFEGUARDING_FLAG.PARTNERSHIP_ID.eq(partnershipId)
-                .and(SAFEGUARDING_FLAG.STATUS.eq("OPEN")));
+                .and(SAFEGUARDING_FLAG.STATUS.eq(FlagStatus.OPEN)));
     }
 
     /** The partnerships there are, so this node can hear each one's safeguarding signal. */

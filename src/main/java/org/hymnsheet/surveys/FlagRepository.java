@@ -10,6 +10,7 @@ import static org.hymnsheet.db.Tables.WORKSHOP;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.hymnsheet.common.FlagStatus;
 import org.hymnsheet.db.tables.Account;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -24,7 +25,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class FlagRepository {
-    private static final String OPEN = "OPEN";
     private final DSLContext db;
 
     FlagRepository(DSLContext db) {
@@ -35,7 +35,7 @@ class FlagRepository {
     record FlagRow(long id, String surveyTitle, String workshopTitle, String deviceLabel, OffsetDateTime flaggedAt,
                    String body, String earlier, String indicators, String categories, String detection, String source,
                    String sentBy, OffsetDateTime sentAt, String reason, String openedBy, OffsetDateTime openedAt,
-                   String status, String handledBy, OffsetDateTime handledAt, String note) {}
+                   FlagStatus status, String handledBy, OffsetDateTime handledAt, String note) {}
 
     /** One page of the queue: open flags first, newest first within each, the id breaking ties. */
     List<FlagRow> flags(long partnershipId, QueueFilter filter, int offset, int limit) {
@@ -55,7 +55,7 @@ class FlagRepository {
                 .leftJoin(opener).on(opener.ID.eq(SAFEGUARDING_FLAG.OPENED_BY))
                 .leftJoin(handler).on(handler.ID.eq(SAFEGUARDING_FLAG.HANDLED_BY))
                 .where(matching(partnershipId, filter))
-                .orderBy(DSL.when(SAFEGUARDING_FLAG.STATUS.eq(OPEN), DSL.inline(0)).otherwise(DSL.inline(1)),
+                .orderBy(DSL.when(SAFEGUARDING_FLAG.STATUS.eq(FlagStatus.OPEN), DSL.inline(0)).otherwise(DSL.inline(1)),
                         SAFEGUARDING_FLAG.FLAGGED_AT.desc(), SAFEGUARDING_FLAG.ID.desc())
                 .offset(offset).limit(limit)
                 .fetch(Records.mapping(FlagRow::new));
@@ -68,8 +68,8 @@ class FlagRepository {
     private static Condition matching(long partnershipId, QueueFilter filter) {
         Condition where = SAFEGUARDING_FLAG.PARTNERSHIP_ID.eq(partnershipId);
         where = switch (filter.state()) {
-            case OPEN -> where.and(SAFEGUARDING_FLAG.STATUS.eq(OPEN));
-            case HANDLED -> where.and(SAFEGUARDING_FLAG.STATUS.eq("HANDLED"));
+            case OPEN -> where.and(SAFEGUARDING_FLAG.STATUS.eq(FlagStatus.OPEN));
+            case HANDLED -> where.and(SAFEGUARDING_FLAG.STATUS.eq(FlagStatus.HANDLED));
             case ALL -> where;
         };
         if (filter.surveyId() != null) {
@@ -95,7 +95,7 @@ class FlagRepository {
     }
 
     SafeguardingSummary summary(long partnershipId, OffsetDateTime since) {
-        return db.select(DSL.count(), DSL.count().filterWhere(SAFEGUARDING_FLAG.STATUS.eq(OPEN)),
+        return db.select(DSL.count(), DSL.count().filterWhere(SAFEGUARDING_FLAG.STATUS.eq(FlagStatus.OPEN)),
                         DSL.count().filterWhere(SAFEGUARDING_FLAG.FLAGGED_AT.ge(since)))
                 .from(SAFEGUARDING_FLAG).where(SAFEGUARDING_FLAG.PARTNERSHIP_ID.eq(partnershipId))
                 .fetchOne(Records.mapping(SafeguardingSummary::new));
@@ -117,11 +117,11 @@ class FlagRepository {
      * lead has just handled keeps what they wrote.
      */
     boolean handle(long flagId, long accountId, String note, OffsetDateTime at) {
-        return db.update(SAFEGUARDING_FLAG).set(SAFEGUARDING_FLAG.STATUS, "HANDLED").set(SAFEGUARDING_FLAG.HANDLED_BY, accountId)
+        return db.update(SAFEGUARDING_FLAG).set(SAFEGUARDING_FLAG.STATUS, FlagStatus.HANDLED).set(SAFEGUARDING_FLAG.HANDLED_BY, accountId)
                 .set(SAFEGUARDING_FLAG.HANDLED_AT, at).set(SAFEGUARDING_FLAG.NOTE, note)
                 .set(SAFEGUARDING_FLAG.OPENED_BY, DSL.coalesce(SAFEGUARDING_FLAG.OPENED_BY, DSL.val(accountId)))
                 .set(SAFEGUARDING_FLAG.OPENED_AT, DSL.coalesce(SAFEGUARDING_FLAG.OPENED_AT, DSL.val(at)))
-                .where(SAFEGUARDING_FLAG.ID.eq(flagId).and(SAFEGUARDING_FLAG.STATUS.eq(OPEN))).execute() == 1;
+                .where(SAFEGUARDING_FLAG.ID.eq(flagId).and(SAFEGUARDING_FLAG.STATUS.eq(FlagStatus.OPEN))).execute() == 1;
     }
 
     /** Where a survey text was written, for its flag. */
@@ -154,10 +154,10 @@ class FlagRepository {
         if (existing.isPresent()) {
             long id = existing.get().value1();
             String body = existing.get().value2();
-            boolean reopened = !OPEN.equals(existing.get().value3());
+            boolean reopened = existing.get().value3() != FlagStatus.OPEN;
             var update = db.update(SAFEGUARDING_FLAG).set(SAFEGUARDING_FLAG.SENT_BY, sending.accountId())
                     .set(SAFEGUARDING_FLAG.SENT_AT, sending.at()).set(SAFEGUARDING_FLAG.REASON, sending.reason())
-                    .set(SAFEGUARDING_FLAG.STATUS, OPEN)
+                    .set(SAFEGUARDING_FLAG.STATUS, FlagStatus.OPEN)
                     .set(SAFEGUARDING_FLAG.BODY, body.contains(text) ? body : FlagDraft.cut(body + FlagDraft.SEPARATOR + text, bodyMax));
             if (reopened) {
                 // a handled flag arrives again, at the top, and waits for a lead to open it
@@ -180,7 +180,7 @@ class FlagRepository {
     /** The survey texts this person sent in this partnership, newest first. */
     List<SentText> sentBy(long partnershipId, long accountId, int limit) {
         return db.select(SAFEGUARDING_FLAG.ID, SURVEY.TITLE, SAFEGUARDING_FLAG.BODY, SAFEGUARDING_FLAG.SENT_AT,
-                        DSL.field(SAFEGUARDING_FLAG.OPENED_AT.isNotNull().or(SAFEGUARDING_FLAG.STATUS.ne(OPEN))))
+                        DSL.field(SAFEGUARDING_FLAG.OPENED_AT.isNotNull().or(SAFEGUARDING_FLAG.STATUS.ne(FlagStatus.OPEN))))
                 .from(SAFEGUARDING_FLAG).join(SURVEY).on(SURVEY.ID.eq(SAFEGUARDING_FLAG.SURVEY_ID))
                 .where(SAFEGUARDING_FLAG.PARTNERSHIP_ID.eq(partnershipId).and(SAFEGUARDING_FLAG.SENT_BY.eq(accountId)))
                 .orderBy(SAFEGUARDING_FLAG.SENT_AT.desc(), SAFEGUARDING_FLAG.ID.desc()).limit(limit)

@@ -2,6 +2,7 @@ package org.hymnsheet.surveys;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.hymnsheet.common.FlagStatus;
 
 /**
  * A possible disclosure for the safeguarding lead: where it came from (a survey, with the device, or a workshop),
@@ -12,7 +13,7 @@ import java.util.List;
 public record FlaggedText(long id, String surveyTitle, String workshopTitle, String deviceLabel, OffsetDateTime flaggedAt,
                           String body, String earlier, String indicators, List<String> categories, Found found,
                           String sentBy, OffsetDateTime sentAt, String reason, String openedBy, OffsetDateTime openedAt,
-                          String status, String handledBy, OffsetDateTime handledAt, String note) {
+                          FlagStatus status, String handledBy, OffsetDateTime handledAt, String note) {
 
     /** How a flag was found: by the indicator list, by meaning (the model), by both, or sent by a person. */
     public enum Found { LIST, MEANING, BOTH, PERSON }
@@ -22,7 +23,7 @@ public record FlaggedText(long id, String surveyTitle, String workshopTitle, Str
     }
 
     public boolean open() {
-        return "OPEN".equals(status);
+        return status == FlagStatus.OPEN;
     }
 
     public boolean fromWorkshop() {

@@ -7,6 +7,8 @@ import static org.hymnsheet.db.Tables.SURVEY;
 
 import java.util.List;
 import java.util.Optional;
+import org.hymnsheet.common.Moderation;
+import org.hymnsheet.common.ResponseStatus;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Records;
@@ -46,14 +48,14 @@ class QueueRepository {
     }
 
     private static Condition waiting(long partnershipId) {
-        return SURVEY.PARTNERSHIP_ID.eq(partnershipId).and(RESPONSE.STATUS.eq("SUBMITTED"))
-                .and(ANSWER_TEXT.MODERATION.eq("PENDING"));
+        return SURVEY.PARTNERSHIP_ID.eq(partnershipId).and(RESPONSE.STATUS.eq(ResponseStatus.SUBMITTED))
+                .and(ANSWER_TEXT.MODERATION.eq(Moderation.PENDING));
     }
 
-    record TextState(String body, boolean flagged, String moderation, boolean submitted) {}
+    record TextState(String body, boolean flagged, Moderation moderation, boolean submitted) {}
 
     Optional<TextState> textState(long textId) {
-        return db.select(ANSWER_TEXT.BODY, ANSWER_TEXT.FLAGGED, ANSWER_TEXT.MODERATION, RESPONSE.STATUS.eq("SUBMITTED"))
+        return db.select(ANSWER_TEXT.BODY, ANSWER_TEXT.FLAGGED, ANSWER_TEXT.MODERATION, RESPONSE.STATUS.eq(ResponseStatus.SUBMITTED))
                 .from(ANSWER_TEXT).join(RESPONSE).on(RESPONSE.ID.eq(ANSWER_TEXT.RESPONSE_ID))
                 .where(ANSWER_TEXT.ID.eq(textId)).fetchOptional(Records.mapping(TextState::new));
     }
@@ -64,11 +66,11 @@ class QueueRepository {
      * between. Returns whether it did.
      */
     boolean approveAsShown(long textId, String shownBody, boolean flagAcknowledged, long accountId) {
-        return db.update(ANSWER_TEXT).set(ANSWER_TEXT.MODERATION, "APPROVED").set(ANSWER_TEXT.MODERATED_BY, accountId)
-                .where(ANSWER_TEXT.ID.eq(textId).and(ANSWER_TEXT.BODY.eq(shownBody)).and(ANSWER_TEXT.MODERATION.eq("PENDING"))
+        return db.update(ANSWER_TEXT).set(ANSWER_TEXT.MODERATION, Moderation.APPROVED).set(ANSWER_TEXT.MODERATED_BY, accountId)
+                .where(ANSWER_TEXT.ID.eq(textId).and(ANSWER_TEXT.BODY.eq(shownBody)).and(ANSWER_TEXT.MODERATION.eq(Moderation.PENDING))
                         .and(flagAcknowledged ? DSL.trueCondition() : ANSWER_TEXT.FLAGGED.isFalse())
                         .and(DSL.exists(DSL.selectOne().from(RESPONSE).where(RESPONSE.ID.eq(ANSWER_TEXT.RESPONSE_ID)
-                                .and(RESPONSE.STATUS.eq("SUBMITTED"))))))
+                                .and(RESPONSE.STATUS.eq(ResponseStatus.SUBMITTED))))))
                 .execute() == 1;
     }
 
@@ -83,7 +85,7 @@ class QueueRepository {
                 .where(ANSWER_TEXT.ID.eq(textId)).fetchOptional(r -> r.value1());
     }
 
-    void moderate(long textId, String decision, long accountId) {
+    void moderate(long textId, Moderation decision, long accountId) {
         db.update(ANSWER_TEXT).set(ANSWER_TEXT.MODERATION, decision).set(ANSWER_TEXT.MODERATED_BY, accountId)
                 .where(ANSWER_TEXT.ID.eq(textId)).execute();
     }
@@ -93,10 +95,10 @@ class QueueRepository {
      * waits: it leaves the moderation queue and never reaches a board. Returns whether it did.
      */
     boolean escalateAsShown(long textId, String shownBody, long accountId) {
-        return db.update(ANSWER_TEXT).set(ANSWER_TEXT.MODERATION, "ESCALATED").set(ANSWER_TEXT.MODERATED_BY, accountId)
-                .where(ANSWER_TEXT.ID.eq(textId).and(ANSWER_TEXT.BODY.eq(shownBody)).and(ANSWER_TEXT.MODERATION.eq("PENDING"))
+        return db.update(ANSWER_TEXT).set(ANSWER_TEXT.MODERATION, Moderation.ESCALATED).set(ANSWER_TEXT.MODERATED_BY, accountId)
+                .where(ANSWER_TEXT.ID.eq(textId).and(ANSWER_TEXT.BODY.eq(shownBody)).and(ANSWER_TEXT.MODERATION.eq(Moderation.PENDING))
                         .and(DSL.exists(DSL.selectOne().from(RESPONSE).where(RESPONSE.ID.eq(ANSWER_TEXT.RESPONSE_ID)
-                                .and(RESPONSE.STATUS.eq("SUBMITTED"))))))
+                                .and(RESPONSE.STATUS.eq(ResponseStatus.SUBMITTED))))))
                 .execute() == 1;
     }
 }

@@ -5,6 +5,7 @@ import org.hymnsheet.live.Topic;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.hymnsheet.common.Moderation;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.ValidationException;
 import org.hymnsheet.security.AuditAction;
@@ -79,7 +80,7 @@ public class QueueService {
         Staff moderator = moderator(textId);
         if (shownBody == null || !queues.approveAsShown(textId, shownBody, flagAcknowledged, moderator.accountId())) {
             var now = queues.textState(textId).orElseThrow(() -> new NotFoundException("text"));
-            boolean asShown = now.body().equals(shownBody) && "PENDING".equals(now.moderation()) && now.submitted();
+            boolean asShown = now.body().equals(shownBody) && now.moderation() == Moderation.PENDING && now.submitted();
             throw new ValidationException("text", asShown && now.flagged() ? "moderation.flagNotAcknowledged" : "moderation.changed");
         }
         decided(AuditAction.SURVEY_TEXT_APPROVED, moderator, textId);
@@ -89,7 +90,7 @@ public class QueueService {
     @Transactional
     public void reject(long textId) {
         Staff moderator = moderator(textId);
-        queues.moderate(textId, "REJECTED", moderator.accountId());
+        queues.moderate(textId, Moderation.REJECTED, moderator.accountId());
         decided(AuditAction.SURVEY_TEXT_REJECTED, moderator, textId);
         queues.textSurvey(textId).ifPresent(survey -> signals.changed(Topic.survey(survey)));
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hymnsheet.common.ResponseStatus;
 import org.hymnsheet.common.Suppression;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -65,7 +66,7 @@ class ReleaseGroups {
                 .limit(1).asField("age");
         Map<String, List<String>> waiting = new LinkedHashMap<>();
         db.select(RESPONSE.ID, settingOf(), age).from(RESPONSE)
-                .where(RESPONSE.SURVEY_ID.eq(surveyId)).and(RESPONSE.STATUS.eq("SUBMITTED"))
+                .where(RESPONSE.SURVEY_ID.eq(surveyId)).and(RESPONSE.STATUS.eq(ResponseStatus.SUBMITTED))
                 .and(RESPONSE.RELEASE_GROUP_ID.isNull())
                 .orderBy(RESPONSE.SUBMITTED_ON, RESPONSE.ID)
                 .forEach(r -> waiting.computeIfAbsent(r.value2() + "\n" + (r.value3() == null ? NO_AGE : r.value3()),
@@ -92,7 +93,7 @@ class ReleaseGroups {
     /** Surveys with submitted responses not yet in a group (after an upgrade, every survey that has responses). */
     List<Long> surveysWaiting() {
         return db.selectDistinct(RESPONSE.SURVEY_ID).from(RESPONSE)
-                .where(RESPONSE.STATUS.eq("SUBMITTED")).and(RESPONSE.RELEASE_GROUP_ID.isNull())
+                .where(RESPONSE.STATUS.eq(ResponseStatus.SUBMITTED)).and(RESPONSE.RELEASE_GROUP_ID.isNull())
                 .fetch(RESPONSE.SURVEY_ID);
     }
 }

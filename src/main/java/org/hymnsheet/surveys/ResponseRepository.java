@@ -16,6 +16,9 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.hymnsheet.common.FlagStatus;
+import org.hymnsheet.common.Moderation;
+import org.hymnsheet.common.ResponseStatus;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Records;
@@ -24,9 +27,9 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 class ResponseRepository {
-    record ResponseRow(String id, long surveyId, String status, String language, String deviceLabel) {
+    record ResponseRow(String id, long surveyId, ResponseStatus status, String language, String deviceLabel) {
         boolean submitted() {
-            return "SUBMITTED".equals(status);
+            return status == ResponseStatus.SUBMITTED;
         }
     }
 
@@ -54,7 +57,7 @@ class ResponseRepository {
     }
 
     void insert(String id, long surveyId, String language, String deviceLabel, LocalDate day, Instant hour) {
-        db.insertInto(RESPONSE).set(RESPONSE.ID, id).set(RESPONSE.SURVEY_ID, surveyId).set(RESPONSE.STATUS, "IN_PROGRESS")
+        db.insertInto(RESPONSE).set(RESPONSE.ID, id).set(RESPONSE.SURVEY_ID, surveyId).set(RESPONSE.STATUS, ResponseStatus.IN_PROGRESS)
                 .set(RESPONSE.LANGUAGE, language).set(RESPONSE.DEVICE_LABEL, deviceLabel).set(RESPONSE.STARTED_ON, day)
                 .set(RESPONSE.ACTIVE_HOUR, hour.atOffset(ZoneOffset.UTC)).execute();
     }
@@ -80,11 +83,11 @@ class ResponseRepository {
      * template), whether the question already has rows in each answer table (so a first answer deletes nothing),
      * and how many of the given places belong to the survey's partnership.
      */
-    record SaveTarget(long surveyId, String status, String language, String deviceLabel, OffsetDateTime activeHour,
-                      String surveyStatus, Long partnershipId, String templateId, boolean hasChoices,
+    record SaveTarget(long surveyId, ResponseStatus status, String language, String deviceLabel, OffsetDateTime activeHour,
+                      SurveyStatus surveyStatus, Long partnershipId, String templateId, boolean hasChoices,
                       boolean hasScale, boolean hasPlaces, boolean hasTexts, int placesFound) {
         boolean submitted() {
-            return "SUBMITTED".equals(status);
+            return status == ResponseStatus.SUBMITTED;
         }
     }
 
@@ -96,7 +99,8 @@ class ResponseRepository {
                         .and(place.PARTNERSHIP_ID.eq(DSL.field(DSL.select(survey.PARTNERSHIP_ID).from(survey)
                                 .where(survey.ID.eq(RESPONSE.SURVEY_ID)))))));
         return db.select(RESPONSE.SURVEY_ID, RESPONSE.STATUS, RESPONSE.LANGUAGE, RESPONSE.DEVICE_LABEL, RESPONSE.ACTIVE_HOUR,
-                        DSL.field(DSL.select(SURVEY.STATUS).from(SURVEY).where(SURVEY.ID.eq(RESPONSE.SURVEY_ID))),
+                        DSL.field(DSL.select(SURVEY.STATUS).from(SURVEY).where(SURVEY.ID.eq(RESPONSE.SURVEY_ID)))
+                                .convertFrom(SurveyStatus::valueOf),
                         DSL.field(DSL.select(SURVEY.PARTNERSHIP_ID).from(SURVEY).where(SURVEY.ID.eq(RESPONSE.SURVEY_ID))),
                         DSL.field(DSL.select(SURVEY.TEMPLATE_ID).from(SURVEY).where(SURVEY.ID.eq(RESPONSE.SURVEY_ID))),
                         DSL.field(DSL.exists(DSL.selectOne().from(ANSWER_CHOICE).where(ANSWER_CHOICE.RESPONSE_ID.eq(RESPONSE.ID)
@@ -122,8 +126,8 @@ class ResponseRepository {
 
     /** The response as a row to write from, only while it is in progress and its survey open: a guard in one statement. */
     private static org.jooq.Condition writable(String responseId) {
-        return RESPONSE.ID.eq(responseId).and(RESPONSE.STATUS.eq("IN_PROGRESS"))
-                .and(RESPONSE.SURVEY_ID.in(DSL.select(SURVEY.ID).from(SURVEY).where(SURVEY.STATUS.eq("OPEN"))));
+        return RESPONSE.ID.eq(responseId).and(RESPONSE.STATUS.eq(ResponseStatus.IN_PROGRESS))
+                .and(RESPONSE.SURVEY_ID.in(DSL.select(SURVEY.ID).from(SURVEY).where(SURVEY.STATUS.eq(SurveyStatus.OPEN.name()))));
     }
 
     /** Scale value, new or replacing, in one guarded statement: 0 rows when the response cannot be written to. */
@@ -141,7 +145,7 @@ class ResponseRepository {
                 .select(DSL.select(RESPONSE.ID, DSL.val(questionId), DSL.val(""), DSL.val(body), DSL.val(false))
                         .from(RESPONSE).where(writable(responseId)))
                 .onConflict(ANSWER_TEXT.RESPONSE_ID, ANSWER_TEXT.QUESTION_ID, ANSWER_TEXT.ITEM).doUpdate()
-                .set(ANSWER_TEXT.BODY, body).set(ANSWER_TEXT.FLAGGED, false).set(ANSWER_TEXT.MODERATION, "PENDING")
+                .set(ANSWER_TEXT.BODY, body).set(ANSWER_TEXT.FLAGGED, false).set(ANSWER_TEXT.MODERATION, Moderation.PENDING)
                 .setNull(ANSWER_TEXT.MODERATED_BY).execute();
     }
 
@@ -223,7 +227,7 @@ class ResponseRepository {
         db.insertInto(ANSWER_TEXT).set(ANSWER_TEXT.RESPONSE_ID, responseId).set(ANSWER_TEXT.QUESTION_ID, questionId)
                 .set(ANSWER_TEXT.ITEM, item).set(ANSWER_TEXT.BODY, body).set(ANSWER_TEXT.FLAGGED, flagged)
                 .onConflict(ANSWER_TEXT.RESPONSE_ID, ANSWER_TEXT.QUESTION_ID, ANSWER_TEXT.ITEM).doUpdate()
-                .set(ANSWER_TEXT.BODY, body).set(ANSWER_TEXT.FLAGGED, flagged).set(ANSWER_TEXT.MODERATION, "PENDING")
+                .set(ANSWER_TEXT.BODY, body).set(ANSWER_TEXT.FLAGGED, flagged).set(ANSWER_TEXT.MODERATION, Moderation.PENDING)
                 .setNull(ANSWER_TEXT.MODERATED_BY).execute();
     }
 
@@ -251,10 +255,10 @@ class ResponseRepository {
 
     /** Exactly one state change per response: a second submit changes nothing. */
     boolean submit(String id, LocalDate day) {
-        return db.update(RESPONSE).set(RESPONSE.STATUS, "SUBMITTED").set(RESPONSE.SUBMITTED_ON, day)
+        return db.update(RESPONSE).set(RESPONSE.STATUS, ResponseStatus.SUBMITTED).set(RESPONSE.SUBMITTED_ON, day)
                 .set(RESPONSE.RECORD_KEY, ReleaseGroups.recordKey())
                 .setNull(RESPONSE.ACTIVE_HOUR)
-                .where(RESPONSE.ID.eq(id).and(RESPONSE.STATUS.eq("IN_PROGRESS"))).execute() == 1;
+                .where(RESPONSE.ID.eq(id).and(RESPONSE.STATUS.eq(ResponseStatus.IN_PROGRESS))).execute() == 1;
     }
 
     record FlagRow(String body, String earlier) {}
@@ -286,7 +290,7 @@ class ResponseRepository {
                 .set(SAFEGUARDING_FLAG.CATEGORIES, categories)
                 .set(SAFEGUARDING_FLAG.DETECTION, detection)
                 // new words are a new arrival: nobody has read them yet
-                .set(SAFEGUARDING_FLAG.STATUS, "OPEN").setNull(SAFEGUARDING_FLAG.OPENED_BY).setNull(SAFEGUARDING_FLAG.OPENED_AT)
+                .set(SAFEGUARDING_FLAG.STATUS, FlagStatus.OPEN).setNull(SAFEGUARDING_FLAG.OPENED_BY).setNull(SAFEGUARDING_FLAG.OPENED_AT)
                 .execute();
     }
 
@@ -308,11 +312,11 @@ class ResponseRepository {
 
     /** The discard rule: unfinished responses idle since before this hour go, with their answers. */
     int deleteUnfinishedIdleBefore(Instant hour) {
-        return db.deleteFrom(RESPONSE).where(RESPONSE.STATUS.eq("IN_PROGRESS")
+        return db.deleteFrom(RESPONSE).where(RESPONSE.STATUS.eq(ResponseStatus.IN_PROGRESS)
                 .and(RESPONSE.ACTIVE_HOUR.lt(hour.atOffset(ZoneOffset.UTC)))).execute();
     }
 
-    int countByStatus(long surveyId, String status) {
+    int countByStatus(long surveyId, ResponseStatus status) {
         return db.fetchCount(RESPONSE, RESPONSE.SURVEY_ID.eq(surveyId).and(RESPONSE.STATUS.eq(status)));
     }
 }

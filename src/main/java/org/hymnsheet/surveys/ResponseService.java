@@ -261,7 +261,7 @@ public class ResponseService {
         if (target.submitted()) {
             throw new ValidationException("answer", "answer.alreadySubmitted");
         }
-        if (!SurveyStatus.OPEN.name().equals(target.surveyStatus())) {
+        if (target.surveyStatus() != SurveyStatus.OPEN) {
             throw new ValidationException("answer", "respond.closed");
         }
         SurveyTemplate template = templates.survey(target.templateId()).orElseThrow(() -> new NotFoundException("survey"));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hymnsheet.common.Codes;
 import org.hymnsheet.common.Inputs;
+import org.hymnsheet.common.ResponseStatus;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -34,7 +35,7 @@ class SurveyRepository {
 
     private static Field<Integer> submittedCount() {
         return field(select(count()).from(RESPONSE)
-                .where(RESPONSE.SURVEY_ID.eq(SURVEY.ID).and(RESPONSE.STATUS.eq("SUBMITTED"))));
+                .where(RESPONSE.SURVEY_ID.eq(SURVEY.ID).and(RESPONSE.STATUS.eq(ResponseStatus.SUBMITTED))));
     }
 
     private List<Survey> surveys(Condition condition) {

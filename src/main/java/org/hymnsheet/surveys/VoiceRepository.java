@@ -19,6 +19,7 @@ import static org.jooq.impl.DSL.sum;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.hymnsheet.common.Moderation;
 import org.hymnsheet.common.Suppression;
 import org.jooq.Condition;
 import org.jooq.DatePart;
@@ -37,8 +38,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class VoiceRepository {
-    private static final String APPROVED = "APPROVED";
-
     /** How many released responses gave this option or scale point to this question, with their key sum. */
     public record Tally(String questionId, String key, Suppression.Tally count) {}
 
@@ -97,15 +96,17 @@ public class VoiceRepository {
 
     /** How many responses of the population answered each choice, trusted-people or scale question. */
     public Map<String, Suppression.Tally> answered(Condition population) {
-        var choiceAnswers = select(ANSWER_CHOICE.QUESTION_ID.as("q"), ANSWER_CHOICE.RESPONSE_ID.as("r"))
+        Field<String> question = ANSWER_CHOICE.QUESTION_ID.as("q");
+        Field<String> response = ANSWER_CHOICE.RESPONSE_ID.as("r");
+        var choiceAnswers = select(question, response)
                 .from(ANSWER_CHOICE).join(RESPONSE).on(RESPONSE.ID.eq(ANSWER_CHOICE.RESPONSE_ID))
                 .where(population)
                 .union(select(ANSWER_SCALE.QUESTION_ID.as("q"), ANSWER_SCALE.RESPONSE_ID.as("r"))
                         .from(ANSWER_SCALE).join(RESPONSE).on(RESPONSE.ID.eq(ANSWER_SCALE.RESPONSE_ID))
                         .where(population))
                 .asTable("a");
-        Field<String> q = choiceAnswers.field("q", String.class);
-        Field<String> r = choiceAnswers.field("r", String.class);
+        Field<String> q = choiceAnswers.field(question);
+        Field<String> r = choiceAnswers.field(response);
         return db.select(q, count(), sum(KEY)).from(choiceAnswers).join(RESPONSE).on(RESPONSE.ID.eq(r))
                 .groupBy(q)
                 .fetchMap(Record3::value1, x -> tally(x.value2(), x.value3()));
@@ -146,14 +147,16 @@ public class VoiceRepository {
 
     /** Per template and choice question: how many responses of the population answered it. */
     public List<Cell> choicesAnsweredByTemplate(Condition population) {
-        var answers = selectDistinct(SURVEY.TEMPLATE_ID.as("t"), ANSWER_CHOICE.QUESTION_ID.as("q"),
-                        ANSWER_CHOICE.RESPONSE_ID.as("r"))
+        Field<String> template = SURVEY.TEMPLATE_ID.as("t");
+        Field<String> question = ANSWER_CHOICE.QUESTION_ID.as("q");
+        Field<String> response = ANSWER_CHOICE.RESPONSE_ID.as("r");
+        var answers = selectDistinct(template, question, response)
                 .from(ANSWER_CHOICE).join(RESPONSE).on(RESPONSE.ID.eq(ANSWER_CHOICE.RESPONSE_ID))
                 .join(SURVEY).on(SURVEY.ID.eq(RESPONSE.SURVEY_ID))
                 .where(population).asTable("a");
-        Field<String> t = answers.field("t", String.class);
-        Field<String> q = answers.field("q", String.class);
-        Field<String> r = answers.field("r", String.class);
+        Field<String> t = answers.field(template);
+        Field<String> q = answers.field(question);
+        Field<String> r = answers.field(response);
         return db.select(t, q, count(), sum(KEY)).from(answers).join(RESPONSE).on(RESPONSE.ID.eq(r))
                 .groupBy(t, q).orderBy(t, q)
                 .fetch(x -> new Cell(x.value1(), x.value2(), "", tally(x.value3(), x.value4())));
@@ -246,7 +249,7 @@ public class VoiceRepository {
                 .from(ANSWER_TEXT).join(RESPONSE).on(RESPONSE.ID.eq(ANSWER_TEXT.RESPONSE_ID))
                 .join(ANSWER_PLACE).on(ANSWER_PLACE.RESPONSE_ID.eq(ANSWER_TEXT.RESPONSE_ID))
                 .and(ANSWER_PLACE.QUESTION_ID.eq(ANSWER_TEXT.QUESTION_ID)).and(ANSWER_PLACE.PLACE_REF.eq(ANSWER_TEXT.ITEM))
-                .where(population).and(ANSWER_TEXT.MODERATION.eq(APPROVED)).and(ANSWER_PLACE.PLACE_ID.isNotNull())
+                .where(population).and(ANSWER_TEXT.MODERATION.eq(Moderation.APPROVED)).and(ANSWER_PLACE.PLACE_ID.isNotNull())
                 .orderBy(ANSWER_PLACE.PLACE_ID, RESPONSE.SUBMITTED_ON.desc(), ANSWER_TEXT.ID.desc())
                 .forEach(r -> {
                     List<String> list = reasons.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>());
@@ -283,7 +286,7 @@ public class VoiceRepository {
         return db.select(ANSWER_TEXT.BODY)
                 .from(ANSWER_TEXT).join(RESPONSE).on(RESPONSE.ID.eq(ANSWER_TEXT.RESPONSE_ID))
                 .where(population)
-                .and(ANSWER_TEXT.MODERATION.eq(APPROVED))
+                .and(ANSWER_TEXT.MODERATION.eq(Moderation.APPROVED))
                 .and(ANSWER_TEXT.QUESTION_ID.in(questionIds))
                 .orderBy(RESPONSE.SUBMITTED_ON.desc(), ANSWER_TEXT.ID.desc())
                 .limit(limit)

@@ -43,6 +43,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.hymnsheet.common.Moderation;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.Suppression;
 import org.hymnsheet.db.tables.Agency;
@@ -67,7 +68,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class AggregateRepository {
-    private static final String APPROVED = "APPROVED";
     private static final Field<BigDecimal> ZERO = inline(BigDecimal.ZERO);
 
     private final DSLContext db;
@@ -271,7 +271,7 @@ class AggregateRepository {
                 .leftJoin(owner).on(owner.ID.eq(NEED.OWNER_AGENCY_ID))
                 .leftJoin(DOT_VOTE).on(DOT_VOTE.NEED_ID.eq(NEED.ID))
                 .and(participants(s, DOT_VOTE.AGENCY_ID, DOT_VOTE.WORK_LEVEL))
-                .where(rows(s, NEED.STAGE_ID, NEED.AGENCY_ID, NEED.WORK_LEVEL)).and(NEED.MODERATION.eq(APPROVED))
+                .where(rows(s, NEED.STAGE_ID, NEED.AGENCY_ID, NEED.WORK_LEVEL)).and(NEED.MODERATION.eq(Moderation.APPROVED))
                 .groupBy(g.groupBy(NEED.ID, NEED.TEXT, NEED.CATEGORY, owner.NAME))
                 .orderBy(g.orderBy(dots.desc(), NEED.ID))
                 .fetch(r -> new WorkshopAggregates.NeedDots(g.of(r), r.get(NEED.ID), r.get(NEED.TEXT),
@@ -287,7 +287,7 @@ class AggregateRepository {
                 .join(WORKSHOP).on(WORKSHOP.ID.eq(WORKSHOP_STAGE.WORKSHOP_ID))
                 .leftJoin(DOT_VOTE).on(DOT_VOTE.NEED_ID.eq(NEED.ID))
                 .and(participants(s, DOT_VOTE.AGENCY_ID, DOT_VOTE.WORK_LEVEL))
-                .where(rows(s, NEED.STAGE_ID, NEED.AGENCY_ID, NEED.WORK_LEVEL)).and(NEED.MODERATION.eq(APPROVED))
+                .where(rows(s, NEED.STAGE_ID, NEED.AGENCY_ID, NEED.WORK_LEVEL)).and(NEED.MODERATION.eq(Moderation.APPROVED))
                 .groupBy(NEED.CATEGORY).orderBy(raised.desc(), dots.desc(), NEED.CATEGORY)
                 .fetch(r -> new WorkshopAggregates.NeedCategory(r.value1(), r.value2(), r.value3()));
     }

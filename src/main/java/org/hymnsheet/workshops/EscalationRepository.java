@@ -4,6 +4,7 @@ import static org.hymnsheet.db.Tables.SAFEGUARDING_FLAG;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.hymnsheet.common.FlagStatus;
 import org.jooq.DSLContext;
 import org.jooq.Records;
 import org.jooq.impl.DSL;
@@ -16,7 +17,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class EscalationRepository {
-    private static final String OPEN = "OPEN";
     private final DSLContext db;
 
     EscalationRepository(DSLContext db) {
@@ -41,11 +41,11 @@ class EscalationRepository {
             long id = existing.get().value1();
             var update = db.update(SAFEGUARDING_FLAG).set(SAFEGUARDING_FLAG.BODY, body)
                     .set(SAFEGUARDING_FLAG.SENT_BY, sending.accountId()).set(SAFEGUARDING_FLAG.SENT_AT, sending.at())
-                    .set(SAFEGUARDING_FLAG.REASON, sending.reason()).set(SAFEGUARDING_FLAG.STATUS, OPEN);
+                    .set(SAFEGUARDING_FLAG.REASON, sending.reason()).set(SAFEGUARDING_FLAG.STATUS, FlagStatus.OPEN);
             if (!existing.get().value2().equals(body)) {
                 update = update.set(SAFEGUARDING_FLAG.EARLIER, existing.get().value2());
             }
-            if (!OPEN.equals(existing.get().value3())) {
+            if (existing.get().value3() != FlagStatus.OPEN) {
                 update = update.set(SAFEGUARDING_FLAG.FLAGGED_AT, sending.at())
                         .setNull(SAFEGUARDING_FLAG.OPENED_BY).setNull(SAFEGUARDING_FLAG.OPENED_AT);
             }
@@ -64,7 +64,7 @@ class EscalationRepository {
     /** The texts of this workshop sent to the safeguarding lead, newest first. */
     List<EscalatedText> sent(long workshopId, int limit) {
         return db.select(SAFEGUARDING_FLAG.ID, SAFEGUARDING_FLAG.BODY, SAFEGUARDING_FLAG.SENT_AT,
-                        DSL.field(SAFEGUARDING_FLAG.OPENED_AT.isNotNull().or(SAFEGUARDING_FLAG.STATUS.ne(OPEN))))
+                        DSL.field(SAFEGUARDING_FLAG.OPENED_AT.isNotNull().or(SAFEGUARDING_FLAG.STATUS.ne(FlagStatus.OPEN))))
                 .from(SAFEGUARDING_FLAG)
                 .where(SAFEGUARDING_FLAG.WORKSHOP_ID.eq(workshopId).and(SAFEGUARDING_FLAG.SENT_BY.isNotNull()))
                 .orderBy(SAFEGUARDING_FLAG.SENT_AT.desc(), SAFEGUARDING_FLAG.ID.desc()).limit(limit)

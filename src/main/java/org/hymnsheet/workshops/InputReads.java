@@ -38,39 +38,50 @@ class InputReads {
         this.db = db;
     }
 
+    // the union's columns: every part selects its own expressions under these names and types
+    private static final Field<String> KIND = DSL.field(DSL.name("k"), String.class);
+    private static final Field<Boolean> MINE = DSL.field(DSL.name("mine"), Boolean.class);
+    private static final Field<String> ITEM = DSL.field(DSL.name("item"), String.class);
+    private static final Field<Integer> VALUE = DSL.field(DSL.name("v"), Integer.class);
+    private static final Field<String> TEXT = DSL.field(DSL.name("t"), String.class);
+    private static final Field<Long> AGENCY_REF = DSL.field(DSL.name("ar"), Long.class);
+    private static final Field<Long> REF = DSL.field(DSL.name("ref"), Long.class);
+    private static final Field<Long> AGENCY = DSL.field(DSL.name("ag"), Long.class);
+    private static final Field<String> LEVEL = DSL.field(DSL.name("lvl"), String.class);
+    private static final Field<Long> PARTICIPANT = DSL.field(DSL.name("p"), Long.class);
+
     List<StageInput> inputs(long stageId, long readerId, boolean revealed) {
-        Select<Record> union = part(FRAMING_INPUT, StageInput.Kind.FRAMING, stageId, readerId, revealed,
-                castNull(SQLDataType.VARCHAR), FRAMING_INPUT.POSITION, text(FRAMING_INPUT, FRAMING_INPUT.SENTENCE, readerId),
+        Select<Record> union = part(InputTable.FRAMING, StageInput.Kind.FRAMING, stageId, readerId, revealed,
+                castNull(SQLDataType.VARCHAR), FRAMING_INPUT.POSITION, text(InputTable.FRAMING, FRAMING_INPUT.SENTENCE, readerId),
                 castNull(SQLDataType.BIGINT), castNull(SQLDataType.BIGINT), noCondition())
-                .unionAll(part(INFLUENCE_VOTE, StageInput.Kind.INFLUENCE, stageId, readerId, revealed,
+                .unionAll(part(InputTable.INFLUENCE, StageInput.Kind.INFLUENCE, stageId, readerId, revealed,
                         castNull(SQLDataType.VARCHAR), castNull(SQLDataType.SMALLINT), castNull(SQLDataType.VARCHAR),
                         INFLUENCE_VOTE.VOTED_AGENCY_ID, castNull(SQLDataType.BIGINT), noCondition()))
-                .unionAll(part(CARD_PLACEMENT, StageInput.Kind.PLACEMENT, stageId, readerId, revealed,
+                .unionAll(part(InputTable.PLACEMENT, StageInput.Kind.PLACEMENT, stageId, readerId, revealed,
                         CARD_PLACEMENT.CARD_ID.cast(SQLDataType.VARCHAR(40)), CARD_PLACEMENT.POSITION,
                         castNull(SQLDataType.VARCHAR), castNull(SQLDataType.BIGINT), CARD_PLACEMENT.CARD_ID, noCondition()))
-                .unionAll(part(CARD_CONTEXT, StageInput.Kind.CONTEXT, stageId, readerId, revealed,
+                .unionAll(part(InputTable.CONTEXT, StageInput.Kind.CONTEXT, stageId, readerId, revealed,
                         CARD_CONTEXT.CARD_ID.cast(SQLDataType.VARCHAR(40)), castNull(SQLDataType.SMALLINT),
                         CARD_CONTEXT.CONTEXT_ID, castNull(SQLDataType.BIGINT), CARD_CONTEXT.CARD_ID, noCondition()))
-                .unionAll(part(PULSE_ANSWER, StageInput.Kind.PULSE, stageId, readerId, revealed,
-                        PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.SCALE_VALUE, text(PULSE_ANSWER, PULSE_ANSWER.COMMENT, readerId),
+                .unionAll(part(InputTable.PULSE, StageInput.Kind.PULSE, stageId, readerId, revealed,
+                        PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.SCALE_VALUE, text(InputTable.PULSE, PULSE_ANSWER.COMMENT, readerId),
                         castNull(SQLDataType.BIGINT), castNull(SQLDataType.BIGINT), noCondition()))
-                .unionAll(part(NEED, StageInput.Kind.NEED, stageId, readerId, revealed,
+                .unionAll(part(InputTable.NEEDS, StageInput.Kind.NEED, stageId, readerId, revealed,
                         NEED.CATEGORY, castNull(SQLDataType.SMALLINT), NEED.TEXT, NEED.OWNER_AGENCY_ID, NEED.ID,
-                        approvedOrMine(NEED, readerId)))
-                .unionAll(part(DOT_VOTE, StageInput.Kind.DOTS, stageId, readerId, revealed,
+                        approvedOrMine(InputTable.NEEDS, readerId)))
+                .unionAll(part(InputTable.DOTS, StageInput.Kind.DOTS, stageId, readerId, revealed,
                         DOT_VOTE.NEED_ID.cast(SQLDataType.VARCHAR(40)), DOT_VOTE.DOTS, castNull(SQLDataType.VARCHAR),
                         castNull(SQLDataType.BIGINT), DOT_VOTE.NEED_ID, noCondition()))
-                .unionAll(part(MAPPING_NOTE, StageInput.Kind.NOTE, stageId, readerId, revealed,
+                .unionAll(part(InputTable.NOTES, StageInput.Kind.NOTE, stageId, readerId, revealed,
                         MAPPING_NOTE.COLUMN_ID, castNull(SQLDataType.SMALLINT), MAPPING_NOTE.TEXT,
-                        castNull(SQLDataType.BIGINT), MAPPING_NOTE.ID, approvedOrMine(MAPPING_NOTE, readerId)));
+                        castNull(SQLDataType.BIGINT), MAPPING_NOTE.ID, approvedOrMine(InputTable.NOTES, readerId)));
         // in a stable order (by kind, then by who wrote it), so a phone redraws only what changed
         Table<Record> all = union.asTable("i");
         return db.select(all.fields()).from(all)
-                .orderBy(all.field("k"), all.field("p"), all.field("item"), all.field("v"), all.field("t"),
-                        all.field("ref"))
-                .fetch().map(r -> new StageInput(StageInput.Kind.valueOf(r.get(0, String.class)),
-                r.get(1, Boolean.class), r.get(2, String.class), r.get(3, Integer.class), r.get(4, String.class),
-                r.get(5, Long.class), r.get(6, Long.class), r.get(7, Long.class), Level.valueOf(r.get(8, String.class))));
+                .orderBy(all.field(KIND), all.field(PARTICIPANT), all.field(ITEM), all.field(VALUE), all.field(TEXT),
+                        all.field(REF))
+                .fetch(r -> new StageInput(StageInput.Kind.valueOf(r.get(KIND)), r.get(MINE), r.get(ITEM), r.get(VALUE),
+                        r.get(TEXT), r.get(AGENCY_REF), r.get(REF), r.get(AGENCY), Level.valueOf(r.get(LEVEL))));
     }
 
     /** How many gave each answer to each question of a pulse stage: counts only, never who. */
@@ -86,36 +97,29 @@ class InputReads {
     /** A pulse stage's approved comments, words only, in the order of their words (which points at nobody). */
     List<PulseRoom.Comment> approvedPulseComments(long stageId) {
         return db.select(PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.COMMENT).from(PULSE_ANSWER)
-                .where(PULSE_ANSWER.STAGE_ID.eq(stageId)).and(approved(PULSE_ANSWER)).and(PULSE_ANSWER.COMMENT.isNotNull())
+                .where(PULSE_ANSWER.STAGE_ID.eq(stageId)).and(InputTable.PULSE.approved()).and(PULSE_ANSWER.COMMENT.isNotNull())
                 .orderBy(PULSE_ANSWER.COMMENT, PULSE_ANSWER.QUESTION_ID)
                 .fetch(r -> new PulseRoom.Comment(r.value1(), r.value2()));
     }
 
-    private Select<Record> part(Table<?> t, StageInput.Kind kind, long stageId, long readerId, boolean revealed,
+    private Select<Record> part(InputTable t, StageInput.Kind kind, long stageId, long readerId, boolean revealed,
                                 Field<String> item, Field<Short> value, Field<String> text, Field<Long> agencyRef,
                                 Field<Long> ref, Condition visible) {
-        Field<Long> participant = t.field("participant_id", Long.class);
         // the anonymous pulse: a reader only ever reads their own answers; the room's come as totals (pulseTotals)
-        Condition who = revealed && kind != StageInput.Kind.PULSE ? visible : participant.eq(readerId);
-        List<SelectField<?>> fields = List.of(inline(kind.name()).cast(SQLDataType.VARCHAR(20)).as("k"),
-                DSL.field(participant.eq(readerId)).as("mine"), item.as("item"), value.cast(SQLDataType.INTEGER).as("v"),
-                text.as("t"), agencyRef.as("ar"), ref.as("ref"), t.field("agency_id", Long.class).as("ag"),
-                t.field("work_level", String.class).as("lvl"),
-                (kind == StageInput.Kind.PULSE ? castNull(SQLDataType.BIGINT) : participant).as("p"));
-        return db.select(fields).from(t).where(t.field("stage_id", Long.class).eq(stageId)).and(who);
+        Condition who = revealed && kind != StageInput.Kind.PULSE ? visible : t.madeBy(readerId);
+        List<SelectField<?>> fields = List.of(inline(kind.name()).cast(SQLDataType.VARCHAR(20)).as(KIND),
+                DSL.field(t.madeBy(readerId)).as(MINE), item.as(ITEM), value.cast(SQLDataType.INTEGER).as(VALUE),
+                text.as(TEXT), agencyRef.as(AGENCY_REF), ref.as(REF), t.agencyId().as(AGENCY), t.workLevel().as(LEVEL),
+                (kind == StageInput.Kind.PULSE ? castNull(SQLDataType.BIGINT) : t.participantId()).as(PARTICIPANT));
+        return db.select(fields).from(t.table()).where(t.stageId().eq(stageId)).and(who);
     }
 
     /** Others' free text is shown only once approved; the writer always sees their own. */
-    private static Field<String> text(Table<?> t, Field<String> text, long readerId) {
-        return when(t.field("participant_id", Long.class).eq(readerId).or(approved(t)), text)
-                .else_(castNull(SQLDataType.VARCHAR));
+    private static Field<String> text(InputTable t, Field<String> text, long readerId) {
+        return when(approvedOrMine(t, readerId), text).else_(castNull(SQLDataType.VARCHAR));
     }
 
-    private static Condition approvedOrMine(Table<?> t, long readerId) {
-        return t.field("participant_id", Long.class).eq(readerId).or(approved(t));
-    }
-
-    private static Condition approved(Table<?> t) {
-        return t.field("moderation", String.class).eq("APPROVED");
+    private static Condition approvedOrMine(InputTable t, long readerId) {
+        return t.madeBy(readerId).or(t.approved());
     }
 }

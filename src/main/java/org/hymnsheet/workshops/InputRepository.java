@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.hymnsheet.common.Moderation;
 import org.hymnsheet.db.tables.records.DotVoteRecord;
 import org.hymnsheet.db.tables.records.InfluenceVoteRecord;
 import org.hymnsheet.db.tables.records.PulseAnswerRecord;
@@ -40,7 +41,7 @@ class InputRepository {
     }
 
     /** A need as dot voting needs it: its stage and whether the room may see it. */
-    record NeedRow(long id, long stageId, String moderation) {}
+    record NeedRow(long id, long stageId, Moderation moderation) {}
 
     private final DSLContext db;
     private final Clock clock;
@@ -52,7 +53,7 @@ class InputRepository {
 
     void framing(Author by, long stageId, int position, String sentence) {
         OffsetDateTime now = now();
-        String moderation = moderationAfter(db.select(FRAMING_INPUT.SENTENCE, FRAMING_INPUT.MODERATION).from(FRAMING_INPUT)
+        Moderation moderation = moderationAfter(db.select(FRAMING_INPUT.SENTENCE, FRAMING_INPUT.MODERATION).from(FRAMING_INPUT)
                 .where(FRAMING_INPUT.PARTICIPANT_ID.eq(by.participantId()).and(FRAMING_INPUT.STAGE_ID.eq(stageId)))
                 .forUpdate().fetchOptional(), sentence);
         db.insertInto(FRAMING_INPUT)
@@ -72,8 +73,8 @@ class InputRepository {
      * not send approved words back to the queue); changed words are new text and wait for the facilitator again.
      * The row is read locked, so a facilitator's decision on it lands wholly before or after this save.
      */
-    private static String moderationAfter(Optional<? extends Record2<String, String>> before, String text) {
-        return before.filter(b -> Objects.equals(b.value1(), text)).map(Record2::value2).orElse("PENDING");
+    private static Moderation moderationAfter(Optional<? extends Record2<String, Moderation>> before, String text) {
+        return before.filter(b -> Objects.equals(b.value1(), text)).map(Record2::value2).orElse(Moderation.PENDING);
     }
 
     void influence(Author by, long stageId, Collection<Long> agencyIds) {
@@ -103,7 +104,7 @@ class InputRepository {
         if (answers.isEmpty()) {
             return;
         }
-        Map<String, Record2<String, String>> before = db.select(PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.COMMENT,
+        Map<String, Record2<String, Moderation>> before = db.select(PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.COMMENT,
                         PULSE_ANSWER.MODERATION).from(PULSE_ANSWER)
                 .where(PULSE_ANSWER.PARTICIPANT_ID.eq(by.participantId()).and(PULSE_ANSWER.STAGE_ID.eq(stageId)))
                 .forUpdate()

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hymnsheet.common.Moderation;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.ValidationException;
 import org.hymnsheet.templates.CardSortStage;
@@ -180,7 +181,7 @@ public class InputService {
         if (needs.size() != dotsByNeed.size() || needs.stream().anyMatch(n -> n.stageId() != at.stage().id())) {
             throw new NotFoundException("need");
         }
-        if (!at.stage().revealed() || needs.stream().anyMatch(n -> !"APPROVED".equals(n.moderation()))) {
+        if (!at.stage().revealed() || needs.stream().anyMatch(n -> n.moderation() != Moderation.APPROVED)) {
             throw new ValidationException("need", "workshops.notVisibleYet");
         }
         int sum = 0;

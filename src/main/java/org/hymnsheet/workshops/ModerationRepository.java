@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hymnsheet.common.Codes;
+import org.hymnsheet.common.Moderation;
 import org.hymnsheet.workshops.PendingText.TextKind;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -31,8 +32,6 @@ class ModerationRepository {
         static final Decided CHANGED = new Decided(Outcome.CHANGED, null);
     }
 
-    private static final String PENDING = "PENDING";
-
     private final DSLContext db;
 
     ModerationRepository(DSLContext db) {
@@ -50,7 +49,7 @@ class ModerationRepository {
         all.addAll(db.select(FRAMING_INPUT.PARTICIPANT_ID, FRAMING_INPUT.STAGE_ID, WORKSHOP_STAGE.POSITION,
                         FRAMING_INPUT.SENTENCE, FRAMING_INPUT.AGENCY_ID, FRAMING_INPUT.WORK_LEVEL)
                 .from(FRAMING_INPUT).join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(FRAMING_INPUT.STAGE_ID))
-                .where(inWorkshop).and(FRAMING_INPUT.MODERATION.eq(PENDING)).and(FRAMING_INPUT.SENTENCE.isNotNull())
+                .where(inWorkshop).and(FRAMING_INPUT.MODERATION.eq(Moderation.PENDING)).and(FRAMING_INPUT.SENTENCE.isNotNull())
                 .orderBy(WORKSHOP_STAGE.POSITION, FRAMING_INPUT.CREATED_AT, FRAMING_INPUT.PARTICIPANT_ID)
                 .fetch(r -> new PendingText(TextKind.FRAMING, r.value1() + "/" + r.value2() + "@" + version(r.value4()),
                         r.value3(), r.value4(), r.value5(), Level.valueOf(r.value6()))));
@@ -58,19 +57,19 @@ class ModerationRepository {
         all.addAll(db.selectDistinct(PULSE_ANSWER.STAGE_ID, PULSE_ANSWER.QUESTION_ID, WORKSHOP_STAGE.POSITION,
                         PULSE_ANSWER.COMMENT)
                 .from(PULSE_ANSWER).join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(PULSE_ANSWER.STAGE_ID))
-                .where(inWorkshop).and(PULSE_ANSWER.MODERATION.eq(PENDING)).and(PULSE_ANSWER.COMMENT.isNotNull())
+                .where(inWorkshop).and(PULSE_ANSWER.MODERATION.eq(Moderation.PENDING)).and(PULSE_ANSWER.COMMENT.isNotNull())
                 .orderBy(WORKSHOP_STAGE.POSITION, PULSE_ANSWER.COMMENT, PULSE_ANSWER.QUESTION_ID)
                 .fetch(r -> new PendingText(TextKind.PULSE, r.value1() + "/" + r.value2() + "@" + version(r.value4()),
                         r.value3(), r.value4(), null, null)));
         all.addAll(db.select(NEED.ID, WORKSHOP_STAGE.POSITION, NEED.TEXT, NEED.AGENCY_ID, NEED.WORK_LEVEL)
                 .from(NEED).join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(NEED.STAGE_ID))
-                .where(inWorkshop).and(NEED.MODERATION.eq(PENDING)).orderBy(NEED.ID)
+                .where(inWorkshop).and(NEED.MODERATION.eq(Moderation.PENDING)).orderBy(NEED.ID)
                 .fetch(r -> new PendingText(TextKind.NEED, r.value1() + "@" + version(r.value3()), r.value2(), r.value3(),
                         r.value4(), Level.valueOf(r.value5()))));
         all.addAll(db.select(MAPPING_NOTE.ID, WORKSHOP_STAGE.POSITION, MAPPING_NOTE.TEXT, MAPPING_NOTE.AGENCY_ID,
                         MAPPING_NOTE.WORK_LEVEL)
                 .from(MAPPING_NOTE).join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(MAPPING_NOTE.STAGE_ID))
-                .where(inWorkshop).and(MAPPING_NOTE.MODERATION.eq(PENDING)).orderBy(MAPPING_NOTE.ID)
+                .where(inWorkshop).and(MAPPING_NOTE.MODERATION.eq(Moderation.PENDING)).orderBy(MAPPING_NOTE.ID)
                 .fetch(r -> new PendingText(TextKind.NOTE, r.value1() + "@" + version(r.value3()), r.value2(), r.value3(),
                         r.value4(), Level.valueOf(r.value5()))));
         return all;
@@ -81,7 +80,7 @@ class ModerationRepository {
      * locked first, so a participant's edit lands either before (and the decision is refused) or after (and the
      * edit waits again).
      */
-    Decided decide(long workshopId, TextKind kind, String ref, String decision) {
+    Decided decide(long workshopId, TextKind kind, String ref, Moderation decision) {
         int at = ref == null ? -1 : ref.lastIndexOf('@');
         if (at < 0) {
             return Decided.NOT_FOUND;
@@ -114,7 +113,7 @@ class ModerationRepository {
         }
     }
 
-    private Decided framing(long workshopId, String key, String shown, String decision) {
+    private Decided framing(long workshopId, String key, String shown, Moderation decision) {
         String[] parts = key.split("/", -1);
         if (parts.length != 2 || !inWorkshop(workshopId, Long.parseLong(parts[1]))) {
             return Decided.NOT_FOUND;
@@ -128,14 +127,14 @@ class ModerationRepository {
     }
 
     /** Every waiting comment with these words on this question is decided together: the words are the same. */
-    private Decided pulse(long workshopId, String key, String shown, String decision) {
+    private Decided pulse(long workshopId, String key, String shown, Moderation decision) {
         String[] parts = key.split("/", 2);
         if (parts.length != 2 || !inWorkshop(workshopId, Long.parseLong(parts[0]))) {
             return Decided.NOT_FOUND;
         }
         Condition question = PULSE_ANSWER.STAGE_ID.eq(Long.parseLong(parts[0])).and(PULSE_ANSWER.QUESTION_ID.eq(parts[1]));
         var waiting = db.select(PULSE_ANSWER.PARTICIPANT_ID, PULSE_ANSWER.COMMENT).from(PULSE_ANSWER)
-                .where(question).and(PULSE_ANSWER.MODERATION.eq(PENDING)).and(PULSE_ANSWER.COMMENT.isNotNull())
+                .where(question).and(PULSE_ANSWER.MODERATION.eq(Moderation.PENDING)).and(PULSE_ANSWER.COMMENT.isNotNull())
                 .forUpdate().fetch();
         var same = waiting.stream().filter(r -> version(r.value2()).equals(shown)).toList();
         if (same.isEmpty()) {

@@ -34,6 +34,7 @@ import org.jooq.DSLContext;
 import org.jooq.DatePart;
 import org.jooq.Field;
 import org.jooq.Record9;
+import org.jooq.Records;
 import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.TableLike;
@@ -43,8 +44,6 @@ import org.springframework.stereotype.Repository;
 /** The workshop record's counts, each one GROUP BY; free text only where a facilitator approved it. */
 @Repository
 class RecordRepository {
-    private static final String APPROVED = "APPROVED";
-
     private final DSLContext db;
 
     RecordRepository(DSLContext db) {
@@ -52,8 +51,8 @@ class RecordRepository {
     }
 
     List<WorkshopRecord.ApprovedText> sentences(long workshopId) {
-        return approved(workshopId, FRAMING_INPUT, castNull(SQLDataType.VARCHAR), FRAMING_INPUT.SENTENCE,
-                FRAMING_INPUT.CREATED_AT, FRAMING_INPUT.SENTENCE.isNotNull());
+        return approved(workshopId, InputTable.FRAMING, castNull(SQLDataType.VARCHAR), FRAMING_INPUT.SENTENCE,
+                FRAMING_INPUT.SENTENCE.isNotNull());
     }
 
     /** The anonymous pulse's approved comments: words only, in the order of their words. */
@@ -61,24 +60,24 @@ class RecordRepository {
         return db.select(WORKSHOP_STAGE.POSITION, PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.COMMENT)
                 .from(PULSE_ANSWER).join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(PULSE_ANSWER.STAGE_ID))
                 .where(WORKSHOP_STAGE.WORKSHOP_ID.eq(workshopId))
-                .and(PULSE_ANSWER.MODERATION.eq(APPROVED)).and(PULSE_ANSWER.COMMENT.isNotNull())
+                .and(InputTable.PULSE.approved()).and(PULSE_ANSWER.COMMENT.isNotNull())
                 .orderBy(WORKSHOP_STAGE.POSITION, PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.COMMENT)
                 .fetch(r -> new WorkshopRecord.AnonymousText(r.value1(), r.value2(), r.value3()));
     }
 
     List<WorkshopRecord.ApprovedText> notes(long workshopId) {
-        return approved(workshopId, MAPPING_NOTE, MAPPING_NOTE.COLUMN_ID, MAPPING_NOTE.TEXT, MAPPING_NOTE.CREATED_AT,
+        return approved(workshopId, InputTable.NOTES, MAPPING_NOTE.COLUMN_ID, MAPPING_NOTE.TEXT,
                 MAPPING_NOTE.TEXT.isNotNull());
     }
 
-    private List<WorkshopRecord.ApprovedText> approved(long workshopId, Table<?> t, Field<String> item,
-                                                       Field<String> text, Field<OffsetDateTime> at, Condition has) {
-        return db.select(WORKSHOP_STAGE.POSITION, AGENCY.NAME, t.field("work_level", String.class), item, text, at)
-                .from(t).join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(t.field("stage_id", Long.class)))
-                .join(AGENCY).on(AGENCY.ID.eq(t.field("agency_id", Long.class)))
+    private List<WorkshopRecord.ApprovedText> approved(long workshopId, InputTable t, Field<String> item,
+                                                       Field<String> text, Condition has) {
+        return db.select(WORKSHOP_STAGE.POSITION, AGENCY.NAME, t.workLevel(), item, text, t.at())
+                .from(t.table()).join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(t.stageId()))
+                .join(AGENCY).on(AGENCY.ID.eq(t.agencyId()))
                 .where(WORKSHOP_STAGE.WORKSHOP_ID.eq(workshopId))
-                .and(t.field("moderation", String.class).eq(APPROVED)).and(has)
-                .orderBy(WORKSHOP_STAGE.POSITION, AGENCY.NAME_KEY, at)
+                .and(t.approved()).and(has)
+                .orderBy(WORKSHOP_STAGE.POSITION, AGENCY.NAME_KEY, t.at())
                 .fetch(r -> new WorkshopRecord.ApprovedText(r.value1(), r.value2(), Level.valueOf(r.value3()),
                         r.value4(), r.value5(), r.value6().toInstant()));
     }
@@ -125,32 +124,28 @@ class RecordRepository {
         Field<Integer> seconds = extract(SPEAKING_TURN.ENDED_AT, DatePart.EPOCH).coerce(BigDecimal.class)
                 .minus(extract(SPEAKING_TURN.STARTED_AT, DatePart.EPOCH).coerce(BigDecimal.class))
                 .cast(SQLDataType.DECIMAL(20, 3)).cast(SQLDataType.INTEGER);
-        Select<Record9<Integer, String, String, String, String, String, Integer, String, OffsetDateTime>> union = part("FRAMING", FRAMING_INPUT, FRAMING_INPUT, none(), FRAMING_INPUT.POSITION.cast(SQLDataType.INTEGER),
-                        approvedText(FRAMING_INPUT, FRAMING_INPUT.SENTENCE), FRAMING_INPUT.CREATED_AT, inWorkshop, false)
-                .unionAll(part("INFLUENCE", INFLUENCE_VOTE,
+        Select<Record9<Integer, String, String, String, String, String, Integer, String, OffsetDateTime>> union = part("FRAMING", InputTable.FRAMING, FRAMING_INPUT, none(), FRAMING_INPUT.POSITION.cast(SQLDataType.INTEGER),
+                        approvedText(InputTable.FRAMING, FRAMING_INPUT.SENTENCE), inWorkshop, false)
+                .unionAll(part("INFLUENCE", InputTable.INFLUENCE,
                         INFLUENCE_VOTE.join(voted).on(voted.ID.eq(INFLUENCE_VOTE.VOTED_AGENCY_ID)),
-                        voted.NAME, castNull(SQLDataType.INTEGER), none(), INFLUENCE_VOTE.CREATED_AT, inWorkshop, false))
-                .unionAll(part("PLACEMENT", CARD_PLACEMENT, CARD_PLACEMENT.join(CARD).on(CARD.ID.eq(CARD_PLACEMENT.CARD_ID)),
-                        CARD.TEXT, CARD_PLACEMENT.POSITION.cast(SQLDataType.INTEGER), none(), CARD_PLACEMENT.PLACED_AT,
+                        voted.NAME, castNull(SQLDataType.INTEGER), none(), inWorkshop, false))
+                .unionAll(part("PLACEMENT", InputTable.PLACEMENT, CARD_PLACEMENT.join(CARD).on(CARD.ID.eq(CARD_PLACEMENT.CARD_ID)),
+                        CARD.TEXT, CARD_PLACEMENT.POSITION.cast(SQLDataType.INTEGER), none(), inWorkshop, false))
+                .unionAll(part("CONTEXT", InputTable.CONTEXT, CARD_CONTEXT.join(CARD).on(CARD.ID.eq(CARD_CONTEXT.CARD_ID)),
+                        CARD.TEXT, castNull(SQLDataType.INTEGER), CARD_CONTEXT.CONTEXT_ID, inWorkshop, false))
+                .unionAll(part("NEED", InputTable.NEEDS, NEED, NEED.CATEGORY, castNull(SQLDataType.INTEGER),
+                        approvedText(InputTable.NEEDS, NEED.TEXT), inWorkshop, false))
+                // a dot's line names the need it went on: the need's words, once approved
+                .unionAll(part("DOTS", InputTable.DOTS, DOT_VOTE.join(NEED).on(NEED.ID.eq(DOT_VOTE.NEED_ID)),
+                        approvedText(InputTable.NEEDS, NEED.TEXT), DOT_VOTE.DOTS.cast(SQLDataType.INTEGER), none(),
                         inWorkshop, false))
-                .unionAll(part("CONTEXT", CARD_CONTEXT, CARD_CONTEXT.join(CARD).on(CARD.ID.eq(CARD_CONTEXT.CARD_ID)),
-                        CARD.TEXT, castNull(SQLDataType.INTEGER), CARD_CONTEXT.CONTEXT_ID, CARD_CONTEXT.CREATED_AT,
-                        inWorkshop, false))
-                .unionAll(part("NEED", NEED, NEED, NEED.CATEGORY, castNull(SQLDataType.INTEGER),
-                        approvedText(NEED, NEED.TEXT), NEED.CREATED_AT, inWorkshop, false))
-                .unionAll(part("DOTS", DOT_VOTE, DOT_VOTE.join(NEED).on(NEED.ID.eq(DOT_VOTE.NEED_ID)),
-                        approvedText(NEED, NEED.TEXT), DOT_VOTE.DOTS.cast(SQLDataType.INTEGER), none(),
-                        DOT_VOTE.CREATED_AT, inWorkshop, false))
-                .unionAll(part("NOTE", MAPPING_NOTE, MAPPING_NOTE, MAPPING_NOTE.COLUMN_ID, castNull(SQLDataType.INTEGER),
-                        approvedText(MAPPING_NOTE, MAPPING_NOTE.TEXT), MAPPING_NOTE.CREATED_AT, inWorkshop, false))
-                .unionAll(part("SPEAKING", SPEAKING_TURN, SPEAKING_TURN, none(), seconds, none(),
-                        SPEAKING_TURN.STARTED_AT, SPEAKING_TURN.WORKSHOP_ID.eq(workshopId), true));
-        var lines = new ArrayList<WorkshopRecord.Line>(db.fetch(union).stream()
-                .map(r -> new WorkshopRecord.Line(r.get(0, Integer.class), r.get(1, String.class), r.get(2, String.class),
-                        r.get(3, String.class), r.get(4, String.class) == null ? null : Level.valueOf(r.get(4, String.class)),
-                        r.get(5, String.class), r.get(6, Integer.class), r.get(7, String.class),
-                        r.get(8, OffsetDateTime.class).toInstant(), null))
-                .toList());
+                .unionAll(part("NOTE", InputTable.NOTES, MAPPING_NOTE, MAPPING_NOTE.COLUMN_ID, castNull(SQLDataType.INTEGER),
+                        approvedText(InputTable.NOTES, MAPPING_NOTE.TEXT), inWorkshop, false))
+                .unionAll(part("SPEAKING", InputTable.SPEAKING, SPEAKING_TURN, none(), seconds, none(),
+                        SPEAKING_TURN.WORKSHOP_ID.eq(workshopId), true));
+        var lines = new ArrayList<WorkshopRecord.Line>(db.fetch(union).map(Records.mapping(
+                (stage, title, kind, agency, level, item, value, text, at) -> new WorkshopRecord.Line(stage, title, kind,
+                        agency, level == null ? null : Level.valueOf(level), item, value, text, at.toInstant(), null))));
         lines.addAll(pulseLines(workshopId));
         // the anonymous pulse has no time, so it comes last, by stage, question and answer, and comments by their words
         Comparator<String> text = Comparator.nullsFirst(Comparator.naturalOrder());
@@ -175,27 +170,27 @@ class RecordRepository {
         lines.addAll(db.select(WORKSHOP_STAGE.POSITION, WORKSHOP_STAGE.TITLE, PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.COMMENT)
                 .from(PULSE_ANSWER).join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(PULSE_ANSWER.STAGE_ID))
                 .where(WORKSHOP_STAGE.WORKSHOP_ID.eq(workshopId))
-                .and(PULSE_ANSWER.MODERATION.eq(APPROVED)).and(PULSE_ANSWER.COMMENT.isNotNull())
+                .and(InputTable.PULSE.approved()).and(PULSE_ANSWER.COMMENT.isNotNull())
                 .fetch(r -> new WorkshopRecord.Line(r.value1(), r.value2(), "PULSE_COMMENT", null, null, r.value3(), null,
                         r.value4(), null, null)));
         return lines;
     }
 
-    private Select<Record9<Integer, String, String, String, String, String, Integer, String, OffsetDateTime>> part(String kind, Table<?> t, TableLike<?> from, Field<String> item, Field<Integer> value,
-                                Field<String> text, Field<OffsetDateTime> at, Condition where, boolean stageOptional) {
+    private Select<Record9<Integer, String, String, String, String, String, Integer, String, OffsetDateTime>> part(String kind, InputTable t, TableLike<?> from, Field<String> item, Field<Integer> value,
+                                Field<String> text, Condition where, boolean stageOptional) {
         Table<?> joined = from.asTable();
         var stageJoin = stageOptional
-                ? joined.leftJoin(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(t.field("stage_id", Long.class)))
-                : joined.join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(t.field("stage_id", Long.class)));
+                ? joined.leftJoin(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(t.stageId()))
+                : joined.join(WORKSHOP_STAGE).on(WORKSHOP_STAGE.ID.eq(t.stageId()));
         return db.select(WORKSHOP_STAGE.POSITION, WORKSHOP_STAGE.TITLE, inline(kind).cast(SQLDataType.VARCHAR(20)),
-                        AGENCY.NAME, t.field("work_level", String.class).cast(SQLDataType.VARCHAR(20)),
-                        item.cast(SQLDataType.VARCHAR(1000)), value, text.cast(SQLDataType.VARCHAR(1000)), at)
-                .from(stageJoin.join(AGENCY).on(AGENCY.ID.eq(t.field("agency_id", Long.class))))
+                        AGENCY.NAME, t.workLevel().cast(SQLDataType.VARCHAR(20)),
+                        item.cast(SQLDataType.VARCHAR(1000)), value, text.cast(SQLDataType.VARCHAR(1000)), t.at())
+                .from(stageJoin.join(AGENCY).on(AGENCY.ID.eq(t.agencyId())))
                 .where(where);
     }
 
-    private static Field<String> approvedText(Table<?> t, Field<String> text) {
-        return when(t.field("moderation", String.class).eq(APPROVED), text).else_(castNull(SQLDataType.VARCHAR));
+    private static Field<String> approvedText(InputTable t, Field<String> text) {
+        return when(t.approved(), text).else_(castNull(SQLDataType.VARCHAR));
     }
 
     private static Field<String> none() {

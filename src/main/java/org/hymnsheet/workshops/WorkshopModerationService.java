@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.hymnsheet.common.Moderation;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.ValidationException;
 import org.hymnsheet.security.AuditAction;
@@ -56,7 +57,7 @@ public class WorkshopModerationService {
     @Transactional
     public void moderate(long workshopId, PendingText.TextKind kind, String ref, boolean approve) {
         var running = open(workshopId);
-        decide(workshopId, kind, ref, approve ? "APPROVED" : "REJECTED");
+        decide(workshopId, kind, ref, approve ? Moderation.APPROVED : Moderation.REJECTED);
         audit.record(approve ? AuditAction.WORKSHOP_TEXT_APPROVED : AuditAction.WORKSHOP_TEXT_REJECTED,
                 running.by().accountId(), running.workshop().partnershipId(), null,
                 "workshop=" + workshopId + " kind=" + kind + " ref=" + withoutVersion(ref));
@@ -75,7 +76,7 @@ public class WorkshopModerationService {
         List<PendingText> notApproved = new ArrayList<>();
         for (PendingText text : shown) {
             var decided = text.kind() == null ? ModerationRepository.Decided.NOT_FOUND
-                    : moderation.decide(workshopId, text.kind(), text.ref(), "APPROVED");
+                    : moderation.decide(workshopId, text.kind(), text.ref(), Moderation.APPROVED);
             if (decided.outcome() != ModerationRepository.Outcome.DECIDED) {
                 notApproved.add(text);
             }
@@ -104,7 +105,7 @@ public class WorkshopModerationService {
         if (why != null && why.length() > REASON_MAX) {
             throw new ValidationException("reason", "validation.tooLong", REASON_MAX);
         }
-        String words = decide(workshopId, kind, ref, "ESCALATED");
+        String words = decide(workshopId, kind, ref, Moderation.ESCALATED);
         long accountId = running.by().accountId();
         // the pulse's comments share their stage and question, so only their words' version tells two apart
         String source = kind + ":" + (kind == PendingText.TextKind.PULSE ? ref : withoutVersion(ref));
@@ -126,7 +127,7 @@ public class WorkshopModerationService {
     }
 
     /** Decides the words the ref names and returns them. */
-    private String decide(long workshopId, PendingText.TextKind kind, String ref, String decision) {
+    private String decide(long workshopId, PendingText.TextKind kind, String ref, Moderation decision) {
         var decided = kind == null ? ModerationRepository.Decided.NOT_FOUND : moderation.decide(workshopId, kind, ref, decision);
         return switch (decided.outcome()) {
             case NOT_FOUND -> throw new NotFoundException("text");

@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hymnsheet.accounts.TestWorld;
+import org.hymnsheet.common.ResponseStatus;
 import org.hymnsheet.testing.Blns;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -150,7 +151,7 @@ class KioskJourneyTest extends RespondentTestSupport {
         assertThat(a).isNotEqualTo(b);
         for (String id : List.of(a, b)) {
             var row = db.selectFrom(RESPONSE).where(RESPONSE.ID.eq(id)).fetchSingle();
-            assertThat(row.getStatus()).isEqualTo("SUBMITTED");
+            assertThat(row.getStatus()).isEqualTo(ResponseStatus.SUBMITTED);
             assertThat(row.getDeviceLabel()).isEqualTo(world().kiosk().label());
         }
         assertThat(db.select(ANSWER_SCALE.SCALE_VALUE).from(ANSWER_SCALE).where(ANSWER_SCALE.RESPONSE_ID.eq(a)).fetchOne().value1())

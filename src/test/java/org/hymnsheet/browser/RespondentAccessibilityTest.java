@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.hymnsheet.accounts.TestWorld;
+import org.hymnsheet.common.ResponseStatus;
 import org.hymnsheet.security.Role;
 import java.util.Set;
 import org.hymnsheet.surveys.AnswerInput;
@@ -285,7 +286,7 @@ class RespondentAccessibilityTest extends RespondentTestSupport {
 
         DSLContext db = spring.getBean(DSLContext.class);
         String id = db.selectDistinct(ANSWER_TEXT.RESPONSE_ID).from(ANSWER_TEXT).where(ANSWER_TEXT.BODY.eq(text)).fetchSingle().value1();
-        assertThat(db.select(RESPONSE.STATUS).from(RESPONSE).where(RESPONSE.ID.eq(id)).fetchSingle().value1()).isEqualTo("SUBMITTED");
+        assertThat(db.select(RESPONSE.STATUS).from(RESPONSE).where(RESPONSE.ID.eq(id)).fetchSingle().value1()).isEqualTo(ResponseStatus.SUBMITTED);
         assertThat(db.select(ANSWER_SCALE.SCALE_VALUE).from(ANSWER_SCALE).where(ANSWER_SCALE.RESPONSE_ID.eq(id)).fetchSingle().value1())
                 .isEqualTo((short) 2);
         assertThat(db.select(ANSWER_PLACE.RATING).from(ANSWER_PLACE).where(ANSWER_PLACE.RESPONSE_ID.eq(id)).fetch(ANSWER_PLACE.RATING))

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.hymnsheet.accounts.TestWorld;
+import org.hymnsheet.common.ResponseStatus;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 
@@ -92,7 +93,7 @@ final class FindingsData {
                     add(db.insertInto(RESPONSE, RESPONSE.ID, RESPONSE.SURVEY_ID, RESPONSE.STATUS, RESPONSE.LANGUAGE,
                                     RESPONSE.DEVICE_LABEL, RESPONSE.STARTED_ON, RESPONSE.SUBMITTED_ON, RESPONSE.RECORD_KEY,
                                     RESPONSE.RELEASE_GROUP_ID)
-                            .values(id, survey, "SUBMITTED", "en", setting.equals("KIOSK") ? "Club tablet" : null,
+                            .values(id, survey, ResponseStatus.SUBMITTED, "en", setting.equals("KIOSK") ? "Club tablet" : null,
                                     FIRST_DAY, FIRST_DAY, random.nextInt(256), group));
                     responses++;
                     made += safePlaces ? safeAnswers(id, places) : knownAnswers(id);

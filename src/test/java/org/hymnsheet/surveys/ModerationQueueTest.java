@@ -7,6 +7,7 @@ import static org.hymnsheet.db.Tables.ANSWER_TEXT;
 import java.util.ArrayList;
 import java.util.List;
 import org.hymnsheet.accounts.TestWorld;
+import org.hymnsheet.common.Moderation;
 import org.hymnsheet.common.ValidationException;
 import org.hymnsheet.testing.OnH2;
 import org.hymnsheet.testing.OnPostgres;
@@ -63,7 +64,7 @@ class ModerationQueueTest {
             return queues.pendingTexts(f.partnership, 0, 500).stream().filter(t -> t.body().equals(body)).findFirst().orElseThrow();
         }
 
-        String moderation(long textId) {
+        Moderation moderation(long textId) {
             return db.select(ANSWER_TEXT.MODERATION).from(ANSWER_TEXT).where(ANSWER_TEXT.ID.eq(textId)).fetchSingle().value1();
         }
 
@@ -79,10 +80,10 @@ class ModerationQueueTest {
             assertThatThrownBy(() -> queues.approve(shown.id(), "Something the facilitator never saw", false))
                     .isInstanceOf(ValidationException.class).extracting(ModerationQueueTest.Contract::refusal)
                     .isEqualTo("moderation.changed");
-            assertThat(moderation(shown.id())).isEqualTo("PENDING");
+            assertThat(moderation(shown.id())).isEqualTo(Moderation.PENDING);
 
             queues.approve(shown.id(), shown.body(), false);
-            assertThat(moderation(shown.id())).isEqualTo("APPROVED");
+            assertThat(moderation(shown.id())).isEqualTo(Moderation.APPROVED);
             assertThatThrownBy(() -> queues.approve(shown.id(), shown.body(), false)).as("decided already")
                     .isInstanceOf(ValidationException.class);
         }
@@ -103,7 +104,7 @@ class ModerationQueueTest {
             assertThat(queues.pendingTexts(f.partnership, 0, 50)).extracting(PendingText::body)
                     .containsExactly("Words nobody has approved");
             assertThat(db.select(ANSWER_TEXT.MODERATION).from(ANSWER_TEXT).where(ANSWER_TEXT.RESPONSE_ID.eq(id)).fetch(ANSWER_TEXT.MODERATION))
-                    .containsExactly("PENDING");
+                    .containsExactly(Moderation.PENDING);
         }
 
         @Test
@@ -115,10 +116,10 @@ class ModerationQueueTest {
 
             assertThatThrownBy(() -> queues.approve(shown.id(), shown.body(), false)).isInstanceOf(ValidationException.class)
                     .extracting(ModerationQueueTest.Contract::refusal).isEqualTo("moderation.flagNotAcknowledged");
-            assertThat(moderation(shown.id())).isEqualTo("PENDING");
+            assertThat(moderation(shown.id())).isEqualTo(Moderation.PENDING);
 
             queues.approve(shown.id(), shown.body(), true);
-            assertThat(moderation(shown.id())).isEqualTo("APPROVED");
+            assertThat(moderation(shown.id())).isEqualTo(Moderation.APPROVED);
         }
 
         @Test

@@ -19,6 +19,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.hymnsheet.accounts.TestWorld;
+import org.hymnsheet.common.Moderation;
+import org.hymnsheet.common.ResponseStatus;
 import org.hymnsheet.common.ValidationException;
 import org.hymnsheet.security.Role;
 import org.hymnsheet.templates.PlaceRating;
@@ -163,7 +165,7 @@ class ResponseServiceTest {
             assertThat(rows(ANSWER_CHOICE, id)).isEqualTo(3); // one option + two trusted roles
             assertThat(rows(ANSWER_TEXT, id)).isEqualTo(3);   // a why, "my nan", anything else
             var response = db.selectFrom(RESPONSE).where(RESPONSE.ID.eq(id)).fetchOne();
-            assertThat(response.getStatus()).isEqualTo("SUBMITTED");
+            assertThat(response.getStatus()).isEqualTo(ResponseStatus.SUBMITTED);
             assertThat(response.getLanguage()).isEqualTo("cy");
             assertThat(response.getSubmittedOn()).isBetween(LocalDate.now().minusDays(1), LocalDate.now().plusDays(1));
             assertThat(response.getDeviceLabel()).isNull();
@@ -302,7 +304,7 @@ class ResponseServiceTest {
             queues.approve(pending.getFirst().id(), "The skate park needs lights", false);
             assertThat(queues.pendingTexts(safePlaces.partnership, 0, 50)).isEmpty();
             assertThat(db.select(ANSWER_TEXT.MODERATION).from(ANSWER_TEXT).where(ANSWER_TEXT.RESPONSE_ID.eq(id)).fetchOne().value1())
-                    .isEqualTo("APPROVED");
+                    .isEqualTo(Moderation.APPROVED);
         }
 
         @Test

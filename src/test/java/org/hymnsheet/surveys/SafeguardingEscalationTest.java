@@ -8,6 +8,7 @@ import static org.hymnsheet.db.Tables.SAFEGUARDING_FLAG;
 
 import java.util.List;
 import org.hymnsheet.accounts.TestWorld;
+import org.hymnsheet.common.Moderation;
 import org.hymnsheet.common.ValidationException;
 import org.hymnsheet.security.AuditAction;
 import org.hymnsheet.security.Role;
@@ -123,7 +124,7 @@ class SafeguardingEscalationTest {
                     .doesNotContain("a man at the park keeps asking me to meet him alone");
             assertThat(voice.toString()).doesNotContain("keeps asking me to meet him");
             assertThat(db.select(ANSWER_TEXT.MODERATION).from(ANSWER_TEXT).where(ANSWER_TEXT.ID.eq(sent.id()))
-                    .fetchSingle().value1()).isEqualTo("ESCALATED");
+                    .fetchSingle().value1()).isEqualTo(Moderation.ESCALATED);
             assertThat(queue(QueueFilter.ALL)).singleElement().extracting(FlaggedText::reason).isNull();
         }
 

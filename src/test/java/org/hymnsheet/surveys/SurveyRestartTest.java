@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.hymnsheet.Application;
+import org.hymnsheet.common.ResponseStatus;
 import org.hymnsheet.testing.EmbeddedPostgresInitializer;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -51,11 +52,11 @@ class SurveyRestartTest {
         try (var app = start(database)) {
             var db = app.getBean(DSLContext.class);
             assertThat(db.select(RESPONSE.STATUS).from(RESPONSE).where(RESPONSE.ID.eq(submitted)).fetchOne().value1())
-                    .isEqualTo("SUBMITTED");
+                    .isEqualTo(ResponseStatus.SUBMITTED);
             assertThat(db.fetchCount(ANSWER_SCALE, ANSWER_SCALE.RESPONSE_ID.eq(submitted))).isEqualTo(1);
             // the unfinished one is kept as partial until the discard rule removes it
             assertThat(db.select(RESPONSE.STATUS).from(RESPONSE).where(RESPONSE.ID.eq(unfinished)).fetchOne().value1())
-                    .isEqualTo("IN_PROGRESS");
+                    .isEqualTo(ResponseStatus.IN_PROGRESS);
             assertThat(db.fetchCount(RESPONSE, RESPONSE.SURVEY_ID.eq(surveyId))).isEqualTo(2);
         }
     }

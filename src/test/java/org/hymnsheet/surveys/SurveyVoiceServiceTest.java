@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hymnsheet.accounts.TestWorld;
+import org.hymnsheet.common.Moderation;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.Suppression;
 import org.hymnsheet.common.Suppression.Shown;
@@ -116,7 +117,7 @@ class SurveyVoiceServiceTest {
                         "most-safe", new AnswerInput.Choice(Set.of("online")),
                         "anything-else", new AnswerInput.Text("From an unfinished response")), false);
                 // not even an approval (which the queue never offers for unfinished text) lets it through
-                db.update(ANSWER_TEXT).set(ANSWER_TEXT.MODERATION, "APPROVED").where(ANSWER_TEXT.RESPONSE_ID.eq(unfinished)).execute();
+                db.update(ANSWER_TEXT).set(ANSWER_TEXT.MODERATION, Moderation.APPROVED).where(ANSWER_TEXT.RESPONSE_ID.eq(unfinished)).execute();
             }
             TestWorld.as(f.facilitator);
             for (PendingText t : queues.pendingTexts(f.partnership, 0, 500)) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hymnsheet.accounts.TestWorld;
+import org.hymnsheet.common.Moderation;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.ValidationException;
 import org.hymnsheet.testing.OnH2;
@@ -130,8 +131,8 @@ class PhoneReadsAndWritesTest {
                     new InputService.PulseAnswer("ok-not-to-know", 5, "Mostly")));
             assertThat(db.select(PULSE_ANSWER.QUESTION_ID, PULSE_ANSWER.SCALE_VALUE, PULSE_ANSWER.MODERATION).from(PULSE_ANSWER)
                     .where(PULSE_ANSWER.PARTICIPANT_ID.eq(annId)).fetch(r -> tuple(r.value1(), r.value2(), r.value3())))
-                    .containsExactlyInAnyOrder(tuple("critical-reflection", (short) 3, "APPROVED"),
-                            tuple("ok-not-to-know", (short) 5, "PENDING"));
+                    .containsExactlyInAnyOrder(tuple("critical-reflection", (short) 3, Moderation.APPROVED),
+                            tuple("ok-not-to-know", (short) 5, Moderation.PENDING));
         }
 
         @Test
