@@ -93,7 +93,7 @@ class SurveyUiHeapBenchmark {
                     | idle kiosk pages open in Chromium (each its own session and UI, on the welcome screen) | %d |
                     | heap in use after GC, before / after the kiosk pages | %.1f / %.1f MiB |
                     | the browser driver's own objects per page (same number of pages on a static file) | %.0f KiB |
-                    | **server heap per idle survey page** (session, UI, push connection) | **%.0f KiB** |
+                    | **server heap per idle survey page** (session and UI; young people's pages open no push connection) | **%.0f KiB** |
                     | implied idle pages per GiB of heap | %.0f |
 
                     What one idle page holds on the server (class histogram of live objects after a full collection:
