@@ -58,10 +58,9 @@ final class AnswerWriter {
                 if (before.hasTexts()) {
                     rows.deleteTexts(responseId, questionId);
                 }
-                List<ResponseRepository.PlaceInsert> placeRows = new ArrayList<>();
+                List<ResponseRepository.PlaceInsert> placeRows = placeRows(p);
                 List<ResponseRepository.TextInsert> whys = new ArrayList<>();
                 for (AnswerInput.PlaceAnswer place : p.places()) {
-                    placeRows.add(new ResponseRepository.PlaceInsert(place.placeRef(), placeId(place.placeRef()), place.rating().name()));
                     if (place.why() != null && !place.why().isBlank()) {
                         boolean flagged = checkText.test(place.why());
                         suspected |= flagged;
@@ -85,6 +84,12 @@ final class AnswerWriter {
             }
         }
         return suspected;
+    }
+
+    /** One row per rated place. */
+    static List<ResponseRepository.PlaceInsert> placeRows(AnswerInput.Places p) {
+        return p.places().stream().map(place -> new ResponseRepository.PlaceInsert(place.placeRef(),
+                placeId(place.placeRef()), place.rating().name())).toList();
     }
 
     /** The place a ref names, or null for "somewhere else" (refs are checked before anything is written). */

@@ -160,6 +160,26 @@ class ResponseRepository {
                 ANSWER_CHOICE.OPTION_ID).select(rows).execute();
     }
 
+    /**
+     * A first places answer (no "why" texts) in one guarded statement: every row or none. The rows are written only
+     * while the response can be written to and when every named place is one of the partnership's; 0 rows otherwise.
+     */
+    int insertPlacesIfWritable(String responseId, String questionId, long partnershipId, List<PlaceInsert> places) {
+        List<Long> ids = places.stream().map(PlaceInsert::placeId).filter(java.util.Objects::nonNull).distinct().toList();
+        var owned = ids.isEmpty() ? DSL.trueCondition()
+                : DSL.field(DSL.selectCount().from(PLACE).where(PLACE.ID.in(ids).and(PLACE.PARTNERSHIP_ID.eq(partnershipId))))
+                        .eq(ids.size());
+        org.jooq.Select<org.jooq.Record5<String, String, String, Long, String>> rows = null;
+        for (PlaceInsert place : places) {
+            var one = DSL.select(RESPONSE.ID, DSL.val(questionId), DSL.val(place.placeRef()),
+                            DSL.val(place.placeId(), ANSWER_PLACE.PLACE_ID), DSL.val(place.rating()))
+                    .from(RESPONSE).where(writable(responseId)).and(owned);
+            rows = rows == null ? one : rows.unionAll(one);
+        }
+        return rows == null ? 0 : db.insertInto(ANSWER_PLACE, ANSWER_PLACE.RESPONSE_ID, ANSWER_PLACE.QUESTION_ID,
+                ANSWER_PLACE.PLACE_REF, ANSWER_PLACE.PLACE_ID, ANSWER_PLACE.RATING).select(rows).execute();
+    }
+
     void deleteChoices(String responseId, String questionId) {
         db.deleteFrom(ANSWER_CHOICE).where(ANSWER_CHOICE.RESPONSE_ID.eq(responseId).and(ANSWER_CHOICE.QUESTION_ID.eq(questionId))).execute();
     }

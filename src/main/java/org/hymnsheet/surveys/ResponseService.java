@@ -242,6 +242,13 @@ public class ResponseService {
                         && responses.upsertTextIfWritable(responseId, questionId, t.body()) == 1;
                 case AnswerInput.Choice c -> !known.answered.contains(questionId)
                         && responses.insertChoicesIfWritable(responseId, questionId, c.optionIds()) == c.optionIds().size();
+                case AnswerInput.Trusted t -> !known.answered.contains(questionId) && !t.roleIds().isEmpty()
+                        && (t.other() == null || t.other().isBlank())
+                        && responses.insertChoicesIfWritable(responseId, questionId, t.roleIds()) == t.roleIds().size();
+                case AnswerInput.Places p -> !known.answered.contains(questionId) && !p.places().isEmpty()
+                        && AnswerWriter.texts(p).isEmpty()
+                        && responses.insertPlacesIfWritable(responseId, questionId, known.facts.partnershipId(),
+                                AnswerWriter.placeRows(p)) == p.places().size();
                 default -> false;
             };
         } catch (org.springframework.dao.DataAccessException e) {

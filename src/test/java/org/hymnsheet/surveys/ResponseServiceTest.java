@@ -119,6 +119,18 @@ class ResponseServiceTest {
             for (int i : new int[] {0, 2, 4}) {
                 assertThat(counts.get(i).count()).as("%s", counts.get(i).statements()).isEqualTo(1);
             }
+            // so are trusted people without words of one's own and rated places without a "why"
+            String other = responses.start(entry, "en");
+            var trusted = StatementCount.of(db, () -> responses.save(other, "trusted-adults",
+                    new AnswerInput.Trusted(Set.of("teacher", "youth-worker"), null)));
+            var rated = StatementCount.of(db, () -> responses.save(other, "places", new AnswerInput.Places(List.of(
+                    new AnswerInput.PlaceAnswer(safePlaces.placeRef(0), PlaceRating.SAFE, null),
+                    new AnswerInput.PlaceAnswer(AnswerInput.PlaceAnswer.ELSEWHERE, PlaceRating.UNSAFE, null)))));
+            assertThat(trusted.count()).as("%s", trusted.statements()).isEqualTo(1);
+            assertThat(rated.count()).as("%s", rated.statements()).isEqualTo(1);
+            assertThat(responses.answers(other)).containsEntry("trusted-adults", // no words: read back as the choices
+                    new AnswerInput.Choice(Set.of("teacher", "youth-worker")));
+            assertThat(rows(ANSWER_PLACE, other)).isEqualTo(2);
             // answering again replaces: the earlier rows of that question go, in a statement or two more
             var again = StatementCount.of(db, () -> responses.save(id, "most-safe", new AnswerInput.Choice(Set.of("home"))));
             assertThat(again.count()).as("%s", again.statements()).isLessThanOrEqualTo(3);
@@ -138,10 +150,12 @@ class ResponseServiceTest {
             String id = responses.start(entry, "en");
             var other = new SurveyFixture(context, "safe-places");
             for (String ref : List.of(other.placeRef(0), "12abc", "-1", "99999999999999999999999")) {
-                assertThatThrownBy(() -> responses.save(id, "places", new AnswerInput.Places(List.of(
-                        new AnswerInput.PlaceAnswer(safePlaces.placeRef(0), PlaceRating.SAFE, null),
-                        new AnswerInput.PlaceAnswer(ref, PlaceRating.UNSAFE, "why")))))
-                        .isInstanceOf(ValidationException.class);
+                for (String why : java.util.Arrays.asList("why", null)) { // with a why the long way, without it the short
+                    assertThatThrownBy(() -> responses.save(id, "places", new AnswerInput.Places(List.of(
+                            new AnswerInput.PlaceAnswer(safePlaces.placeRef(0), PlaceRating.SAFE, null),
+                            new AnswerInput.PlaceAnswer(ref, PlaceRating.UNSAFE, why)))))
+                            .isInstanceOf(ValidationException.class);
+                }
             }
             assertThat(rows(ANSWER_PLACE, id)).isZero();
             assertThat(rows(ANSWER_TEXT, id)).isZero();
