@@ -132,7 +132,8 @@ class LighthouseBenchmark {
             Files.createDirectories(HOME);
             Path npm = node().resolveSibling("npm");
             Process p = new ProcessBuilder(npm.toString(), "install", "--no-save", "--prefix", HOME.toAbsolutePath().toString(),
-                    "-E", LIGHTHOUSE).inheritIO().start();
+                    "-E", LIGHTHOUSE).redirectErrorStream(true) // the test JVM's own output is surefire's channel
+                    .redirectOutput(HOME.resolve("npm-install.log").toFile()).start();
             assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
             assertThat(p.exitValue()).as("npm install " + LIGHTHOUSE).isZero();
         }
