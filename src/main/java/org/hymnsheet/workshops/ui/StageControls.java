@@ -101,6 +101,9 @@ final class StageControls extends ConsolePanel {
         }
         lock.setText(getTranslation(current.locked() ? "console.unlock" : "console.lock"));
         start.setVisible(workshop.status() == WorkshopStatus.DRAFT);
+        // before the start there is nowhere to move to: Start takes the place of Previous and Next, on one line
+        previous.setVisible(workshop.status() != WorkshopStatus.DRAFT);
+        next.setVisible(workshop.status() != WorkshopStatus.DRAFT);
         // the next thing to do stands out: start, then reveal what the room wrote, then move on
         setPrimary(reveal, workshop.status() == WorkshopStatus.LIVE && !current.revealed());
         setPrimary(next, workshop.status() == WorkshopStatus.LIVE && current.revealed());

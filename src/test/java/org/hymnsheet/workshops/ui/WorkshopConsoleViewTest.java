@@ -142,7 +142,8 @@ class WorkshopConsoleViewTest extends BrowserlessTest {
         Workshop draft = f.asFacilitator(() -> workshops.create(f.partnership, "hymn-sheet", TestWorld.unique("Draft")));
         console(f, draft.id());
         assertThat(status()).contains("Not started");
-        assertThat($(Button.class).id("stage-next").isEnabled()).isFalse();
+        assertThat($(Button.class).withId("stage-next").all()).as("before the start, Start stands in for next").isEmpty();
+        assertThat($(Button.class).withId("stage-previous").all()).isEmpty();
 
         click("workshop-start");
         assertThat(status()).contains("Live", "stage 1 of 5");
