@@ -207,6 +207,15 @@ class RespondentAccessibilityTest extends RespondentTestSupport {
         }
     }
 
+    /** The check itself: axe runs in the page and a serious violation fails it, naming the rule. */
+    @Test
+    void the_accessibility_check_fails_on_a_page_with_a_button_without_a_name() {
+        page.setContent("<!doctype html><html lang=\"en\"><head><title>Broken</title></head>"
+                + "<body><main><h1>Broken</h1><button></button></main></body></html>");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> assertAccessible(page, "a broken page"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("button-name");
+    }
+
     @Test
     void a_keyboard_alone_completes_the_survey() {
         String mark = TestWorld.unique("").strip();
