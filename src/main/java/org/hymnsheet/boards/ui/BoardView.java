@@ -28,6 +28,7 @@ import org.hymnsheet.boards.BoardSnapshotService;
 import org.hymnsheet.boards.YoungPeoplesVoice;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.QrCodes;
+import org.hymnsheet.common.ui.ElementPatch;
 import org.hymnsheet.common.ui.Links;
 import org.hymnsheet.live.LiveSignals;
 import org.hymnsheet.live.Topic;
@@ -200,21 +201,26 @@ public class BoardView extends Div implements BeforeEnterObserver, HasDynamicTit
         }
     }
 
-    /** Draws the stage's figures and the key to the short names they use (only when they changed). */
+    /**
+     * Draws the stage's figures and the key to the short names they use (only when they changed). The page keeps its
+     * elements: the new panels are built aside and only what differs is changed on the page (texts, a row more or
+     * less), so a busy room sends the projector a few changed texts rather than a new stage panel ten times a second.
+     */
     private void draw() {
-        figures.removeAll();
-        key.removeAll();
+        var fresh = new Div();
         if (shown.view() == null) {
             var waiting = new Paragraph(getTranslation("board.waiting"));
             waiting.addClassName("board-waiting");
             waiting.setId("board-waiting");
-            figures.add(waiting);
+            fresh.add(waiting);
         } else {
-            panels.render(shown.view(), shown.shortNames()).forEach(figures::add);
+            panels.render(shown.view(), shown.shortNames()).forEach(fresh::add);
         }
+        ElementPatch.children(figures.getElement(), fresh.getElement(), panels::resolve);
         key.setVisible(shown.view() != null && !shown.shortNames().isEmpty());
+        var freshKey = new Div();
         if (key.isVisible()) {
-            key.add(new Span(getTranslation("board.key") + ": "));
+            freshKey.add(new Span(getTranslation("board.key") + ": "));
             for (var n : shown.shortNames()) {
                 var item = new Span();
                 item.addClassName("board-key-item");
@@ -222,9 +228,10 @@ public class BoardView extends Div implements BeforeEnterObserver, HasDynamicTit
                         new com.vaadin.flow.dom.Element("bdi").setText(n.shortName())));
                 item.getElement().appendChild(com.vaadin.flow.dom.Element.createText(" = "));
                 item.getElement().appendChild(new com.vaadin.flow.dom.Element("bdi").setText(n.name()));
-                key.add(item);
+                freshKey.add(item);
             }
         }
+        ElementPatch.children(key.getElement(), freshKey.getElement(), e -> e);
     }
 
     private void refreshYoungPeople() {

@@ -21,7 +21,8 @@ import com.vaadin.flow.dom.Element;
 
 /**
  * The figures of the stage on the board, one layout per stage kind. Charts are kept between refreshes (only their
- * option changes); everything else is rebuilt from the new board.
+ * option changes): the panels hold a placeholder where a chart goes, which {@link #resolve} turns into the kept chart
+ * when the board patches its page with the new panels (see {@link org.hymnsheet.common.ui.ElementPatch}).
  */
 final class StagePanels {
     private static final int CARDS_ON_CHART = 10;
@@ -34,6 +35,9 @@ final class StagePanels {
     private static final String SIDE_HEIGHT = null;
     private static final String PULSE_HEIGHT = null;
 
+    /** Where a kept chart goes in freshly rendered panels: its key in {@link #CHART_KEY}. */
+    private static final String CHART_SLOT = "chart-slot";
+    private static final String CHART_KEY = "data-chart";
     private final Map<String, EChart> charts = new HashMap<>();
     private final BiFunction<String, Object[], String> t;
     private Map<String, String> shortNames = Map.of();
@@ -258,10 +262,23 @@ final class StagePanels {
         return "\u2068" + text + "\u2069";
     }
 
-    /** A chart with its summary and hidden table, under the id "board-" + its key. */
+    /**
+     * A chart with its summary and hidden table, under the id "board-" + its key. The kept chart gets its new label
+     * and option at once; the figure holds a placeholder for it (see {@link #resolve}).
+     */
     private Div figure(BoardFigures.Chart text, String height, String option) {
-        var chart = chart(text.key(), text.label(), height, option);
-        return Figures.figure("board-" + text.key(), chart, text.summary(), text.headers(), text.rows());
+        chart(text.key(), text.label(), height, option);
+        var figure = Figures.figure("board-" + text.key(), null, text.summary(), text.headers(), text.rows());
+        figure.getElement().insertChild(0, new Element(CHART_SLOT).setAttribute(CHART_KEY, text.key()));
+        return figure;
+    }
+
+    /** The element to put on the page for one of rendered panels' elements: the kept chart for a chart's place. */
+    Element resolve(Element rendered) {
+        if (!rendered.isTextNode() && CHART_SLOT.equals(rendered.getTag())) {
+            return charts.get(rendered.getAttribute(CHART_KEY)).getElement();
+        }
+        return rendered;
     }
 
     private EChart chart(String key, String label, String height, String option) {

@@ -107,6 +107,34 @@ class BoardViewTest extends BrowserlessTest {
     }
 
     @Test
+    void a_changed_position_changes_the_figures_in_place_and_never_takes_the_chart_off_the_page() {
+        f.inputs().frame(tokens.get(0), 0, 20, null);
+        f.inputs().frame(tokens.get(1), 0, 70, null);
+        TestWorld.as(f.facilitator);
+        f.workshops().reveal(f.workshop.id(), WorkshopFixture.FRAMING);
+        var view = board();
+        Div figure = $(Div.class).id("board-framing");
+        EChart chart = $(EChart.class, figure).single();
+        Div side = $(Div.class).id("board-sentences");
+        String before = figure.getElement().getTextRecursively();
+        String optionBefore = chart.getElement().getProperty("option");
+        List<String> moves = new ArrayList<>();
+        chart.addDetachListener(e -> moves.add("detached"));
+        chart.addAttachListener(e -> moves.add("attached"));
+
+        f.inputs().frame(tokens.get(0), 0, 45, null);
+        TestWorld.as(f.facilitator);
+        view.refresh();
+
+        assertThat($(Div.class).id("board-framing")).as("the same figure, not a new one").isSameAs(figure);
+        assertThat($(Div.class).id("board-sentences")).isSameAs(side);
+        assertThat(moves).as("the chart stays drawn where it is").isEmpty();
+        assertThat(figure.getElement().getTextRecursively()).as("its words and table follow").isNotEqualTo(before);
+        assertThat(chart.getElement().getProperty("option")).isNotEqualTo(optionBefore);
+        assertThat($(EChart.class).all()).hasSize(1);
+    }
+
+    @Test
     void thirty_comments_show_a_page_at_a_time_with_which_page_and_the_next_page_on_the_next_turn() {
         f.goTo(WorkshopFixture.PULSE);
         for (int i = 0; i < tokens.size(); i++) {
