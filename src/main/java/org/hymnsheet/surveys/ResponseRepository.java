@@ -14,13 +14,17 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hymnsheet.common.FlagStatus;
 import org.hymnsheet.common.Moderation;
+import org.hymnsheet.common.RenderedOnce;
 import org.hymnsheet.common.ResponseStatus;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Param;
 import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -42,9 +46,12 @@ class ResponseRepository {
     record TextRow(String questionId, String item, String body) {}
 
     private final DSLContext db;
+    /** The one-statement saves, rendered once per shape: a young person's answer costs no SQL rendering. */
+    private final RenderedOnce hot;
 
     ResponseRepository(DSLContext db) {
         this.db = db;
+        this.hot = new RenderedOnce(db);
     }
 
     List<SurveyEntry.PlaceChoice> places(long partnershipId) {
@@ -124,40 +131,71 @@ class ResponseRepository {
                 .fetchOptional(Records.mapping(Facts::new));
     }
 
-    /** The response as a row to write from, only while it is in progress and its survey open: a guard in one statement. */
+    /**
+     * The response as a row to write from, only while it is in progress and its survey open: a guard in one
+     * statement. The response is the named parameter "response"; the states are inlined (see {@link RenderedOnce}).
+     */
     private static org.jooq.Condition writable(String responseId) {
-        return RESPONSE.ID.eq(responseId).and(RESPONSE.STATUS.eq(ResponseStatus.IN_PROGRESS))
-                .and(RESPONSE.SURVEY_ID.in(DSL.select(SURVEY.ID).from(SURVEY).where(SURVEY.STATUS.eq(SurveyStatus.OPEN.name()))));
+        return RESPONSE.ID.eq(named("response", RESPONSE.ID, responseId))
+                .and(RESPONSE.STATUS.eq(DSL.inline(ResponseStatus.IN_PROGRESS, RESPONSE.STATUS)))
+                .and(RESPONSE.SURVEY_ID.in(DSL.select(SURVEY.ID).from(SURVEY)
+                        .where(SURVEY.STATUS.eq(DSL.inline(SurveyStatus.OPEN.name(), SURVEY.STATUS)))));
+    }
+
+    /** A value that varies between calls of a statement rendered once: a named parameter of the column's type. */
+    private static <T> Param<T> named(String name, Field<T> column, T value) {
+        return DSL.param(name, column).$value(value);
     }
 
     /** Scale value, new or replacing, in one guarded statement: 0 rows when the response cannot be written to. */
     int upsertScaleIfWritable(String responseId, String questionId, int value) {
-        return db.insertInto(ANSWER_SCALE, ANSWER_SCALE.RESPONSE_ID, ANSWER_SCALE.QUESTION_ID, ANSWER_SCALE.SCALE_VALUE)
-                .select(DSL.select(RESPONSE.ID, DSL.val(questionId), DSL.val((short) value)).from(RESPONSE).where(writable(responseId)))
-                .onConflict(ANSWER_SCALE.RESPONSE_ID, ANSWER_SCALE.QUESTION_ID).doUpdate()
-                .set(ANSWER_SCALE.SCALE_VALUE, (short) value).execute();
+        short v = (short) value;
+        return hot.execute("scale", Map.of("response", responseId, "question", questionId, "value", v), () ->
+                db.insertInto(ANSWER_SCALE, ANSWER_SCALE.RESPONSE_ID, ANSWER_SCALE.QUESTION_ID, ANSWER_SCALE.SCALE_VALUE)
+                        .select(DSL.select(RESPONSE.ID, named("question", ANSWER_SCALE.QUESTION_ID, questionId),
+                                named("value", ANSWER_SCALE.SCALE_VALUE, v)).from(RESPONSE).where(writable(responseId)))
+                        .onConflict(ANSWER_SCALE.RESPONSE_ID, ANSWER_SCALE.QUESTION_ID).doUpdate()
+                        .set(ANSWER_SCALE.SCALE_VALUE, named("value", ANSWER_SCALE.SCALE_VALUE, v)));
     }
 
     /** A text answer (not flagged), new or replacing, in one guarded statement: 0 rows when it cannot be written. */
     int upsertTextIfWritable(String responseId, String questionId, String body) {
-        return db.insertInto(ANSWER_TEXT, ANSWER_TEXT.RESPONSE_ID, ANSWER_TEXT.QUESTION_ID, ANSWER_TEXT.ITEM, ANSWER_TEXT.BODY,
-                        ANSWER_TEXT.FLAGGED)
-                .select(DSL.select(RESPONSE.ID, DSL.val(questionId), DSL.val(""), DSL.val(body), DSL.val(false))
-                        .from(RESPONSE).where(writable(responseId)))
-                .onConflict(ANSWER_TEXT.RESPONSE_ID, ANSWER_TEXT.QUESTION_ID, ANSWER_TEXT.ITEM).doUpdate()
-                .set(ANSWER_TEXT.BODY, body).set(ANSWER_TEXT.FLAGGED, false).set(ANSWER_TEXT.MODERATION, Moderation.PENDING)
-                .setNull(ANSWER_TEXT.MODERATED_BY).execute();
+        return hot.execute("text", Map.of("response", responseId, "question", questionId, "body", body), () ->
+                db.insertInto(ANSWER_TEXT, ANSWER_TEXT.RESPONSE_ID, ANSWER_TEXT.QUESTION_ID, ANSWER_TEXT.ITEM,
+                                ANSWER_TEXT.BODY, ANSWER_TEXT.FLAGGED)
+                        .select(DSL.select(RESPONSE.ID, named("question", ANSWER_TEXT.QUESTION_ID, questionId),
+                                        DSL.inline("", ANSWER_TEXT.ITEM), named("body", ANSWER_TEXT.BODY, body),
+                                        DSL.inline(false, ANSWER_TEXT.FLAGGED))
+                                .from(RESPONSE).where(writable(responseId)))
+                        .onConflict(ANSWER_TEXT.RESPONSE_ID, ANSWER_TEXT.QUESTION_ID, ANSWER_TEXT.ITEM).doUpdate()
+                        .set(ANSWER_TEXT.BODY, named("body", ANSWER_TEXT.BODY, body))
+                        .set(ANSWER_TEXT.FLAGGED, DSL.inline(false, ANSWER_TEXT.FLAGGED))
+                        .set(ANSWER_TEXT.MODERATION, DSL.inline(Moderation.PENDING, ANSWER_TEXT.MODERATION))
+                        .set(ANSWER_TEXT.MODERATED_BY, DSL.inline(null, ANSWER_TEXT.MODERATED_BY)));
     }
 
     /** A first answer's chosen options in one guarded statement: 0 rows when the response cannot be written to. */
     int insertChoicesIfWritable(String responseId, String questionId, Collection<String> optionIds) {
-        org.jooq.Select<org.jooq.Record3<String, String, String>> rows = null;
-        for (String option : optionIds) {
-            var one = DSL.select(RESPONSE.ID, DSL.val(questionId), DSL.val(option)).from(RESPONSE).where(writable(responseId));
-            rows = rows == null ? one : rows.unionAll(one);
+        if (optionIds.isEmpty()) {
+            return 0;
         }
-        return rows == null ? 0 : db.insertInto(ANSWER_CHOICE, ANSWER_CHOICE.RESPONSE_ID, ANSWER_CHOICE.QUESTION_ID,
-                ANSWER_CHOICE.OPTION_ID).select(rows).execute();
+        List<String> options = List.copyOf(optionIds);
+        Map<String, Object> values = new HashMap<>();
+        values.put("response", responseId);
+        values.put("question", questionId);
+        for (int i = 0; i < options.size(); i++) {
+            values.put("option" + i, options.get(i));
+        }
+        return hot.execute("choices:" + options.size(), values, () -> {
+            org.jooq.Select<org.jooq.Record3<String, String, String>> rows = null;
+            for (int i = 0; i < options.size(); i++) {
+                var one = DSL.select(RESPONSE.ID, named("question", ANSWER_CHOICE.QUESTION_ID, questionId),
+                        named("option" + i, ANSWER_CHOICE.OPTION_ID, options.get(i))).from(RESPONSE).where(writable(responseId));
+                rows = rows == null ? one : rows.unionAll(one);
+            }
+            return db.insertInto(ANSWER_CHOICE, ANSWER_CHOICE.RESPONSE_ID, ANSWER_CHOICE.QUESTION_ID,
+                    ANSWER_CHOICE.OPTION_ID).select(rows);
+        });
     }
 
     /**
@@ -165,19 +203,46 @@ class ResponseRepository {
      * while the response can be written to and when every named place is one of the partnership's; 0 rows otherwise.
      */
     int insertPlacesIfWritable(String responseId, String questionId, long partnershipId, List<PlaceInsert> places) {
-        List<Long> ids = places.stream().map(PlaceInsert::placeId).filter(java.util.Objects::nonNull).distinct().toList();
-        var owned = ids.isEmpty() ? DSL.trueCondition()
-                : DSL.field(DSL.selectCount().from(PLACE).where(PLACE.ID.in(ids).and(PLACE.PARTNERSHIP_ID.eq(partnershipId))))
-                        .eq(ids.size());
-        org.jooq.Select<org.jooq.Record5<String, String, String, Long, String>> rows = null;
-        for (PlaceInsert place : places) {
-            var one = DSL.select(RESPONSE.ID, DSL.val(questionId), DSL.val(place.placeRef()),
-                            DSL.val(place.placeId(), ANSWER_PLACE.PLACE_ID), DSL.val(place.rating()))
-                    .from(RESPONSE).where(writable(responseId)).and(owned);
-            rows = rows == null ? one : rows.unionAll(one);
+        if (places.isEmpty()) {
+            return 0;
         }
-        return rows == null ? 0 : db.insertInto(ANSWER_PLACE, ANSWER_PLACE.RESPONSE_ID, ANSWER_PLACE.QUESTION_ID,
-                ANSWER_PLACE.PLACE_REF, ANSWER_PLACE.PLACE_ID, ANSWER_PLACE.RATING).select(rows).execute();
+        List<Long> ids = places.stream().map(PlaceInsert::placeId).filter(java.util.Objects::nonNull).distinct().toList();
+        Map<String, Object> values = new HashMap<>();
+        values.put("response", responseId);
+        values.put("question", questionId);
+        if (!ids.isEmpty()) {
+            values.put("partnership", partnershipId);
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            values.put("owned" + i, ids.get(i));
+        }
+        for (int i = 0; i < places.size(); i++) {
+            values.put("ref" + i, places.get(i).placeRef());
+            values.put("place" + i, places.get(i).placeId());
+            values.put("rating" + i, places.get(i).rating());
+        }
+        return hot.execute("places:" + places.size() + ":" + ids.size(), values, () -> {
+            List<Param<Long>> owned = new java.util.ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                owned.add(named("owned" + i, PLACE.ID, ids.get(i)));
+            }
+            var allOwned = ids.isEmpty() ? DSL.trueCondition()
+                    : DSL.field(DSL.selectCount().from(PLACE).where(PLACE.ID.in(owned)
+                            .and(PLACE.PARTNERSHIP_ID.eq(named("partnership", PLACE.PARTNERSHIP_ID, partnershipId)))))
+                            .eq(DSL.inline(ids.size()));
+            org.jooq.Select<org.jooq.Record5<String, String, String, Long, String>> rows = null;
+            for (int i = 0; i < places.size(); i++) {
+                PlaceInsert place = places.get(i);
+                var one = DSL.select(RESPONSE.ID, named("question", ANSWER_PLACE.QUESTION_ID, questionId),
+                                named("ref" + i, ANSWER_PLACE.PLACE_REF, place.placeRef()),
+                                named("place" + i, ANSWER_PLACE.PLACE_ID, place.placeId()),
+                                named("rating" + i, ANSWER_PLACE.RATING, place.rating()))
+                        .from(RESPONSE).where(writable(responseId)).and(allOwned);
+                rows = rows == null ? one : rows.unionAll(one);
+            }
+            return db.insertInto(ANSWER_PLACE, ANSWER_PLACE.RESPONSE_ID, ANSWER_PLACE.QUESTION_ID,
+                    ANSWER_PLACE.PLACE_REF, ANSWER_PLACE.PLACE_ID, ANSWER_PLACE.RATING).select(rows);
+        });
     }
 
     void deleteChoices(String responseId, String questionId) {
