@@ -1,5 +1,6 @@
 package org.hymnsheet.surveys;
 
+import org.hymnsheet.common.SurveyStatus;
 import static org.hymnsheet.db.Tables.ANSWER_CHOICE;
 import static org.hymnsheet.db.Tables.ANSWER_PLACE;
 import static org.hymnsheet.db.Tables.ANSWER_SCALE;
@@ -106,8 +107,7 @@ class ResponseRepository {
                         .and(place.PARTNERSHIP_ID.eq(DSL.field(DSL.select(survey.PARTNERSHIP_ID).from(survey)
                                 .where(survey.ID.eq(RESPONSE.SURVEY_ID)))))));
         return db.select(RESPONSE.SURVEY_ID, RESPONSE.STATUS, RESPONSE.LANGUAGE, RESPONSE.DEVICE_LABEL, RESPONSE.ACTIVE_HOUR,
-                        DSL.field(DSL.select(SURVEY.STATUS).from(SURVEY).where(SURVEY.ID.eq(RESPONSE.SURVEY_ID)))
-                                .convertFrom(SurveyStatus::valueOf),
+                        DSL.field(DSL.select(SURVEY.STATUS).from(SURVEY).where(SURVEY.ID.eq(RESPONSE.SURVEY_ID))),
                         DSL.field(DSL.select(SURVEY.PARTNERSHIP_ID).from(SURVEY).where(SURVEY.ID.eq(RESPONSE.SURVEY_ID))),
                         DSL.field(DSL.select(SURVEY.TEMPLATE_ID).from(SURVEY).where(SURVEY.ID.eq(RESPONSE.SURVEY_ID))),
                         DSL.field(DSL.exists(DSL.selectOne().from(ANSWER_CHOICE).where(ANSWER_CHOICE.RESPONSE_ID.eq(RESPONSE.ID)
@@ -139,7 +139,7 @@ class ResponseRepository {
         return RESPONSE.ID.eq(named("response", RESPONSE.ID, responseId))
                 .and(RESPONSE.STATUS.eq(DSL.inline(ResponseStatus.IN_PROGRESS, RESPONSE.STATUS)))
                 .and(RESPONSE.SURVEY_ID.in(DSL.select(SURVEY.ID).from(SURVEY)
-                        .where(SURVEY.STATUS.eq(DSL.inline(SurveyStatus.OPEN.name(), SURVEY.STATUS)))));
+                        .where(SURVEY.STATUS.eq(DSL.inline(SurveyStatus.OPEN, SURVEY.STATUS)))));
     }
 
     /** A value that varies between calls of a statement rendered once: a named parameter of the column's type. */

@@ -1,5 +1,6 @@
 package org.hymnsheet.surveys;
 
+import org.hymnsheet.common.SurveyStatus;
 import org.hymnsheet.live.LiveSignals;
 import org.hymnsheet.live.Topic;
 import com.github.benmanes.caffeine.cache.Cache;

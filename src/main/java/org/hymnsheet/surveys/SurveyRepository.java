@@ -1,5 +1,6 @@
 package org.hymnsheet.surveys;
 
+import org.hymnsheet.common.SurveyStatus;
 import static org.hymnsheet.db.Tables.KIOSK;
 import static org.hymnsheet.db.Tables.RESPONSE;
 import static org.hymnsheet.db.Tables.SURVEY;
@@ -40,7 +41,7 @@ class SurveyRepository {
 
     private List<Survey> surveys(Condition condition) {
         return db.select(SURVEY.ID, SURVEY.PARTNERSHIP_ID, SURVEY.TEMPLATE_ID, SURVEY.TITLE,
-                        SURVEY.STATUS.convertFrom(SurveyStatus::valueOf), SURVEY.ACCESS_CODE, SURVEY.LINK_TOKEN,
+                        SURVEY.STATUS, SURVEY.ACCESS_CODE, SURVEY.LINK_TOKEN,
                         submittedCount(), SURVEY.VERSION)
                 .from(SURVEY).where(condition).orderBy(SURVEY.CREATED_AT.desc(), SURVEY.ID.desc())
                 .fetch(Records.mapping(Survey::new));
@@ -84,7 +85,7 @@ class SurveyRepository {
                 .set(SURVEY.CREATED_BY, createdBy)
                 .set(SURVEY.TEMPLATE_ID, templateId)
                 .set(SURVEY.TITLE, title)
-                .set(SURVEY.STATUS, SurveyStatus.DRAFT.name())
+                .set(SURVEY.STATUS, SurveyStatus.DRAFT)
                 .set(SURVEY.ACCESS_CODE, code)
                 .set(SURVEY.LINK_TOKEN, token)
                 .set(SURVEY.RESULTS_TOKEN, Codes.randomToken(16))
@@ -93,7 +94,7 @@ class SurveyRepository {
     }
 
     void setStatus(long id, SurveyStatus status) {
-        db.update(SURVEY).set(SURVEY.STATUS, status.name()).set(SURVEY.VERSION, SURVEY.VERSION.plus(1))
+        db.update(SURVEY).set(SURVEY.STATUS, status).set(SURVEY.VERSION, SURVEY.VERSION.plus(1))
                 .where(SURVEY.ID.eq(id)).execute();
     }
 

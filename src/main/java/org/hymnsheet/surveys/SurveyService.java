@@ -1,5 +1,6 @@
 package org.hymnsheet.surveys;
 
+import org.hymnsheet.common.SurveyStatus;
 import java.util.List;
 import java.util.Optional;
 import org.hymnsheet.common.Codes;

@@ -1,5 +1,6 @@
 package org.hymnsheet.workshops;
 
+import org.hymnsheet.common.WorkshopStatus;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.ValidationException;
 import org.hymnsheet.live.LiveSignals;

@@ -1,5 +1,6 @@
 package org.hymnsheet.workshops;
 
+import org.hymnsheet.common.WorkshopStatus;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package org.hymnsheet.workshops;
 
+import org.hymnsheet.common.WorkshopStatus;
 import static org.hymnsheet.db.Tables.PARTICIPANT;
 import static org.hymnsheet.db.Tables.SURVEY;
 import static org.hymnsheet.db.Tables.WORKSHOP;
@@ -38,7 +39,7 @@ class WorkshopRepository {
             db.select(WORKSHOP.ID).from(WORKSHOP).where(condition).forUpdate().fetch();
         }
         return db.select(WORKSHOP.ID, WORKSHOP.PARTNERSHIP_ID, WORKSHOP.TEMPLATE_ID, WORKSHOP.TITLE,
-                        WORKSHOP.STATUS.convertFrom(WorkshopStatus::valueOf), WORKSHOP.JOIN_CODE, WORKSHOP.CURRENT_STAGE,
+                        WORKSHOP.STATUS, WORKSHOP.JOIN_CODE, WORKSHOP.CURRENT_STAGE,
                         stages, people, WORKSHOP.VERSION, WORKSHOP.SURVEY_ID)
                 .from(WORKSHOP).where(condition).orderBy(WORKSHOP.CREATED_AT.desc(), WORKSHOP.ID.desc())
                 .fetch(Records.mapping(Workshop::new));
@@ -79,7 +80,7 @@ class WorkshopRepository {
                 .set(WORKSHOP.PARTNERSHIP_ID, partnershipId)
                 .set(WORKSHOP.TEMPLATE_ID, templateId)
                 .set(WORKSHOP.TITLE, title)
-                .set(WORKSHOP.STATUS, WorkshopStatus.DRAFT.name())
+                .set(WORKSHOP.STATUS, WorkshopStatus.DRAFT)
                 .set(WORKSHOP.JOIN_CODE, code)
                 .set(WORKSHOP.CREATED_BY, createdBy)
                 .set(WORKSHOP.CREATED_AT, now())
@@ -100,7 +101,7 @@ class WorkshopRepository {
     }
 
     void setStatus(long id, WorkshopStatus status) {
-        var update = db.update(WORKSHOP).set(WORKSHOP.STATUS, status.name()).set(WORKSHOP.VERSION, WORKSHOP.VERSION.plus(1));
+        var update = db.update(WORKSHOP).set(WORKSHOP.STATUS, status).set(WORKSHOP.VERSION, WORKSHOP.VERSION.plus(1));
         if (status == WorkshopStatus.LIVE) {
             update = update.set(WORKSHOP.STARTED_AT, now());
         } else if (status == WorkshopStatus.ENDED) {

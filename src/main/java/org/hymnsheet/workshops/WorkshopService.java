@@ -1,5 +1,6 @@
 package org.hymnsheet.workshops;
 
+import org.hymnsheet.common.WorkshopStatus;
 import org.hymnsheet.live.LiveSignals;
 import org.hymnsheet.live.Topic;
 import java.util.List;

@@ -48,7 +48,7 @@ class ModerationConverterTest {
             String code = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             long survey = db.insertInto(SURVEY).set(SURVEY.PARTNERSHIP_ID, partnership)
                     .set(SURVEY.TEMPLATE_ID, "safe-places").set(SURVEY.TITLE, TestWorld.unique("Survey"))
-                    .set(SURVEY.STATUS, "OPEN").set(SURVEY.ACCESS_CODE, code)
+                    .set(SURVEY.STATUS, SurveyStatus.OPEN).set(SURVEY.ACCESS_CODE, code)
                     .set(SURVEY.LINK_TOKEN, UUID.randomUUID().toString()).set(SURVEY.CREATED_AT, OffsetDateTime.now())
                     .returning(SURVEY.ID).fetchOne().getId();
             responseId = UUID.randomUUID().toString();

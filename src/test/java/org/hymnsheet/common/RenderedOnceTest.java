@@ -47,7 +47,7 @@ class RenderedOnceTest {
             long partnership = new TestWorld(context).partnership();
             long survey = db.insertInto(SURVEY).set(SURVEY.PARTNERSHIP_ID, partnership)
                     .set(SURVEY.TEMPLATE_ID, "safe-places").set(SURVEY.TITLE, TestWorld.unique("Survey"))
-                    .set(SURVEY.STATUS, "OPEN").set(SURVEY.ACCESS_CODE, UUID.randomUUID().toString().substring(0, 12))
+                    .set(SURVEY.STATUS, SurveyStatus.OPEN).set(SURVEY.ACCESS_CODE, UUID.randomUUID().toString().substring(0, 12))
                     .set(SURVEY.LINK_TOKEN, UUID.randomUUID().toString()).set(SURVEY.CREATED_AT, OffsetDateTime.now())
                     .returning(SURVEY.ID).fetchOne().getId();
             String responseId = UUID.randomUUID().toString();

@@ -1,5 +1,7 @@
 package org.hymnsheet.findings;
 
+import org.hymnsheet.common.SurveyStatus;
+import org.hymnsheet.common.WorkshopStatus;
 import static org.hymnsheet.db.Tables.AGENCY;
 import static org.hymnsheet.db.Tables.ANSWER_CHOICE;
 import static org.hymnsheet.db.Tables.ANSWER_PLACE;
@@ -112,7 +114,7 @@ final class FindingsData {
     private long survey(long partnership, String template) {
         String code = UUID.randomUUID().toString().substring(0, 8);
         return db.insertInto(SURVEY).set(SURVEY.PARTNERSHIP_ID, partnership).set(SURVEY.TEMPLATE_ID, template)
-                .set(SURVEY.TITLE, template + " " + partnership).set(SURVEY.STATUS, "OPEN")
+                .set(SURVEY.TITLE, template + " " + partnership).set(SURVEY.STATUS, SurveyStatus.OPEN)
                 .set(SURVEY.ACCESS_CODE, code).set(SURVEY.LINK_TOKEN, UUID.randomUUID().toString())
                 .set(SURVEY.CREATED_AT, OffsetDateTime.now()).returning(SURVEY.ID).fetchOne().getId();
     }
@@ -161,7 +163,7 @@ final class FindingsData {
         OffsetDateTime started = FIRST_DAY.plusDays(random.nextInt(DAYS)).atTime(10, 0).atOffset(ZoneOffset.UTC);
         String code = UUID.randomUUID().toString().substring(0, 8);
         long workshop = db.insertInto(WORKSHOP).set(WORKSHOP.PARTNERSHIP_ID, partnership).set(WORKSHOP.TEMPLATE_ID, "hymn-sheet")
-                .set(WORKSHOP.TITLE, "Workshop " + code).set(WORKSHOP.STATUS, "ENDED").set(WORKSHOP.JOIN_CODE, code)
+                .set(WORKSHOP.TITLE, "Workshop " + code).set(WORKSHOP.STATUS, WorkshopStatus.ENDED).set(WORKSHOP.JOIN_CODE, code)
                 .set(WORKSHOP.CREATED_AT, started).set(WORKSHOP.STARTED_AT, started).set(WORKSHOP.ENDED_AT, started.plusHours(2))
                 .returning(WORKSHOP.ID).fetchOne().getId();
         long framing = stage(workshop, 0, "FRAMING");

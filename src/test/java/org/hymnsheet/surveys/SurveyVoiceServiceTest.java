@@ -1,5 +1,6 @@
 package org.hymnsheet.surveys;
 
+import org.hymnsheet.common.SurveyStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hymnsheet.db.Tables.ANSWER_TEXT;

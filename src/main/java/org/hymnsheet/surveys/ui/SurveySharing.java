@@ -20,7 +20,7 @@ import org.hymnsheet.common.ui.Forms;
 import org.hymnsheet.surveys.Kiosk;
 import org.hymnsheet.surveys.Survey;
 import org.hymnsheet.surveys.SurveyService;
-import org.hymnsheet.surveys.SurveyStatus;
+import org.hymnsheet.common.SurveyStatus;
 
 /** One survey's controls: open or close it, and every way to reach it (link, code, QR code, kiosk links). */
 final class SurveySharing extends Div {

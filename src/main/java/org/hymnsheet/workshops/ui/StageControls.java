@@ -20,7 +20,7 @@ import org.hymnsheet.common.ui.Forms;
 import org.hymnsheet.workshops.Workshop;
 import org.hymnsheet.workshops.WorkshopService;
 import org.hymnsheet.workshops.WorkshopStage;
-import org.hymnsheet.workshops.WorkshopStatus;
+import org.hymnsheet.common.WorkshopStatus;
 
 /**
  * The stages and how the facilitator moves the room through them: start, previous and next, reveal, lock, the

@@ -44,7 +44,7 @@ import org.hymnsheet.workshops.Workshop;
 import org.hymnsheet.workshops.WorkshopModerationService;
 import org.hymnsheet.workshops.WorkshopService;
 import org.hymnsheet.workshops.WorkshopStage;
-import org.hymnsheet.workshops.WorkshopStatus;
+import org.hymnsheet.common.WorkshopStatus;
 
 /**
  * The facilitator's console for one live workshop, laid out as a dashboard that fits a laptop screen: the stage

@@ -28,7 +28,7 @@ import org.hymnsheet.workshops.Workshop;
 import org.hymnsheet.workshops.WorkshopFixture;
 import org.hymnsheet.workshops.WorkshopModerationService;
 import org.hymnsheet.workshops.WorkshopService;
-import org.hymnsheet.workshops.WorkshopStatus;
+import org.hymnsheet.common.WorkshopStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
