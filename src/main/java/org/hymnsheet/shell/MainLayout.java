@@ -14,26 +14,12 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.Set;
 import org.hymnsheet.accounts.AccountService;
-import org.hymnsheet.accounts.ui.AccountsView;
-import org.hymnsheet.accounts.ui.AgenciesView;
-import org.hymnsheet.accounts.ui.AuditView;
-import org.hymnsheet.accounts.ui.MyAccountView;
-import org.hymnsheet.accounts.ui.PartnershipsView;
-import org.hymnsheet.accounts.ui.PlacesView;
-import org.hymnsheet.findings.ui.FindingsView;
 import org.hymnsheet.live.LiveSignals;
 import org.hymnsheet.live.Topic;
 import org.hymnsheet.live.ui.LiveRefresh;
 import org.hymnsheet.safeguarding.AlertService;
 import org.hymnsheet.security.Role;
-import org.hymnsheet.surveys.ui.ModerationView;
-import org.hymnsheet.surveys.ui.SafeguardingView;
-import org.hymnsheet.surveys.ui.SurveysView;
-import org.hymnsheet.surveys.ui.WeDidView;
-import org.hymnsheet.findings.population.ui.PopulationView;
 import org.hymnsheet.security.Staff;
-import org.hymnsheet.templates.ui.TemplatesView;
-import org.hymnsheet.workshops.ui.WorkshopsView;
 
 /**
  * The frame around every staff page; its navigation shows only what the signed-in role may open. A safeguarding
@@ -42,6 +28,26 @@ import org.hymnsheet.workshops.ui.WorkshopsView;
 @Layout
 @PermitAll
 public class MainLayout extends AppLayout {
+    /*
+     * The menu names the staff pages by their paths, not their classes: Vaadin's production build puts every
+     * component of a class the layout refers to into the bundle that every page loads first, so a class reference
+     * here would make young people's pages download the staff pages' grids, combo boxes and charts.
+     * MainLayoutTest checks each path against its page's @Route.
+     */
+    static final String SURVEYS = "surveys";
+    static final String WORKSHOPS = "workshops";
+    static final String MODERATION = "moderation";
+    static final String FINDINGS = "findings";
+    static final String SAFEGUARDING = "safeguarding";
+    static final String TEMPLATES = "templates";
+    static final String WE_DID = "we-did";
+    static final String MY_ACCOUNT = "account";
+    static final String PARTNERSHIPS = "admin/partnerships";
+    static final String AGENCIES = "admin/agencies";
+    static final String PLACES = "admin/places";
+    static final String POPULATION = "admin/population";
+    static final String ACCOUNTS = "admin/accounts";
+    static final String AUDIT = "audit";
     private final transient AlertService alerts;
     private final OpenFlagsCount openFlags = new OpenFlagsCount();
 
@@ -82,34 +88,34 @@ public class MainLayout extends AppLayout {
         var nav = new SideNav();
         nav.addItem(new SideNavItem(getTranslation("nav.home"), HomeView.class));
         if (me.has(Role.FACILITATOR) || me.has(Role.ADMIN)) {
-            nav.addItem(new SideNavItem(getTranslation("nav.surveys"), SurveysView.class));
-            nav.addItem(new SideNavItem(getTranslation("nav.workshops"), WorkshopsView.class));
-            nav.addItem(new SideNavItem(getTranslation("nav.moderation"), ModerationView.class));
+            nav.addItem(new SideNavItem(getTranslation("nav.surveys"), SURVEYS));
+            nav.addItem(new SideNavItem(getTranslation("nav.workshops"), WORKSHOPS));
+            nav.addItem(new SideNavItem(getTranslation("nav.moderation"), MODERATION));
         }
         if (me.has(Role.LEAD) || me.has(Role.ADMIN) || me.has(Role.FACILITATOR)) {
-            nav.addItem(new SideNavItem(getTranslation("nav.findings"), FindingsView.class));
+            nav.addItem(new SideNavItem(getTranslation("nav.findings"), FINDINGS));
         }
         if (me.has(Role.SAFEGUARDING_LEAD)) {
-            var safeguarding = new SideNavItem(getTranslation("nav.safeguarding"), SafeguardingView.class);
+            var safeguarding = new SideNavItem(getTranslation("nav.safeguarding"), SAFEGUARDING);
             safeguarding.setSuffixComponent(openFlags);
             nav.addItem(safeguarding);
         }
         if (me.has(Role.ADMIN) || me.has(Role.FACILITATOR)) {
-            nav.addItem(new SideNavItem(getTranslation("nav.templates"), TemplatesView.class));
+            nav.addItem(new SideNavItem(getTranslation("nav.templates"), TEMPLATES));
         }
         if (me.has(Role.LEAD) || me.has(Role.ADMIN)) {
-            nav.addItem(new SideNavItem(getTranslation("nav.weDid"), WeDidView.class));
+            nav.addItem(new SideNavItem(getTranslation("nav.weDid"), WE_DID));
         }
-        nav.addItem(new SideNavItem(getTranslation("nav.myAccount"), MyAccountView.class));
+        nav.addItem(new SideNavItem(getTranslation("nav.myAccount"), MY_ACCOUNT));
         var navigation = new Div(nav);
         if (me.has(Role.ADMIN)) {
             var admin = new SideNav(getTranslation("nav.admin"));
-            admin.addItem(new SideNavItem(getTranslation("nav.partnerships"), PartnershipsView.class));
-            admin.addItem(new SideNavItem(getTranslation("nav.agencies"), AgenciesView.class));
-            admin.addItem(new SideNavItem(getTranslation("nav.places"), PlacesView.class));
-            admin.addItem(new SideNavItem(getTranslation("nav.population"), PopulationView.class));
-            admin.addItem(new SideNavItem(getTranslation("nav.accounts"), AccountsView.class));
-            admin.addItem(new SideNavItem(getTranslation("nav.audit"), AuditView.class));
+            admin.addItem(new SideNavItem(getTranslation("nav.partnerships"), PARTNERSHIPS));
+            admin.addItem(new SideNavItem(getTranslation("nav.agencies"), AGENCIES));
+            admin.addItem(new SideNavItem(getTranslation("nav.places"), PLACES));
+            admin.addItem(new SideNavItem(getTranslation("nav.population"), POPULATION));
+            admin.addItem(new SideNavItem(getTranslation("nav.accounts"), ACCOUNTS));
+            admin.addItem(new SideNavItem(getTranslation("nav.audit"), AUDIT));
             navigation.add(admin);
         }
         return navigation;
