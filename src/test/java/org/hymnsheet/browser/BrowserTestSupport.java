@@ -24,13 +24,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.hymnsheet.testing.Chromium;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Shared wiring for the browser tests: one Playwright and one headless Chromium (Debian's, never a downloaded
- * one) per test class, a fresh browser context (own cookies, so own session) per test, and helpers for the
+ * one) for the whole test run, a fresh browser context (own cookies, so own session) per test, every context a class
+ * left open closed after it, and helpers for the
  * things every journey does: open a path, sign in, check accessibility, take a screenshot.
  *
  * <p>Each concrete class carries its own {@code @SpringBootTest(webEnvironment = RANDOM_PORT, properties =
@@ -58,8 +60,15 @@ abstract class BrowserTestSupport {
         }
     };
 
+    /** The test run's one Chromium (see {@link Chromium#shared}); each class and each test gets fresh contexts. */
+    @RegisterExtension
+    static final BeforeAllCallback SHARED_BROWSER = extension -> {
+        chromium = Chromium.shared(extension);
+        browser = chromium.browser();
+    };
+
     @BeforeAll
-    static void launchBrowser(TestInfo info) throws IOException {
+    static void clearScreenshots(TestInfo info) throws IOException {
         Path folder = SCREENSHOTS.resolve(info.getTestClass().orElseThrow().getSimpleName());
         if (Files.isDirectory(folder)) {
             try (var old = Files.list(folder)) {
@@ -68,17 +77,21 @@ abstract class BrowserTestSupport {
                 }
             }
         }
-        chromium = Chromium.launch();
-        browser = chromium.browser();
     }
 
+    /**
+     * Closes every context the class left open (phones, a second staff browser), so that none of its pages goes on
+     * polling or holding a push connection while the next classes run; the browser itself stays for them.
+     */
     @AfterAll
-    static void closeBrowser() {
-        browser = null;
-        if (chromium != null) {
-            chromium.close();
-            chromium = null;
+    static void closeContexts() {
+        if (browser != null && browser.isConnected()) {
+            for (BrowserContext left : List.copyOf(browser.contexts())) {
+                left.close();
+            }
         }
+        browser = null;
+        chromium = null;
     }
 
     @BeforeEach
