@@ -24,17 +24,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.hymnsheet.testing.Chromium;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Shared wiring for the browser tests: one Playwright and one headless Chromium (Debian's, never a downloaded
- * one) per test class, a fresh browser context (own cookies, so own session) per test, and helpers for the
+ * one) for the whole test run, a fresh browser context (own cookies, so own session) per test, every context a class
+ * left open closed after it, and helpers for the
  * things every journey does: open a path, sign in, check accessibility, take a screenshot.
  *
- * <p>Each concrete class carries its own {@code @SpringBootTest(webEnvironment = RANDOM_PORT, properties =
- * "spring.datasource.url=jdbc:h2:mem:<its own name>;DB_CLOSE_DELAY=-1")}, so it starts on an empty database.
+ * <p>Each concrete class carries {@link SharedBrowserApp}, the app most of them share, or, when it needs settings,
+ * beans or a database of its own, its own {@code @SpringBootTest(webEnvironment = RANDOM_PORT, properties =
+ * "spring.datasource.url=jdbc:h2:mem:<its own name>;DB_CLOSE_DELAY=-1")}.
  */
 abstract class BrowserTestSupport {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -58,8 +61,15 @@ abstract class BrowserTestSupport {
         }
     };
 
+    /** The test run's one Chromium (see {@link Chromium#shared}); each class and each test gets fresh contexts. */
+    @RegisterExtension
+    static final BeforeAllCallback SHARED_BROWSER = extension -> {
+        chromium = Chromium.shared(extension);
+        browser = chromium.browser();
+    };
+
     @BeforeAll
-    static void launchBrowser(TestInfo info) throws IOException {
+    static void clearScreenshots(TestInfo info) throws IOException {
         Path folder = SCREENSHOTS.resolve(info.getTestClass().orElseThrow().getSimpleName());
         if (Files.isDirectory(folder)) {
             try (var old = Files.list(folder)) {
@@ -68,17 +78,21 @@ abstract class BrowserTestSupport {
                 }
             }
         }
-        chromium = Chromium.launch();
-        browser = chromium.browser();
     }
 
+    /**
+     * Closes every context the class left open (phones, a second staff browser), so that none of its pages goes on
+     * polling or holding a push connection while the next classes run; the browser itself stays for them.
+     */
     @AfterAll
-    static void closeBrowser() {
-        browser = null;
-        if (chromium != null) {
-            chromium.close();
-            chromium = null;
+    static void closeContexts() {
+        if (browser != null && browser.isConnected()) {
+            for (BrowserContext left : List.copyOf(browser.contexts())) {
+                left.close();
+            }
         }
+        browser = null;
+        chromium = null;
     }
 
     @BeforeEach

@@ -2,215 +2,108 @@ package org.hymnsheet.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hymnsheet.db.Tables.PARTNERSHIP;
 import static org.junit.jupiter.api.Assertions.assertAll;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
 import org.hymnsheet.accounts.TestWorld;
-import org.hymnsheet.security.Role;
-import org.hymnsheet.surveys.Survey;
-import org.hymnsheet.surveys.SurveyService;
-import org.hymnsheet.surveys.YouSaidService;
-import org.hymnsheet.surveys.SurveyTargets;
-import org.jooq.DSLContext;
-import org.hymnsheet.workshops.WorkshopService;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.hymnsheet.shell.RouteAccessTable;
+import org.hymnsheet.shell.RouteAccessTable.Outcome;
+import org.hymnsheet.shell.RouteAccessTable.Persona;
+import org.hymnsheet.shell.RouteAccessTable.World;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Who may open which page, in a real browser, for every persona and every route: the table below is the
- * specification, and each persona signs in once and then opens every route in turn.
- *
- * <p>Partnership P has a facilitator, a strategic lead, a safeguarding lead and an administrator, and an agency
- * only P has; partnership Q has its own administrator, who must never see anything of P's.
+ * Who may open which page, behind the real filter chain: the whole anonymous column of {@link RouteAccessTable}
+ * over HTTP (which addresses the filter chain sends to sign in before the app is reached), and in a real browser
+ * a sample of the table with every kind of outcome in it, each persona signing in once as a person would.
+ * {@code RouteAccessViewTest} checks every cell of the table without a browser.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:browser-route-matrix;DB_CLOSE_DELAY=-1")
+@SharedBrowserApp
 class RouteAccessMatrixTest extends BrowserTestSupport {
 
-    enum Persona { ANONYMOUS, FACILITATOR, LEAD, SAFEGUARDING_LEAD, ADMIN_OF_P, ADMIN_OF_Q }
+    /**
+     * The cells opened in a browser: every kind of outcome at least once, the sign-in redirect of an anonymous
+     * visitor (for a staff page and for an address that is no page), a signed-in person sent from setup to sign in,
+     * a refusal by the role and a refusal by the partnership, and everything P lists or must hide.
+     */
+    static final Map<Persona, List<String>> SAMPLE = samples(
+            Persona.ANONYMOUS, List.of("/admin/accounts", "/no-such-page", "/survey", "/s/unknown-token", "/k/{k}",
+                    "/join", "/you-said/{r}", "/you-said/unknown-token"),
+            Persona.FACILITATOR, List.of("/workshops", "/admin/accounts", "/no-such-page", "/s/{s}", "/second-factor",
+                    "/findings/print", "/workshops/{w}/board", "/setup"),
+            Persona.ADMIN_OF_P, List.of("/admin/agencies", "/admin/accounts"),
+            Persona.ADMIN_OF_Q, List.of("/workshops/{w}", "/admin/agencies"));
 
-    enum Outcome {
-        /** Ends on the sign-in page (/login, the Vaadin login form, no staff layout). */
-        LOGIN,
-        /** The page itself opens (its own heading). */
-        OPEN,
-        /** The page opens and lists partnership P's own agency or accounts. */
-        OPEN_LISTS_P,
-        /** Our "No access" page, and none of the page's content. */
-        DENIED,
-        /** Our "Page not found" page. */
-        NOT_FOUND,
-        /** The young people's "type your code" page, outside the staff layout. */
-        SURVEY_CODE,
-        /** The young people's "Survey not found" page, outside the staff layout. */
-        SURVEY_NOT_FOUND,
-        /** A workshop participant's "Join the workshop" page (no account), outside the staff layout. */
-        WORKSHOP_JOIN,
-        /** The projected board of partnership P's workshop, outside the staff layout. */
-        BOARD,
-        /** A young person's survey welcome screen (survey by link, or a kiosk), outside the staff layout. */
-        SURVEY_WELCOME,
-        /**
-         * A respondent page opened in a staff browser (a kiosk opened in a staff browser, a survey link, the code
-         * page): it says the staff member will be signed out first and shows nothing of the survey or the staff.
-         */
-        STAFF_SIGN_OUT,
-        /** A page that has nothing to offer this caller and sends them to the home page. */
-        HOME,
-        /** A print view: its own heading, outside the staff layout (no navigation, no sign-out). */
-        PRINT,
-        /** Partnership P's survey's public "you said, we did" page, for anyone, outside the staff layout. */
-        YOU_SAID,
-        /** The public "you said, we did" page's own "Page not found", outside the staff layout. */
-        YOU_SAID_NOT_FOUND
-    }
-
-    /** The specification: one row per route, one column per persona, in {@link Persona} order. */
-    static final String TABLE = """
-            route                anonymous  facilitator  lead    safeguarding_lead  admin_of_p    admin_of_q
-            /                    LOGIN      OPEN         OPEN    OPEN               OPEN          OPEN
-            /account             LOGIN      OPEN         OPEN    OPEN               OPEN          OPEN
-            /admin/partnerships  LOGIN      DENIED       DENIED  DENIED             OPEN          OPEN
-            /admin/agencies      LOGIN      DENIED       DENIED  DENIED             OPEN_LISTS_P  OPEN
-            /admin/places        LOGIN      DENIED       DENIED  DENIED             OPEN          OPEN
-            /admin/accounts      LOGIN      DENIED       DENIED  DENIED             OPEN_LISTS_P  OPEN
-            /admin/population    LOGIN      DENIED       DENIED  DENIED             OPEN          OPEN
-            /setup               LOGIN      LOGIN        LOGIN   LOGIN              LOGIN         LOGIN
-            /login               LOGIN      LOGIN        LOGIN   LOGIN              LOGIN         LOGIN
-            /no-such-page        LOGIN      NOT_FOUND    NOT_FOUND NOT_FOUND        NOT_FOUND     NOT_FOUND
-            /surveys             LOGIN      OPEN         DENIED  DENIED             OPEN          OPEN
-            /moderation          LOGIN      OPEN         DENIED  DENIED             OPEN          OPEN
-            /safeguarding        LOGIN      DENIED       DENIED  OPEN               DENIED        DENIED
-            /templates           LOGIN      OPEN         DENIED  DENIED             OPEN          OPEN
-            /survey              SURVEY_CODE STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT
-            /s/unknown-token     SURVEY_NOT_FOUND STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT
-            /k/unknown-token     SURVEY_NOT_FOUND STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT
-            /s/{s}               SURVEY_WELCOME STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT
-            /k/{k}               SURVEY_WELCOME STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT
-            /workshops           LOGIN      OPEN         DENIED  DENIED             OPEN          OPEN
-            /join                WORKSHOP_JOIN WORKSHOP_JOIN WORKSHOP_JOIN WORKSHOP_JOIN WORKSHOP_JOIN WORKSHOP_JOIN
-            /workshops/{w}       LOGIN      OPEN         DENIED  DENIED             OPEN          DENIED
-            /workshops/{w}/record LOGIN     OPEN         DENIED  DENIED             OPEN          DENIED
-            /workshops/{w}/board LOGIN      BOARD        DENIED  DENIED             BOARD         DENIED
-            /second-factor       LOGIN      HOME         HOME    HOME               HOME          HOME
-            /findings            LOGIN      OPEN         OPEN    DENIED             OPEN          OPEN
-            /findings/print      LOGIN      PRINT        PRINT   DENIED             PRINT         PRINT
-            /audit               LOGIN      DENIED       DENIED  DENIED             OPEN          OPEN
-            /we-did              LOGIN      DENIED       OPEN    DENIED             OPEN          OPEN
-            /you-said/{r}        YOU_SAID   YOU_SAID     YOU_SAID YOU_SAID          YOU_SAID      YOU_SAID
-            /you-said/unknown-token YOU_SAID_NOT_FOUND YOU_SAID_NOT_FOUND YOU_SAID_NOT_FOUND YOU_SAID_NOT_FOUND YOU_SAID_NOT_FOUND YOU_SAID_NOT_FOUND
-            """;
-
-    /** The heading each route shows when it opens. */
-    static final Map<String, Pattern> HEADINGS = Map.ofEntries(
-            Map.entry("/", Pattern.compile("^Welcome, Test ")),
-            Map.entry("/account", Pattern.compile("^My account$")),
-            Map.entry("/admin/partnerships", Pattern.compile("^Partnerships$")),
-            Map.entry("/admin/agencies", Pattern.compile("^Agencies$")),
-            Map.entry("/admin/places", Pattern.compile("^Places$")),
-            Map.entry("/admin/accounts", Pattern.compile("^Staff accounts$")),
-            Map.entry("/admin/population", Pattern.compile("^The area's young people$")),
-            Map.entry("/we-did", Pattern.compile("^You said, we did$")),
-            Map.entry("/surveys", Pattern.compile("^Young people's surveys$")),
-            Map.entry("/moderation", Pattern.compile("^Moderation$")),
-            Map.entry("/safeguarding", Pattern.compile("^Safeguarding queue$")),
-            Map.entry("/templates", Pattern.compile("^Templates$")),
-            Map.entry("/workshops", Pattern.compile("^Partnership workshops$")),
-            Map.entry("/workshops/{w}", Pattern.compile("^Workshop P ")),
-            Map.entry("/workshops/{w}/record", Pattern.compile("^Record: Workshop P ")),
-            Map.entry("/findings", Pattern.compile("^Findings$")),
-            Map.entry("/findings/print", Pattern.compile("^Findings: ")),
-            Map.entry("/audit", Pattern.compile("^Audit log$")));
-
-    static final Map<Persona, Map<String, Outcome>> EXPECTED = parse(TABLE);
-
-    static TestWorld.Persona[] signIns;
-    static String pPartnership;
-    static String pAgency;
-    static List<String> pEmails;
-    /** A workshop of partnership P, standing in for {w} in the routes. */
-    static long pWorkshop;
-    static String pWorkshopTitle;
-    /** Partnership P's open survey and its kiosk, standing in for {s} and {k}. */
-    static String pSurveyLink;
-    static String pKiosk;
-    /** The secret of that survey's "you said, we did" page, standing in for {r}. */
-    static String pResults;
-    static String pSurveyTitle;
+    static World world;
 
     @Autowired
     ApplicationContext spring;
 
     @BeforeEach
     void world() {
-        if (signIns != null) {
-            return;
-        }
-        TestWorld world = new TestWorld(spring);
-        world.markInstalled();
-        long p = world.partnership();
-        long q = world.partnership();
-        pAgency = TestWorld.unique("P-only agency");
-        world.agency(p, pAgency);
-        signIns = new TestWorld.Persona[Persona.values().length];
-        signIns[Persona.FACILITATOR.ordinal()] = world.account(p, Role.FACILITATOR);
-        signIns[Persona.LEAD.ordinal()] = world.account(p, Role.LEAD);
-        signIns[Persona.SAFEGUARDING_LEAD.ordinal()] = world.account(p, Role.SAFEGUARDING_LEAD);
-        signIns[Persona.ADMIN_OF_P.ordinal()] = world.account(p, Role.ADMIN);
-        signIns[Persona.ADMIN_OF_Q.ordinal()] = world.account(q, Role.ADMIN);
-        pEmails = Arrays.stream(signIns).filter(s -> s != null && s.partnershipId() == p)
-                .map(TestWorld.Persona::email).toList();
-        pPartnership = partnershipName(p);
-        pWorkshopTitle = TestWorld.unique("Workshop P");
-        TestWorld.as(signIns[Persona.FACILITATOR.ordinal()]);
-        try {
-            pWorkshop = spring.getBean(WorkshopService.class).create(p, "hymn-sheet", pWorkshopTitle).id();
-            Survey survey = new SurveyTargets(spring, world, p).survey();
-            pSurveyLink = survey.linkToken();
-            pKiosk = spring.getBean(SurveyService.class).addKiosk(survey.id(), TestWorld.unique("Tablet"), "2468").token();
-            pSurveyTitle = survey.title();
-            TestWorld.as(signIns[Persona.LEAD.ordinal()]);
-            pResults = spring.getBean(YouSaidService.class).resultsToken(survey.id());
-        } finally {
-            SecurityContextHolder.clearContext();
+        if (world == null) {
+            world = World.create(spring);
         }
     }
 
     @Test
-    void the_table_covers_every_persona_and_every_route() {
-        assertThat(EXPECTED.keySet()).containsExactly(Persona.values());
-        EXPECTED.values().forEach(row -> assertThat(row.keySet()).containsExactlyElementsOf(
-                List.of("/", "/account", "/admin/partnerships", "/admin/agencies", "/admin/places", "/admin/accounts",
-                        "/admin/population",
-                        "/setup", "/login", "/no-such-page", "/surveys", "/moderation", "/safeguarding", "/templates",
-                        "/survey", "/s/unknown-token", "/k/unknown-token", "/s/{s}", "/k/{k}", "/workshops", "/join", "/workshops/{w}",
-                        "/workshops/{w}/record", "/workshops/{w}/board", "/second-factor", "/findings", "/findings/print",
-                        "/audit", "/we-did", "/you-said/{r}",
-                        "/you-said/unknown-token")));
+    void the_sample_has_every_kind_of_outcome() {
+        Set<Outcome> sampled = EnumSet.noneOf(Outcome.class);
+        SAMPLE.forEach((persona, routes) -> routes.forEach(r -> sampled.add(RouteAccessTable.expected(persona, r))));
+        assertThat(sampled).containsExactlyInAnyOrder(Outcome.values());
+    }
+
+    /**
+     * Over HTTP, without a session: every address the table sends an anonymous visitor to sign in for is redirected
+     * there by the filter chain before the app is reached, and every other one is served.
+     */
+    @Test
+    void the_filter_chain_sends_anonymous_visitors_to_sign_in_exactly_where_the_table_says() throws Exception {
+        var http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        List<Executable> checks = new ArrayList<>();
+        RouteAccessTable.EXPECTED.get(Persona.ANONYMOUS).forEach((route, outcome) -> checks.add(() -> {
+            var response = http.send(HttpRequest.newBuilder(URI.create(url(world.path(route)))).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String location = response.headers().firstValue("Location").orElse("");
+            String where = "anonymous GET " + route + " (" + outcome + ")";
+            // the sign-in page itself, and setup (which the app forwards to sign in once installed), are served
+            if (outcome == Outcome.LOGIN && !route.equals("/login") && !route.equals("/setup")) {
+                assertThat(response.statusCode()).as(where).isEqualTo(302);
+                assertThat(location).as(where).matches(at("/login").pattern());
+            } else {
+                assertThat(response.statusCode()).as(where).isEqualTo(200);
+                assertThat(location).as(where).isEmpty();
+            }
+            assertThat(response.body()).as("%s shows no stack trace", where).doesNotContain("Exception");
+        }));
+        assertAll("anonymous over HTTP", checks);
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Persona.class)
-    void each_persona_gets_exactly_the_pages_the_table_allows(Persona persona) {
-        TestWorld.Persona account = signIns[persona.ordinal()];
+    @MethodSource("sampledPersonas")
+    void each_persona_gets_the_pages_the_table_allows_in_a_browser(Persona persona) {
+        TestWorld.Persona account = world.account(persona);
         if (account != null) {
             signInToHome(page, account.email(), TestWorld.PASSWORD);
         }
         List<Executable> checks = new ArrayList<>();
-        EXPECTED.get(persona).forEach((route, outcome) -> checks.add(() -> {
+        SAMPLE.get(persona).forEach(route -> checks.add(() -> {
+            Outcome outcome = RouteAccessTable.expected(persona, route);
             try {
                 check(persona, route, outcome);
             } catch (AssertionError | RuntimeException e) {
@@ -222,8 +115,7 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
     }
 
     private void check(Persona persona, String route, Outcome expected) {
-        String path = route.replace("{w}", String.valueOf(pWorkshop)).replace("{s}", pSurveyLink).replace("{k}", pKiosk)
-                .replace("{r}", pResults);
+        String path = world.path(route);
         page.navigate(url(path));
         String where = persona + " opening " + route;
         switch (expected) {
@@ -233,7 +125,7 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
                 assertThat(page.locator("#sign-out")).hasCount(0);
             }
             case OPEN, OPEN_LISTS_P -> {
-                assertThat(heading(page)).hasText(HEADINGS.get(route));
+                assertThat(heading(page)).hasText(RouteAccessTable.HEADINGS.get(route));
                 assertThat(page).hasURL(at(path));
                 assertThat(page.locator("#sign-out")).isVisible();
             }
@@ -255,17 +147,17 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
             }
             case BOARD -> {
                 assertThat(page.locator("#board")).isVisible();
-                assertThat(heading(page)).hasText(pWorkshopTitle);
+                assertThat(heading(page)).hasText(world.pWorkshopTitle());
                 assertThat(page).hasURL(at(path));
                 assertThat(page.locator("#sign-out")).hasCount(0);
             }
             case PRINT -> {
-                assertThat(heading(page)).hasText(HEADINGS.get(route));
+                assertThat(heading(page)).hasText(RouteAccessTable.HEADINGS.get(route));
                 assertThat(page).hasURL(at(path));
                 assertThat(page.locator("#sign-out, vaadin-app-layout")).hasCount(0);
             }
             case HOME -> {
-                assertThat(heading(page)).hasText(HEADINGS.get("/"));
+                assertThat(heading(page)).hasText(RouteAccessTable.HEADINGS.get("/"));
                 assertThat(page).hasURL(at("/"));
                 assertThat(page.locator("#sign-out")).isVisible();
             }
@@ -285,10 +177,10 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
                 assertThat(page).hasURL(at(path));
                 assertThat(page.locator("#sign-out, #start, #survey-code, vaadin-grid")).hasCount(0);
                 assertThat(page.content()).as("%s shows nothing of the staff member", where)
-                        .doesNotContain(signIns[persona.ordinal()].email());
+                        .doesNotContain(world.account(persona).email());
             }
             case YOU_SAID -> {
-                assertThat(heading(page)).hasText(pSurveyTitle);
+                assertThat(heading(page)).hasText(world.pSurveyTitle());
                 assertThat(page.locator("#you-told-us")).isVisible();
                 assertThat(page.locator("#we-did")).isVisible();
                 assertThat(page).hasURL(at(path));
@@ -309,8 +201,7 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
             }
         }
         if (expected == Outcome.OPEN_LISTS_P) {
-            Iterable<String> own = route.equals("/admin/agencies") ? List.of(pAgency) : pEmails;
-            for (String text : own) {
+            for (String text : world.ownListing(route)) {
                 assertThat(page.locator("vaadin-grid-cell-content").getByText(text, FirstRunJourneyTest.exact()))
                         .isVisible();
             }
@@ -318,36 +209,25 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
         String body = page.locator("body").innerText();
         assertThat(body).as("%s shows no stack trace", where).doesNotContain("Exception").doesNotContain("at org.");
         if (persona == Persona.ADMIN_OF_Q) {
-            List<String> secrets = new ArrayList<>(pEmails);
-            secrets.add(pAgency);
-            secrets.add(pPartnership);
-            secrets.add(pWorkshopTitle);
-            for (String secret : secrets) {
+            for (String secret : world.secretsOfP()) {
                 assertThat(body).as("%s never shows partnership P's %s", where, secret).doesNotContain(secret);
             }
-            assertThat(page.content()).as("%s never sends P's agency to the browser", where).doesNotContain(pAgency);
+            assertThat(page.content()).as("%s never sends P's agency to the browser", where)
+                    .doesNotContain(world.pAgency());
         }
     }
 
-    private String partnershipName(long id) {
-        return spring.getBean(DSLContext.class).select(PARTNERSHIP.NAME).from(PARTNERSHIP)
-                .where(PARTNERSHIP.ID.eq(id)).fetchSingle().value1();
+    static java.util.stream.Stream<Persona> sampledPersonas() {
+        return SAMPLE.keySet().stream();
     }
 
-    private static Map<Persona, Map<String, Outcome>> parse(String table) {
-        List<String> lines = table.lines().filter(l -> !l.isBlank()).toList();
-        String[] header = lines.getFirst().trim().split("\\s+");
-        Map<Persona, Map<String, Outcome>> expected = new LinkedHashMap<>();
-        for (int column = 1; column < header.length; column++) {
-            expected.put(Persona.valueOf(header[column].toUpperCase()), new LinkedHashMap<>());
+    private static Map<Persona, List<String>> samples(Object... personasAndRoutes) {
+        Map<Persona, List<String>> samples = new LinkedHashMap<>();
+        for (int i = 0; i < personasAndRoutes.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            List<String> routes = (List<String>) personasAndRoutes[i + 1];
+            samples.put((Persona) personasAndRoutes[i], routes);
         }
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.trim().split("\\s+");
-            assertThat(cells).as("row %s", line).hasSize(header.length);
-            for (int column = 1; column < cells.length; column++) {
-                expected.get(Persona.valueOf(header[column].toUpperCase())).put(cells[0], Outcome.valueOf(cells[column]));
-            }
-        }
-        return expected;
+        return samples;
     }
 }

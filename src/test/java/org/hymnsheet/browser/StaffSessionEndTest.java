@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -24,8 +23,7 @@ import org.springframework.context.ApplicationContext;
  * is a page load or a click inside the running Vaadin page. Changing one's own password keeps the browser that
  * did it and ends the other.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:browser-staff-session-end;DB_CLOSE_DELAY=-1")
+@SharedBrowserApp
 class StaffSessionEndTest extends BrowserTestSupport {
     @Autowired ApplicationContext spring;
     @Autowired AccountService accounts;

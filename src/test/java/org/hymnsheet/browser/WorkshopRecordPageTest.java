@@ -14,12 +14,10 @@ import org.hymnsheet.workshops.WorkshopFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 /** The workshop record page shows what was decided (approved words only) and downloads the CSV of every input. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:browser-workshop-record;DB_CLOSE_DELAY=-1")
+@SharedBrowserApp
 class WorkshopRecordPageTest extends BrowserTestSupport {
 
     @Autowired

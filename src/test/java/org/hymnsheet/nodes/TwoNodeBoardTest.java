@@ -17,6 +17,8 @@ import org.hymnsheet.testing.AppNode.Demo;
 import org.hymnsheet.testing.Chromium;
 import org.hymnsheet.testing.NodeDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two app processes on one PostgreSQL: what participants and the facilitator do through node A reaches a board open
@@ -29,12 +31,17 @@ class TwoNodeBoardTest {
     static final String POLICE = "Riverside Police, Safer Neighbourhoods";
     static final String HEALTH = "School Nursing and CAMHS";
 
+    /** The test run's one browser; this test closes the contexts it opens. */
+    Chromium chromium;
+
+    @RegisterExtension
+    final BeforeEachCallback sharedBrowser = extension -> chromium = Chromium.shared(extension);
+
     @Test
     void an_action_through_one_node_changes_a_board_on_the_other_and_a_restarted_node_shows_the_current_state() {
         NodeDatabase db = NodeDatabase.fresh("two_node_board");
         try (AppNode a = AppNode.on("a", db).withDemoData();
-             AppNode b = AppNode.on("b", db);
-             Chromium chromium = Chromium.launch()) {
+             AppNode b = AppNode.on("b", db)) {
             AppNode.startAll(a, b);
             BrowserContext consoleOnA = chromium.newContext();
             BrowserContext boardOnB = chromium.newContext();

@@ -15,6 +15,7 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One Playwright driving Debian's headless Chromium (never a downloaded browser), usable with or without a
@@ -60,6 +61,27 @@ public final class Chromium implements AutoCloseable {
             playwright.close();
             throw e;
         }
+    }
+
+    /**
+     * The test run's one Playwright and Chromium, launched by the first class that asks and closed by JUnit once
+     * every test has run (it is kept in the root context's store, which closes what it holds). Starting them costs
+     * about 2.5 s, once instead of once per class. Callers never close it: each closes the contexts it opened.
+     * Should the browser have gone away (a crash), the next class gets a new one.
+     */
+    public static Chromium shared(ExtensionContext context) {
+        ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.create(Chromium.class));
+        Chromium chromium = store.computeIfAbsent(Chromium.class, key -> launch(), Chromium.class);
+        if (!chromium.browser.isConnected()) {
+            store.remove(Chromium.class);
+            try {
+                chromium.close();
+            } catch (RuntimeException gone) {
+                // nothing left to close
+            }
+            chromium = store.computeIfAbsent(Chromium.class, key -> launch(), Chromium.class);
+        }
+        return chromium;
     }
 
     public Browser browser() {
