@@ -34,6 +34,7 @@ import org.hymnsheet.workshops.WorkshopService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -42,7 +43,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * of the hymn sheet (and a mapping workshop), the board changing after each action without a reload; screenshots at
  * projector sizes; axe on every stage; hostile text from participants shown as text.
  */
-@SharedBrowserApp
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:browser-board-live;DB_CLOSE_DELAY=-1")
 class BoardLiveTest extends BrowserTestSupport {
     static final String SCRIPT = "<script>alert(123)</script>";
     static final String IMG = "<img src=x onerror=alert(123) />";

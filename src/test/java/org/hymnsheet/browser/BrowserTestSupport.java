@@ -35,9 +35,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * left open closed after it, and helpers for the
  * things every journey does: open a path, sign in, check accessibility, take a screenshot.
  *
- * <p>Each concrete class carries {@link SharedBrowserApp}, the app most of them share, or, when it needs settings,
- * beans or a database of its own, its own {@code @SpringBootTest(webEnvironment = RANDOM_PORT, properties =
- * "spring.datasource.url=jdbc:h2:mem:<its own name>;DB_CLOSE_DELAY=-1")}.
+ * <p>Each concrete class carries its own {@code @SpringBootTest(webEnvironment = RANDOM_PORT, properties =
+ * "spring.datasource.url=jdbc:h2:mem:<its own name>;DB_CLOSE_DELAY=-1")}, so it starts on an empty database.
  */
 abstract class BrowserTestSupport {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");

@@ -28,6 +28,7 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -35,7 +36,8 @@ import org.springframework.context.ApplicationContext;
  * the page passes axe and fits common screens without sideways scrolling. The figures come from ten young people
  * who answered the safe-places survey on their own phones, released in the first quarter of 2026.
  */
-@SharedBrowserApp
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:browser-findings;DB_CLOSE_DELAY=-1")
 class FindingsJourneyTest extends BrowserTestSupport {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final String FORMULA = "=HYPERLINK(\"http://example.org\",\"lights\")";

@@ -14,6 +14,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -21,7 +22,8 @@ import org.springframework.context.ApplicationContext;
  * are stopped in the browser and again on the server, and hostile strings (markup, SQL, spreadsheet formulas,
  * right-to-left text, emoji) are stored and shown exactly as typed, never interpreted.
  */
-@SharedBrowserApp
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:browser-hostile-input;DB_CLOSE_DELAY=-1")
 class HostileInputBrowserTest extends BrowserTestSupport {
     static final String TOO_LONG = "Too long: at most 200 characters";
 

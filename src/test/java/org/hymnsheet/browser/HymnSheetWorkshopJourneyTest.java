@@ -39,6 +39,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -48,7 +49,8 @@ import org.springframework.context.ApplicationContext;
  * participant entered, under the right agency and level, and a speaking turn for each agency the facilitator
  * tapped.
  */
-@SharedBrowserApp
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:browser-workshop-journey;DB_CLOSE_DELAY=-1")
 class HymnSheetWorkshopJourneyTest extends BrowserTestSupport {
     static final String SAVED = "Saved \u2014 you can change it until the facilitator moves on";
     static final List<String> STAGES = List.of("Partners and framing", "Influence and voice",

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -33,7 +34,8 @@ import org.springframework.context.ApplicationContext;
  * a sample of the table with every kind of outcome in it, each persona signing in once as a person would.
  * {@code RouteAccessViewTest} checks every cell of the table without a browser.
  */
-@SharedBrowserApp
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:browser-route-matrix;DB_CLOSE_DELAY=-1")
 class RouteAccessMatrixTest extends BrowserTestSupport {
 
     /**

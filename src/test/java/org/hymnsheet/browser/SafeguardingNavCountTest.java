@@ -15,6 +15,7 @@ import org.hymnsheet.surveys.SurveyEntry;
 import org.hymnsheet.surveys.SurveyService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -22,7 +23,8 @@ import org.springframework.context.ApplicationContext;
  * up by push, without a reload, when a young person's answer is flagged. Without a mail server the queue says that
  * email alerts are off.
  */
-@SharedBrowserApp
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:browser-safeguarding-nav-count;DB_CLOSE_DELAY=-1")
 class SafeguardingNavCountTest extends BrowserTestSupport {
 
     @Autowired

@@ -21,6 +21,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -28,7 +29,8 @@ import org.springframework.context.ApplicationContext;
  * string) wraps inside its card at 1366x768 and 1280x720 without sideways scrolling, the page passes axe, and a new
  * flag written while the page is open appears without a reload.
  */
-@SharedBrowserApp
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:browser-safeguarding-queue;DB_CLOSE_DELAY=-1")
 class SafeguardingQueueLayoutTest extends BrowserTestSupport {
     @Autowired ApplicationContext spring;
     @Autowired SurveyService surveys;

@@ -24,8 +24,6 @@ import org.springframework.context.ApplicationContext;
  * is a page load or a click inside the running Vaadin page. Changing one's own password keeps the browser that
  * did it and ends the other.
  */
-// its own app: the filter that ends sessions reads Spring Security's static context holder, whose strategy belongs to
-// the app started last; in the shared app, started before other classes' apps, it read an empty context (full run)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:browser-staff-session-end;DB_CLOSE_DELAY=-1")
 class StaffSessionEndTest extends BrowserTestSupport {

@@ -12,10 +12,12 @@ import org.hymnsheet.surveys.SurveyService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 /** A facilitator creates a survey from a template, opens it, and gets its link, code, QR code and a kiosk link. */
-@SharedBrowserApp
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:browser-survey-facilitator;DB_CLOSE_DELAY=-1")
 class SurveyFacilitatorJourneyTest extends BrowserTestSupport {
 
     @Autowired

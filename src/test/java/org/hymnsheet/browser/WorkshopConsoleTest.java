@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -29,7 +30,8 @@ import org.springframework.context.ApplicationContext;
  * the room join and the words change by push, tracks who speaks, and ends it; and the dashboard fits a laptop
  * screen. Each use case's own rules are tested without a browser in {@code workshops.ui.WorkshopConsoleViewTest}.
  */
-@SharedBrowserApp
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:browser-workshop-console;DB_CLOSE_DELAY=-1")
 class WorkshopConsoleTest extends BrowserTestSupport {
 
     @Autowired

@@ -14,10 +14,12 @@ import org.hymnsheet.workshops.WorkshopFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 /** The workshop record page shows what was decided (approved words only) and downloads the CSV of every input. */
-@SharedBrowserApp
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:browser-workshop-record;DB_CLOSE_DELAY=-1")
 class WorkshopRecordPageTest extends BrowserTestSupport {
 
     @Autowired
