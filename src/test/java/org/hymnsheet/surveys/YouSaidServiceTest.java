@@ -175,7 +175,13 @@ class YouSaidServiceTest {
             var unsafe = topic(page, YouSaid.Kind.PLACES_UNSAFE, "places");
             assertThat(counts(unsafe)).containsEntry(f.placeRef(0), expected(f.survey, 6, rated(f.placeRef(0), PlaceRating.UNSAFE)))
                     .containsEntry(f.placeRef(1), Shown.HIDDEN).containsEntry(AnswerInput.PlaceAnswer.ELSEWHERE, Shown.HIDDEN);
-            assertThat(unsafe.lines().getFirst().id()).as("shown counts first").isEqualTo(f.placeRef(0));
+            // shown counts first; whether six is shown depends on the responses' random record keys, so the order of
+            // the places is checked through the rule's outcome, not by name
+            assertThat(unsafe.lines()).extracting(l -> l.count() instanceof Shown.Exact).as("shown counts first")
+                    .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+            if (counts(unsafe).get(f.placeRef(0)) instanceof Shown.Exact) {
+                assertThat(unsafe.lines().getFirst().id()).isEqualTo(f.placeRef(0));
+            }
             var safe = topic(page, YouSaid.Kind.PLACES_SAFE, "places");
             assertThat(counts(safe)).containsEntry(f.placeRef(1), expected(f.survey, 5, rated(f.placeRef(1), PlaceRating.SAFE)))
                     .containsEntry(f.placeRef(0), Shown.HIDDEN);
