@@ -22,5 +22,12 @@ public enum AuditAction {
     /** A young person's text sent to the safeguarding lead from moderation; detail: the text's and the flag's ids. */
     SURVEY_TEXT_ESCALATED,
     /** A workshop text sent to the safeguarding lead; detail: workshop, kind, ref without the version, flag id. */
-    WORKSHOP_TEXT_ESCALATED
+    WORKSHOP_TEXT_ESCALATED,
+    /** An administrator changed the partnership's retention periods; detail: the periods before and after. */
+    RETENTION_PERIODS_CHANGED,
+    /**
+     * The retention rule deleted data (no actor: the system did it); detail: which survey or workshop (by id), which
+     * rule, and how many rows of each kind. Counts only, never anything a young person or participant gave.
+     */
+    RETENTION_DELETED
 }

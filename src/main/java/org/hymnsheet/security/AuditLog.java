@@ -23,8 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * it inside their own transaction (so an action and its line commit together; a read-only transaction would
  * refuse the insert on PostgreSQL, so a service that records a read is a read-write transaction); administrators
  * read their partnership's lines. It holds account ids, actions, filters and ids only, never anything a young
- * person or participant gave. Nothing edits or deletes a line: this class has no such method, and no other code
- * writes to the table.
+ * person or participant gave. Nothing edits a line, and no other code writes to the table; lines are deleted only by
+ * the retention rule once older than the operator's period ({@link #expire}), and that deletion is itself recorded.
  */
 @Service
 public class AuditLog {
@@ -61,6 +61,23 @@ public class AuditLog {
                 .values(clock.instant().atOffset(ZoneOffset.UTC), actorAccountId, partnershipId, action.name(),
                         targetAccountId, kept)
                 .execute();
+    }
+
+    /**
+     * Deletes the lines older than {@code before} (the retention rule's period for the log, set by the operator) and
+     * records, for each partnership that lost lines, how many went. Returns the number deleted.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int expire(java.time.Instant before) {
+        var cutoff = before.atOffset(ZoneOffset.UTC);
+        var perPartnership = db.select(AUDIT_EVENT.PARTNERSHIP_ID, DSL.count()).from(AUDIT_EVENT)
+                .where(AUDIT_EVENT.OCCURRED_AT.lt(cutoff)).groupBy(AUDIT_EVENT.PARTNERSHIP_ID).fetch();
+        int deleted = db.deleteFrom(AUDIT_EVENT).where(AUDIT_EVENT.OCCURRED_AT.lt(cutoff)).execute();
+        for (var r : perPartnership) {
+            record(AuditAction.RETENTION_DELETED, null, r.value1(), null,
+                    "audit log: " + r.value2() + " lines from before " + before);
+        }
+        return deleted;
     }
 
     /**

@@ -48,6 +48,7 @@ public class MainLayout extends AppLayout {
     static final String POPULATION = "admin/population";
     static final String ACCOUNTS = "admin/accounts";
     static final String AUDIT = "audit";
+    static final String RETENTION = "admin/retention";
     private final transient AlertService alerts;
     private final OpenFlagsCount openFlags = new OpenFlagsCount();
 
@@ -115,6 +116,7 @@ public class MainLayout extends AppLayout {
             admin.addItem(new SideNavItem(getTranslation("nav.places"), PLACES));
             admin.addItem(new SideNavItem(getTranslation("nav.population"), POPULATION));
             admin.addItem(new SideNavItem(getTranslation("nav.accounts"), ACCOUNTS));
+            admin.addItem(new SideNavItem(getTranslation("nav.retention"), RETENTION));
             admin.addItem(new SideNavItem(getTranslation("nav.audit"), AUDIT));
             navigation.add(admin);
         }

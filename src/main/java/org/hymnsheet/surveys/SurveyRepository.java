@@ -93,9 +93,16 @@ class SurveyRepository {
                 .returning(SURVEY.ID).fetchOne().getId();
     }
 
+    /** Changes the survey's state; closing it starts the retention period, opening it again stops it. */
     void setStatus(long id, SurveyStatus status) {
         db.update(SURVEY).set(SURVEY.STATUS, status).set(SURVEY.VERSION, SURVEY.VERSION.plus(1))
+                .set(SURVEY.CLOSED_AT, status == SurveyStatus.CLOSED ? OffsetDateTime.now(clock) : null)
                 .where(SURVEY.ID.eq(id)).execute();
+    }
+
+    /** Whether the retention rule has deleted the survey's responses. */
+    boolean dataDeleted(long id) {
+        return db.fetchExists(SURVEY, SURVEY.ID.eq(id).and(SURVEY.DATA_DELETED_AT.isNotNull()));
     }
 
     long insertKiosk(long surveyId, String label, String token, String pinHash) {

@@ -74,6 +74,9 @@ public class SurveyService {
     @Transactional
     public Survey open(long surveyId) {
         owned(surveyId);
+        if (repository.dataDeleted(surveyId)) {
+            throw new ValidationException("survey", "surveys.dataDeleted");
+        }
         repository.setStatus(surveyId, SurveyStatus.OPEN);
         return repository.find(surveyId).orElseThrow();
     }

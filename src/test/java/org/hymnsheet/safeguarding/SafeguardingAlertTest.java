@@ -14,10 +14,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +30,7 @@ import org.hymnsheet.surveys.ResponseService;
 import org.hymnsheet.surveys.Survey;
 import org.hymnsheet.surveys.SurveyEntry;
 import org.hymnsheet.surveys.SurveyService;
+import org.hymnsheet.testing.MovableClock;
 import org.hymnsheet.testing.OnH2;
 import org.hymnsheet.testing.OnPostgres;
 import org.hymnsheet.workshops.WorkshopService;
@@ -436,30 +435,5 @@ class SafeguardingAlertTest {
         var server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
         return server;
-    }
-
-    /** The app's clock, moved by the tests; it starts now, so flags count as new. */
-    static final class MovableClock extends Clock {
-        // whole seconds, so what the database keeps (microseconds) is exactly what the test set
-        private volatile Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -78,6 +78,7 @@ public final class RouteAccessTable {
             /admin/places        LOGIN      DENIED       DENIED  DENIED             OPEN          OPEN
             /admin/accounts      LOGIN      DENIED       DENIED  DENIED             OPEN_LISTS_P  OPEN
             /admin/population    LOGIN      DENIED       DENIED  DENIED             OPEN          OPEN
+            /admin/retention     LOGIN      DENIED       DENIED  DENIED             OPEN          OPEN
             /setup               LOGIN      LOGIN        LOGIN   LOGIN              LOGIN         LOGIN
             /login               LOGIN      LOGIN        LOGIN   LOGIN              LOGIN         LOGIN
             /no-such-page        LOGIN      NOT_FOUND    NOT_FOUND NOT_FOUND        NOT_FOUND     NOT_FOUND
@@ -106,7 +107,7 @@ public final class RouteAccessTable {
 
     /** Every route of the app that a person can open, in the table's order. */
     public static final List<String> ROUTES = List.of("/", "/account", "/admin/partnerships", "/admin/agencies",
-            "/admin/places", "/admin/accounts", "/admin/population", "/setup", "/login", "/no-such-page", "/surveys",
+            "/admin/places", "/admin/accounts", "/admin/population", "/admin/retention", "/setup", "/login", "/no-such-page", "/surveys",
             "/moderation", "/safeguarding", "/templates", "/survey", "/s/unknown-token", "/k/unknown-token", "/s/{s}",
             "/k/{k}", "/workshops", "/join", "/workshops/{w}", "/workshops/{w}/record", "/workshops/{w}/board",
             "/second-factor", "/findings", "/findings/print", "/audit", "/we-did", "/you-said/{r}",
@@ -121,6 +122,7 @@ public final class RouteAccessTable {
             Map.entry("/admin/places", Pattern.compile("^Places$")),
             Map.entry("/admin/accounts", Pattern.compile("^Staff accounts$")),
             Map.entry("/admin/population", Pattern.compile("^The area's young people$")),
+            Map.entry("/admin/retention", Pattern.compile("^Data retention$")),
             Map.entry("/we-did", Pattern.compile("^You said, we did$")),
             Map.entry("/surveys", Pattern.compile("^Young people's surveys$")),
             Map.entry("/moderation", Pattern.compile("^Moderation$")),
