@@ -132,11 +132,18 @@ class InputRepository {
                 .execute();
     }
 
-    long need(Author by, long stageId, String text, Long ownerAgencyId, String category) {
-        return db.insertInto(NEED).set(NEED.PARTICIPANT_ID, by.participantId()).set(NEED.STAGE_ID, stageId)
+    /**
+     * Stores a need once per id its phone made: sent again (a double tap, a retry after a lost connection or a
+     * restarted server), the need already stored is kept and its id returned.
+     */
+    long need(Author by, long stageId, String text, Long ownerAgencyId, String category, String clientId) {
+        db.insertInto(NEED).set(NEED.PARTICIPANT_ID, by.participantId()).set(NEED.STAGE_ID, stageId)
                 .set(NEED.AGENCY_ID, by.agencyId()).set(NEED.WORK_LEVEL, by.level().name()).set(NEED.TEXT, text)
                 .set(NEED.OWNER_AGENCY_ID, ownerAgencyId).set(NEED.CATEGORY, category).set(NEED.CREATED_AT, now())
-                .returning(NEED.ID).fetchOne().getId();
+                .set(NEED.CLIENT_ID, clientId)
+                .onConflict(NEED.PARTICIPANT_ID, NEED.CLIENT_ID).doNothing().execute();
+        return db.select(NEED.ID).from(NEED)
+                .where(NEED.PARTICIPANT_ID.eq(by.participantId()).and(NEED.CLIENT_ID.eq(clientId))).fetchOne(NEED.ID);
     }
 
     List<NeedRow> findNeeds(Collection<Long> needIds) {
@@ -179,12 +186,16 @@ class InputRepository {
                 .execute();
     }
 
-    long note(Author by, long stageId, String columnId, String text) {
-        return db.insertInto(MAPPING_NOTE).set(MAPPING_NOTE.PARTICIPANT_ID, by.participantId())
+    /** Stores a note once per id its phone made, like {@link #need}. */
+    long note(Author by, long stageId, String columnId, String text, String clientId) {
+        db.insertInto(MAPPING_NOTE).set(MAPPING_NOTE.PARTICIPANT_ID, by.participantId())
                 .set(MAPPING_NOTE.STAGE_ID, stageId).set(MAPPING_NOTE.AGENCY_ID, by.agencyId())
                 .set(MAPPING_NOTE.WORK_LEVEL, by.level().name()).set(MAPPING_NOTE.COLUMN_ID, columnId)
-                .set(MAPPING_NOTE.TEXT, text).set(MAPPING_NOTE.CREATED_AT, now())
-                .returning(MAPPING_NOTE.ID).fetchOne().getId();
+                .set(MAPPING_NOTE.TEXT, text).set(MAPPING_NOTE.CREATED_AT, now()).set(MAPPING_NOTE.CLIENT_ID, clientId)
+                .onConflict(MAPPING_NOTE.PARTICIPANT_ID, MAPPING_NOTE.CLIENT_ID).doNothing().execute();
+        return db.select(MAPPING_NOTE.ID).from(MAPPING_NOTE)
+                .where(MAPPING_NOTE.PARTICIPANT_ID.eq(by.participantId()).and(MAPPING_NOTE.CLIENT_ID.eq(clientId)))
+                .fetchOne(MAPPING_NOTE.ID);
     }
 
     /** One INSERT of all these rows (a multi-row VALUES); {@code rows} must not be empty. */

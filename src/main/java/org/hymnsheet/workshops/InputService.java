@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.hymnsheet.common.Moderation;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.ValidationException;
@@ -24,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class InputService {
+    /** What an id made by a phone looks like (a UUID fits). */
+    public static final java.util.regex.Pattern CLIENT_ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{8,36}");
     static final int TEXT_MAX = 1000;
 
     /** One answer of a pulse screen: a 1..5 value, and a comment (null for none) where the question offers one. */
@@ -148,13 +151,22 @@ public class InputService {
     /** A need or action the partnership has, in a category, optionally with the agency that should own it. */
     @Transactional
     public long addNeed(String token, int position, String text, Long ownerAgencyId, String category) {
+        return addNeed(token, position, text, ownerAgencyId, category, UUID.randomUUID().toString());
+    }
+
+    /**
+     * A need, with the id the phone made for it ({@link #CLIENT_ID}): sent twice with the same id, it is stored once
+     * and the same need's id is returned.
+     */
+    @Transactional
+    public long addNeed(String token, int position, String text, Long ownerAgencyId, String category, String clientId) {
         var at = access.writing(token, position, StageKind.NEEDS);
         known("category", category, ((NeedsStage) at.stage().definition()).categories());
         if (ownerAgencyId != null && !participants.agencyIn(ownerAgencyId, at.workshop().partnershipId())) {
             throw new ValidationException("owner", "workshops.unknownAgency");
         }
         return inputs.need(at.author(), at.stage().id(), ParticipantAccess.text("text", text, TEXT_MAX, true),
-                ownerAgencyId, category);
+                ownerAgencyId, category, clientId(clientId));
     }
 
     /**
@@ -197,9 +209,24 @@ public class InputService {
     /** A note in one of the mapping stage's columns. */
     @Transactional
     public long addNote(String token, int position, String columnId, String text) {
+        return addNote(token, position, columnId, text, UUID.randomUUID().toString());
+    }
+
+    /** A note, with the id the phone made for it: sent twice with the same id, it is stored once. */
+    @Transactional
+    public long addNote(String token, int position, String columnId, String text, String clientId) {
         var at = access.writing(token, position, StageKind.MAPPING);
         known("column", columnId, ((MappingStage) at.stage().definition()).columns());
-        return inputs.note(at.author(), at.stage().id(), columnId, ParticipantAccess.text("text", text, TEXT_MAX, true));
+        return inputs.note(at.author(), at.stage().id(), columnId, ParticipantAccess.text("text", text, TEXT_MAX, true),
+                clientId(clientId));
+    }
+
+    /** An id a phone made: letters, digits and hyphens, 8 to 36 of them (a UUID fits). */
+    private static String clientId(String id) {
+        if (id == null || !CLIENT_ID.matcher(id).matches()) {
+            throw new ValidationException("clientId", "workshops.badClientId");
+        }
+        return id;
     }
 
     private long card(ParticipantAccess.Writing at, long cardId) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.hymnsheet.db.Tables.CARD_CONTEXT;
 import static org.hymnsheet.db.Tables.CARD_PLACEMENT;
 import static org.hymnsheet.db.Tables.DOT_VOTE;
+import static org.hymnsheet.db.Tables.MAPPING_NOTE;
+import static org.hymnsheet.db.Tables.NEED;
 import static org.hymnsheet.db.Tables.PULSE_ANSWER;
 
 import java.util.List;
@@ -78,6 +80,35 @@ class PhoneReadsAndWritesTest {
                 }
                 return now;
             });
+        }
+
+        @Test
+        void a_need_or_a_note_sent_again_with_its_phones_id_is_stored_once_and_a_malformed_id_is_refused() {
+            goTo(NEEDS);
+            long first = inputs.addNeed(ann, NEEDS, "More youth workers", null, "commissioners", "need-0001-retry");
+            long again = inputs.addNeed(ann, NEEDS, "More youth workers", null, "commissioners", "need-0001-retry");
+            long other = inputs.addNeed(ann, NEEDS, "More youth workers", null, "commissioners", "need-0002-other");
+            assertThat(again).isEqualTo(first);
+            assertThat(other).isNotEqualTo(first);
+            assertThat(db.fetchCount(NEED, NEED.PARTICIPANT_ID.eq(annId))).isEqualTo(2);
+            // another participant may use the same id: ids are the phone's own
+            String bob = participants.join(w.joinCode(), f.health, Level.PRACTITIONER, null, TestWorld.unique("device")).token();
+            assertThat(inputs.addNeed(bob, NEEDS, "Shorter meetings", null, "meeting-chairing", "need-0001-retry"))
+                    .isNotEqualTo(first);
+            for (String bad : new String[] {null, "", "short", "x".repeat(37), "'; DROP TABLE need; --", "need 0003 spaced"}) {
+                assertThatThrownBy(() -> inputs.addNeed(ann, NEEDS, "Bad id", null, "commissioners", bad))
+                        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.messageKey()).isEqualTo("workshops.badClientId"));
+            }
+            assertThat(db.fetchCount(NEED, NEED.PARTICIPANT_ID.eq(annId))).isEqualTo(2);
+
+            Workshop mapping = f.asFacilitator(() -> {
+                Workshop m = workshops.start(workshops.create(f.partnership, "three-column-mapping", "Mapping").id());
+                return workshops.advance(m.id());
+            });
+            var joined = participants.join(mapping.joinCode(), f.police, Level.MANAGER, null, TestWorld.unique("device"));
+            long note = inputs.addNote(joined.token(), 1, "worried", "Waiting lists", "note-0001-retry");
+            assertThat(inputs.addNote(joined.token(), 1, "worried", "Waiting lists", "note-0001-retry")).isEqualTo(note);
+            assertThat(db.fetchCount(MAPPING_NOTE, MAPPING_NOTE.PARTICIPANT_ID.eq(joined.participant().id()))).isOne();
         }
 
         @Test

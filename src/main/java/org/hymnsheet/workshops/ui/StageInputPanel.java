@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -239,9 +240,12 @@ final class StageInputPanel extends Div {
         category.setItems(s.categories());
         category.setItemLabelGenerator(o -> o == null ? "" : o.label().in(lang));
         category.setWidthFull();
+        // the id of the need being written: the same until it is stored, so a second tap stores it once
+        var draft = new String[] {UUID.randomUUID().toString()};
         form.add(save("need-add", getTranslation("participant.needs.add"), () -> {
             inputs.addNeed(token, position, text.getValue(), owner.getValue() == null ? null : owner.getValue().id(),
-                    category.getValue() == null ? null : category.getValue().id());
+                    category.getValue() == null ? null : category.getValue().id(), draft[0]);
+            draft[0] = UUID.randomUUID().toString();
             text.clear();
         }, question, text, owner, category));
         dots = new DotVoting(s.dotsPerParticipant(), chosen -> act(() -> inputs.dots(token, position, chosen), null));
@@ -261,8 +265,11 @@ final class StageInputPanel extends Div {
         var question = question("note-text-question", getTranslation("participant.mapping.text"), text);
         text.setMaxLength(1000);
         text.setWidthFull();
+        var draft = new String[] {UUID.randomUUID().toString()};
         form.add(save("note-add", getTranslation("participant.mapping.add"), () -> {
-            inputs.addNote(token, position, column.getValue() == null ? null : column.getValue().id(), text.getValue());
+            inputs.addNote(token, position, column.getValue() == null ? null : column.getValue().id(), text.getValue(),
+                    draft[0]);
+            draft[0] = UUID.randomUUID().toString();
             text.clear();
         }, column, question, text));
     }
