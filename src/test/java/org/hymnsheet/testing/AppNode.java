@@ -287,6 +287,26 @@ public final class AppNode implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the node outright (SIGKILL, as {@code kill -9}): no shutdown hook runs and nothing in its memory reaches
+     * the database or the disk any more. Does nothing if it is not running.
+     */
+    public synchronized void kill() {
+        Process p = process;
+        if (p == null) {
+            return;
+        }
+        try {
+            p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            appendToLog("=== %s: killed (SIGKILL) ===".formatted(name));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            RUNNING.remove(p);
+            process = null;
+        }
+    }
+
     /** Stops the node and starts a new process on the same port and database, waiting until it is ready. */
     public void restart() {
         stop();
