@@ -5,6 +5,7 @@ import static org.hymnsheet.db.Tables.ANSWER_CHOICE;
 import static org.hymnsheet.db.Tables.ANSWER_PLACE;
 import static org.hymnsheet.db.Tables.ANSWER_SCALE;
 import static org.hymnsheet.db.Tables.ANSWER_TEXT;
+import static org.hymnsheet.db.Tables.PARTNERSHIP;
 import static org.hymnsheet.db.Tables.PLACE;
 import static org.hymnsheet.db.Tables.RESPONSE;
 import static org.hymnsheet.db.Tables.SAFEGUARDING_FLAG;
@@ -58,6 +59,12 @@ class ResponseRepository {
     List<SurveyEntry.PlaceChoice> places(long partnershipId) {
         return db.select(PLACE.ID.cast(String.class), PLACE.NAME).from(PLACE).where(PLACE.PARTNERSHIP_ID.eq(partnershipId))
                 .orderBy(PLACE.NAME_KEY).fetch(Records.mapping(SurveyEntry.PlaceChoice::new));
+    }
+
+    /** How many days after a survey closes the partnership deletes its responses (the retention rule). */
+    int retentionDays(long partnershipId) {
+        return db.select(PARTNERSHIP.SURVEY_RETENTION_DAYS).from(PARTNERSHIP).where(PARTNERSHIP.ID.eq(partnershipId))
+                .fetchOne(PARTNERSHIP.SURVEY_RETENTION_DAYS);
     }
 
     boolean placeInPartnership(long placeId, long partnershipId) {

@@ -127,7 +127,8 @@ public class ResponseService {
         }
         var state = s.status() == SurveyStatus.OPEN ? SurveyEntry.State.OPEN : SurveyEntry.State.CLOSED;
         return new SurveyEntry(state, s.id(), s.title(), template.get(), responses.places(s.partnershipId()),
-                kiosk == null ? null : kiosk.label(), kiosk == null ? null : tokenOf(kiosk));
+                kiosk == null ? null : kiosk.label(), kiosk == null ? null : tokenOf(kiosk),
+                responses.retentionDays(s.partnershipId()));
     }
 
     private String tokenOf(SurveyRepository.KioskAccess kiosk) {

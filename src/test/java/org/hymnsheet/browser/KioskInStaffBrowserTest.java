@@ -176,7 +176,7 @@ class KioskInStaffBrowserTest extends RespondentTestSupport {
     }
 
     @Test
-    void the_kiosk_welcome_screen_says_the_device_name_is_kept_and_why_in_english_and_welsh() {
+    void the_kiosk_welcome_screen_says_the_device_name_is_kept_and_why_and_when_answers_are_deleted_in_english_and_welsh() {
         String label = world().kiosk().label();
         page.navigate(url(kioskPath()));
         assertWelcome(page);
@@ -184,11 +184,14 @@ class KioskInStaffBrowserTest extends RespondentTestSupport {
         assertThat(main).not().containsText("which device you use");
         assertThat(main).containsText("We keep your answers, the date, and the name of this device: \u201c" + label + "\u201d.");
         assertThat(main).containsText("if you tell us you are not safe, a safeguarding worker knows where to find you");
+        // how long answers are kept: the partnership's retention period, by default a year
+        assertThat(main).containsText("We delete all the answers 365 days after the survey closes.");
 
         page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Cymraeg")).click();
         assertWelcome(page, "Dechrau");
         assertThat(main).containsText("Rydyn ni'n cadw eich atebion, y dyddiad, ac enw'r ddyfais hon: \u201c" + label + "\u201d.");
         assertThat(main).containsText("bod gweithiwr diogelu yn gwybod ble i ddod o hyd i chi");
+        assertThat(main).containsText("Rydyn ni'n dileu'r holl atebion 365 diwrnod ar ôl i'r arolwg gau.");
 
         // on a young person's own phone, no device name is kept, and the screen says so
         page.navigate(url(linkPath()));

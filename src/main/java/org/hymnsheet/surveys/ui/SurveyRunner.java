@@ -108,7 +108,7 @@ final class SurveyRunner extends Main {
         // what is kept, and why, in plain words: a kiosk keeps the device's name, a young person's own phone nothing
         String kept = entry.kiosk() ? getTranslation("respond.keptKiosk", entry.kioskLabel())
                 : getTranslation("respond.keptOwnDevice");
-        var keptText = new Paragraph(kept);
+        var keptText = new Paragraph(kept + " " + getTranslation("respond.deletedAfter", entry.retentionDays()));
         keptText.setId("respond-kept");
         screen.add(keptText, new Paragraph(getTranslation("respond.seenBy")), new Paragraph(getTranslation("respond.skip")),
                 new Paragraph(getTranslation("respond.stop")));
