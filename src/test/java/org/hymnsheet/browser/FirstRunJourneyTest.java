@@ -265,6 +265,38 @@ class FirstRunJourneyTest extends BrowserTestSupport {
         }
     }
 
+    @Test
+    @Order(14)
+    void the_administrator_sets_how_long_answers_are_kept_with_the_keyboard_and_a_period_out_of_range_is_refused() {
+        page.setViewportSize(1366, 768);
+        signInToHome(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+        open(page, "/admin/retention");
+        assertThat(heading(page)).hasText("Data retention");
+        assertThat(page.locator("#survey-days input")).hasValue("365");
+        assertThat(page.locator("#workshop-days input")).hasValue("365");
+        assertThat(page.getByText("Nothing is waiting to be deleted")).isVisible();
+
+        page.locator("#survey-days input").fill("0");
+        page.locator("#save-retention").click();
+        assertThat(page.locator("#survey-days")).hasAttribute("invalid", "");
+        assertThat(page.locator("#survey-days")).containsText("From 1 to 3,650 days");
+        assertThat(page.locator("#survey-days input")).hasValue("0");
+
+        // by keyboard alone: type, Tab to the next field, type, Tab to the button, Enter
+        page.locator("#survey-days input").fill("180");
+        page.keyboard().press("Tab");
+        page.keyboard().type("90");
+        page.keyboard().press("Tab");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("vaadin-notification-card")).containsText("Retention periods saved");
+        assertThat(page.locator("#survey-days")).not().hasAttribute("invalid", "");
+        page.reload();
+        assertThat(page.locator("#survey-days input")).hasValue("180");
+        assertThat(page.locator("#workshop-days input")).hasValue("90");
+        screenshot(page, "14-retention");
+        assertAccessible(page, "the data retention page");
+    }
+
     private void fillSetup(String password, String confirm) {
         page.locator("#setup-partnership input").fill(PARTNERSHIP);
         page.locator("#setup-email input").fill(ADMIN_EMAIL);

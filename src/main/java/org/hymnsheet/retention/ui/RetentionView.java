@@ -66,10 +66,6 @@ public class RetentionView extends Main implements HasDynamicTitle {
         form.addClassName("retention-form");
         add(form);
 
-        add(new H2(getTranslation("retention.whatGoes")), list("retention.goes.survey", "retention.goes.workshop",
-                "retention.goes.flags", "retention.goes.findings", "retention.goes.audit"));
-        add(new H2(getTranslation("retention.whatStays")), new Paragraph(getTranslation("retention.stays")));
-
         add(new H2(getTranslation("retention.next")));
         var locale = getLocale() == null ? Locale.UK : getLocale();
         var date = DateTimeFormatter.ofPattern("d MMMM yyyy", locale).withZone(UK);
@@ -84,6 +80,10 @@ public class RetentionView extends Main implements HasDynamicTitle {
         upcoming.setId("retention-upcoming");
         nothingDue.setText(getTranslation("retention.nothing"));
         add(upcoming, nothingDue);
+        // what goes and what stays, after what the administrator came to see
+        add(new H2(getTranslation("retention.whatGoes")), list("retention.goes.survey", "retention.goes.workshop",
+                "retention.goes.flags", "retention.goes.findings", "retention.goes.audit"));
+        add(new H2(getTranslation("retention.whatStays")), new Paragraph(getTranslation("retention.stays")));
         refresh();
     }
 
