@@ -54,7 +54,7 @@ class SaveVersusInsertBenchmark {
     }
 
     @Nested
-    @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:file:./target/bench-h2-saves/hymnsheet;DB_CLOSE_ON_EXIT=FALSE",
+    @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:file:./target/bench-h2-saves/hymnsheet;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
             "spring.jooq.sql-dialect=H2"})
     class OnH2File extends Compare {
         OnH2File() {

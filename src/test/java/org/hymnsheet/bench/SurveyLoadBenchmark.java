@@ -36,7 +36,7 @@ class SurveyLoadBenchmark {
     static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 50);
 
     @Nested
-    @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:file:./target/bench-h2/hymnsheet;DB_CLOSE_ON_EXIT=FALSE",
+    @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:file:./target/bench-h2/hymnsheet;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
             "spring.jooq.sql-dialect=H2"})
     class OnH2File extends Load {
         OnH2File() {

@@ -34,7 +34,7 @@ class FindingsBenchmark {
     static final int RUNS = 5;
 
     @Nested
-    @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:file:./target/bench-findings-h2/hymnsheet;DB_CLOSE_ON_EXIT=FALSE",
+    @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:file:./target/bench-findings-h2/hymnsheet;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
             "spring.jooq.sql-dialect=H2"})
     class OnH2File extends Scale {
         OnH2File() {
