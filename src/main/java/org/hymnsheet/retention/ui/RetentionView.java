@@ -13,7 +13,6 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinSession;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.hymnsheet.accounts.AccountService;
 import org.hymnsheet.common.ui.Forms;
+import org.hymnsheet.common.ui.PickedPartnership;
 import org.hymnsheet.retention.DueDeletion;
 import org.hymnsheet.retention.RetentionPeriods;
 import org.hymnsheet.retention.RetentionService;
@@ -34,8 +34,6 @@ import org.hymnsheet.security.Role;
 @Route("admin/retention")
 @RolesAllowed(Role.Names.ADMIN)
 public class RetentionView extends Main implements HasDynamicTitle {
-    /** The partnership a platform administrator picked on the other administration pages (PartnershipPicker). */
-    private static final String PICKED = "hymnsheet.partnership";
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
     private final transient RetentionService retention;
@@ -48,8 +46,8 @@ public class RetentionView extends Main implements HasDynamicTitle {
     RetentionView(RetentionService retention, AccountService accounts) {
         this.retention = retention;
         long own = accounts.me().partnershipId();
-        this.partnershipId = VaadinSession.getCurrent() != null
-                && VaadinSession.getCurrent().getAttribute(PICKED) instanceof Long picked ? picked : own;
+        // the partnership a platform administrator picked on the other administration pages
+        this.partnershipId = PickedPartnership.current(own);
         addClassName("page");
         add(new H1(getTranslation("retention.title")), new Paragraph(getTranslation("retention.intro")));
 

@@ -12,13 +12,13 @@ import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinSession;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hymnsheet.accounts.AccountService;
 import org.hymnsheet.common.ui.Forms;
+import org.hymnsheet.common.ui.PickedPartnership;
 import org.hymnsheet.findings.PopulationService;
 import org.hymnsheet.security.Role;
 import org.hymnsheet.templates.AboutYou;
@@ -28,8 +28,6 @@ import org.hymnsheet.templates.Option;
 @Route("admin/population")
 @RolesAllowed(Role.Names.ADMIN)
 public class PopulationView extends Main implements HasDynamicTitle {
-    /** The partnership a platform administrator picked on the other administration pages (PartnershipPicker). */
-    private static final String PICKED = "hymnsheet.partnership";
 
     private final transient PopulationService population;
     private final long partnershipId;
@@ -37,8 +35,8 @@ public class PopulationView extends Main implements HasDynamicTitle {
     PopulationView(PopulationService population, AccountService accounts) {
         this.population = population;
         long own = accounts.me().partnershipId();
-        this.partnershipId = VaadinSession.getCurrent() != null
-                && VaadinSession.getCurrent().getAttribute(PICKED) instanceof Long picked ? picked : own;
+        // the partnership a platform administrator picked on the other administration pages
+        this.partnershipId = PickedPartnership.current(own);
         addClassName("page");
         add(new H1(getTranslation("population.title")), new Paragraph(getTranslation("population.intro")));
         Map<String, Map<String, BigDecimal>> shares = population.shares(partnershipId);
