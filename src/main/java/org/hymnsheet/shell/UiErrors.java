@@ -28,6 +28,10 @@ class UiErrors implements VaadinServiceInitListener {
             if (rootIs(cause, AccessDeniedException.class)) {
                 log.warn("Refused action: {}", cause.getMessage());
                 message = ui == null ? "" : ui.getTranslation("error.forbiddenAction");
+            } else if (databaseUnreachable(cause)) {
+                // the database restarting or out of reach: nothing was saved, the typed words are still in the page
+                log.warn("An action could not reach the database: {}", cause.toString());
+                message = ui == null ? "" : ui.getTranslation("error.databaseUnreachable");
             } else {
                 String reference = UUID.randomUUID().toString().substring(0, 8);
                 log.error("Error {} in a user action", reference, cause);
@@ -39,6 +43,18 @@ class UiErrors implements VaadinServiceInitListener {
                         .addThemeVariants(NotificationVariant.LUMO_ERROR));
             }
         }));
+    }
+
+    /**
+     * Whether the action failed because the database could not be reached (restarting, network, pool unable to
+     * connect), as opposed to a fault in the action itself: then trying again in a moment is the right advice.
+     */
+    static boolean databaseUnreachable(Throwable t) {
+        return rootIs(t, org.springframework.dao.DataAccessResourceFailureException.class)
+                || rootIs(t, org.springframework.transaction.CannotCreateTransactionException.class)
+                || rootIs(t, java.sql.SQLTransientConnectionException.class)
+                || rootIs(t, java.sql.SQLNonTransientConnectionException.class)
+                || rootIs(t, java.net.ConnectException.class);
     }
 
     private static boolean rootIs(Throwable t, Class<? extends Throwable> type) {
