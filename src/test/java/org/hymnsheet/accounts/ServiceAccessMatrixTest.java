@@ -77,7 +77,8 @@ class ServiceAccessMatrixTest {
             ResponseService.class, QueueService.class, SurveyVoiceService.class, WorkshopService.class, CardService.class,
             WorkshopModerationService.class, SpeakingService.class, ParticipantService.class, InputService.class,
             WorkshopRecordService.class, WorkshopAggregates.class, BoardService.class, BoardSnapshotService.class, SecondFactorService.class,
-            AuditLog.class, FindingsService.class, PopulationService.class, YouSaidService.class, AlertService.class);
+            AuditLog.class, FindingsService.class, PopulationService.class, YouSaidService.class, AlertService.class,
+            org.hymnsheet.retention.RetentionService.class);
     static final Set<Caller> LEADS_OF_P = EnumSet.of(Caller.LEAD, Caller.ADMIN, Caller.PLATFORM_ADMIN);
     static final Set<Caller> FACILITATORS_OF_P = EnumSet.of(Caller.FACILITATOR, Caller.ADMIN, Caller.PLATFORM_ADMIN);
     static final Set<Caller> READERS_OF_WORKSHOPS = EnumSet.of(Caller.FACILITATOR, Caller.LEAD, Caller.ADMIN,
@@ -217,6 +218,20 @@ class ServiceAccessMatrixTest {
             row("AuditLog.recent", ADMINS_OF_P, f -> f.bean(AuditLog.class).recent(f.p(), 10)),
             row("AuditLog.lines", ADMINS_OF_P, f -> f.bean(AuditLog.class).lines(f.p(), AuditQuery.ALL, 0, 50)),
             row("AuditLog.count", ADMINS_OF_P, f -> f.bean(AuditLog.class).count(f.p(), AuditQuery.ALL)),
+            // the retention rule's own expiry of old lines, run by the system inside its transaction (no staff check)
+            everyone("AuditLog.expire", Outcome.ALLOWED, f -> f.bean(org.springframework.transaction.support
+                    .TransactionTemplate.class).execute(t -> f.bean(AuditLog.class).expire(java.time.Instant.EPOCH))),
+
+            // retention: a partnership's administrators see and set its periods and what goes next; the rule itself
+            // runs for the system, from the hourly schedule
+            row("RetentionService.periods", ADMINS_OF_P, f -> f.bean(org.hymnsheet.retention.RetentionService.class)
+                    .periods(f.p())),
+            row("RetentionService.setPeriods", ADMINS_OF_P, f -> f.bean(org.hymnsheet.retention.RetentionService.class)
+                    .setPeriods(f.p(), 365, 365)),
+            row("RetentionService.upcoming", ADMINS_OF_P, f -> f.bean(org.hymnsheet.retention.RetentionService.class)
+                    .upcoming(f.p())),
+            everyone("RetentionService.deleteDue", Outcome.ALLOWED, f -> f.bean(org.hymnsheet.retention.RetentionService.class)
+                    .deleteDue()),
 
             // findings: the partnership's strategic leads and administrators, and its facilitators (who see only what
             // they ran); never the safeguarding lead, never another partnership's administrator
