@@ -61,18 +61,12 @@ final class CrashRun {
     private CrashRun() {}
 
     static Outcome run(String name, NodeDatabase db, int cycles, long seed) {
-        return run(name, db, cycles, seed, List.of());
-    }
-
-    /** With more options for every node's JVM (the benchmark's ahead-of-time cache, which shortens each start). */
-    static Outcome run(String name, NodeDatabase db, int cycles, long seed, List<String> jvmOptions) {
         Path dir = Path.of("target", "faults", name).toAbsolutePath();
         empty(dir);
         Random random = new Random(seed);
         List<Duration> restarts = new ArrayList<>();
         for (int cycle = 1; cycle <= cycles; cycle++) {
-            AppNode node = AppNode.on(name + "-" + cycle, db).withArguments("--hymnsheet.test.crash-load.dir=" + dir)
-                    .withJvmOptions(jvmOptions.toArray(String[]::new));
+            AppNode node = AppNode.on(name + "-" + cycle, db).withArguments("--hymnsheet.test.crash-load.dir=" + dir);
             if (cycle == 1) {
                 node.withDemoData();
             }
@@ -87,7 +81,7 @@ final class CrashRun {
         }
         int unacknowledgedBeforeRetry = CrashLog.read(dir).unacknowledgedNeeds().size();
         try (AppNode last = AppNode.on(name + "-retry", db).withArguments("--hymnsheet.test.crash-load.dir=" + dir,
-                "--hymnsheet.test.crash-load.mode=retry").withJvmOptions(jvmOptions.toArray(String[]::new))) {
+                "--hymnsheet.test.crash-load.mode=retry")) {
             last.start();
             awaitFile(dir.resolve(CrashLoad.RETRIED), last);
         }
