@@ -69,6 +69,8 @@ final class CrashRun {
             AppNode node = AppNode.on(name + "-" + cycle, db).withArguments("--hymnsheet.test.crash-load.dir=" + dir);
             if (cycle == 1) {
                 node.withDemoData();
+            } else {
+                keepFilesAsKilled(db, dir.resolveSibling(name + "-as-killed"));
             }
             try (node) {
                 long started = System.nanoTime();
@@ -147,8 +149,9 @@ final class CrashRun {
         long deadline = System.nanoTime() + PROGRESS_TIMEOUT.toNanos();
         while (CrashLog.read(dir).acknowledged() < target) {
             if (System.nanoTime() > deadline || !node.isRunning()) {
+                threadDump(node);
                 throw new IllegalStateException("The clients stopped short of " + target + " acknowledgements: see "
-                        + "target/nodes/" + node.name() + ".log");
+                        + "target/nodes/" + node.name() + ".log and its thread dump beside it");
             }
             pause();
         }
@@ -161,6 +164,41 @@ final class CrashRun {
                 throw new IllegalStateException("No " + file.getFileName() + ": see target/nodes/" + node.name() + ".log");
             }
             pause();
+        }
+    }
+
+    /**
+     * The H2 files as the last kill left them, before the next node recovers them: when a node then stalls, the state
+     * that led to it can be opened again outside the run.
+     */
+    private static void keepFilesAsKilled(NodeDatabase db, Path copy) {
+        if (db.postgres()) {
+            return;
+        }
+        empty(copy);
+        try (Stream<Path> files = Files.list(db.h2DataDir())) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What every thread of a stalled node is doing, written beside its log. */
+    private static void threadDump(AppNode node) {
+        if (!node.isRunning()) {
+            return;
+        }
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Path out = node.log().resolveSibling(node.name() + ".threads.txt");
+        try {
+            new ProcessBuilder(jcmd.toString(), String.valueOf(node.pid()), "Thread.print", "-l")
+                    .redirectErrorStream(true).redirectOutput(out.toFile()).start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
