@@ -1,11 +1,14 @@
 package org.hymnsheet.shell;
 
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.hymnsheet.common.DatabaseUnreachable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -28,7 +31,12 @@ class UiErrors implements VaadinServiceInitListener {
             if (rootIs(cause, AccessDeniedException.class)) {
                 log.warn("Refused action: {}", cause.getMessage());
                 message = ui == null ? "" : ui.getTranslation("error.forbiddenAction");
-            } else if (databaseUnreachable(cause)) {
+            } else if (DatabaseUnreachable.is(cause) && cause instanceof ExecutionException) {
+                // a refresh in the background (a live page reading the room again): nothing of the user's was
+                // being saved, and the page reads again when the database is back (the relay's reconnection)
+                log.warn("A live page could not reach the database to refresh: {}", cause.toString());
+                return;
+            } else if (DatabaseUnreachable.is(cause)) {
                 // the database restarting or out of reach: nothing was saved, the typed words are still in the page
                 log.warn("An action could not reach the database: {}", cause.toString());
                 message = ui == null ? "" : ui.getTranslation("error.databaseUnreachable");
@@ -39,30 +47,27 @@ class UiErrors implements VaadinServiceInitListener {
                         + ui.getTranslation("error.reference", reference);
             }
             if (ui != null) {
-                ui.access(() -> Notification.show(message, 6000, Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR));
+                ui.access(() -> show(ui, message));
             }
         }));
     }
 
     /**
-     * Whether the action failed because the database could not be reached (restarting, network, pool unable to
-     * connect), as opposed to a fault in the action itself: then trying again in a moment is the right advice.
+     * One notification per message: an action that fails in two places (its save, then the refresh after it) says
+     * so once, not twice on top of each other.
      */
-    static boolean databaseUnreachable(Throwable t) {
-        return rootIs(t, org.springframework.dao.DataAccessResourceFailureException.class)
-                || rootIs(t, org.springframework.transaction.CannotCreateTransactionException.class)
-                || rootIs(t, java.sql.SQLTransientConnectionException.class)
-                || rootIs(t, java.sql.SQLNonTransientConnectionException.class)
-                || rootIs(t, java.net.ConnectException.class);
+    private static void show(UI ui, String message) {
+        Notification open = ComponentUtil.getData(ui, Notification.class);
+        if (open != null && open.isOpened() && message.equals(ComponentUtil.getData(open, String.class))) {
+            return;
+        }
+        Notification notification = Notification.show(message, 6000, Notification.Position.MIDDLE);
+        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        ComponentUtil.setData(notification, String.class, message);
+        ComponentUtil.setData(ui, Notification.class, notification);
     }
 
     private static boolean rootIs(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseUnreachable.causedBy(t, type);
     }
 }

@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.hymnsheet.common.DatabaseUnreachable;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.common.ValidationException;
 import org.hymnsheet.templates.CardSortStage;
@@ -326,6 +327,12 @@ final class StageInputPanel extends Div {
             error.setText(getTranslation(invalid.messageKey(), invalid.args()));
         } catch (NotFoundException gone) {
             error.setText(getTranslation("participant.gone"));
+        } catch (RuntimeException failed) {
+            if (!DatabaseUnreachable.is(failed)) {
+                throw failed;
+            }
+            // the database restarting: said beside the button, and what was typed stays for the next press
+            error.setText(getTranslation("error.databaseUnreachable"));
         }
         return false;
     }
