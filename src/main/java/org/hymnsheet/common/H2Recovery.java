@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * committed data is written out as SQL ({@code SCRIPT}, which reads only committed rows) and loaded into a new file
  * ({@code RUNSCRIPT}), which takes the old one's place; the old file is kept beside it, as it was, for support. A
  * marker file makes the rebuild itself safe against a second crash: while it exists the rebuild is not finished, and
- * the next start does it again or completes the swap.
+ * the next start does it again or completes the swap. The copy kept for support holds personal data, so it goes
+ * after a week ({@link #deleteKeptCopy}, run hourly): data that retention deletes must not live on in it.
  */
 public final class H2Recovery {
     static final String MARKER_SUFFIX = ".rebuilding";
@@ -96,6 +97,25 @@ public final class H2Recovery {
             return new Outcome(true, millis);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not rebuild " + file + " after an unclean stop", e);
+        }
+    }
+
+    /**
+     * Deletes the copy an earlier rebuild kept, once it is older than {@code maxAge}; returns whether it did. Its age
+     * is that of its last write, which was the app's last write before the unclean stop.
+     */
+    public static boolean deleteKeptCopy(Path base, java.time.Duration maxAge, java.time.Instant now) {
+        Path kept = withSuffix(withSuffix(base, KEPT_SUFFIX), FILE_SUFFIX);
+        try {
+            if (!Files.exists(kept)
+                    || Files.getLastModifiedTime(kept).toInstant().plus(maxAge).isAfter(now)) {
+                return false;
+            }
+            Files.delete(kept);
+            log.info("Deleted {}, kept since a rebuild after an unclean stop", kept.getFileName());
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete " + kept, e);
         }
     }
 

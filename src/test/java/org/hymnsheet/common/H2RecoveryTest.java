@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,6 +95,19 @@ class H2RecoveryTest {
         try (Connection c = open(base)) {
             assertThat(count(c, "SELECT COUNT(*) FROM need")).isEqualTo(1);
         }
+    }
+
+    @Test
+    void the_copy_a_rebuild_kept_goes_after_its_time() throws Exception {
+        Path base = dir.resolve("aged");
+        Path kept = dir.resolve("aged" + H2Recovery.KEPT_SUFFIX + ".mv.db");
+        Files.writeString(kept, "the file as a kill left it");
+        var written = Files.getLastModifiedTime(kept).toInstant();
+        assertThat(H2Recovery.deleteKeptCopy(base, Duration.ofDays(7), written.plus(Duration.ofDays(6)))).isFalse();
+        assertThat(kept).exists();
+        assertThat(H2Recovery.deleteKeptCopy(base, Duration.ofDays(7), written.plus(Duration.ofDays(8)))).isTrue();
+        assertThat(kept).doesNotExist();
+        assertThat(H2Recovery.deleteKeptCopy(base, Duration.ofDays(7), written.plus(Duration.ofDays(9)))).isFalse();
     }
 
     @Test

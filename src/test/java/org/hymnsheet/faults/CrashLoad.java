@@ -152,8 +152,8 @@ class CrashLoad implements ApplicationListener<ApplicationReadyEvent> {
 
     /**
      * Sends again a need that was never acknowledged, as a phone does after reconnecting: until it is stored. A
-     * refusal (on H2, a lock timeout on the row a killed transaction had written, seen once in 45 kills) is tried
-     * again after a pause; the test gives up after its own time-out and says so.
+     * refusal is tried again after a pause; the test gives up after its own time-out and says so (on H2, before
+     * decision 0032, a need a killed transaction had been writing stayed locked for ever).
      */
     private void resend(String token, String id) {
         while (true) {
