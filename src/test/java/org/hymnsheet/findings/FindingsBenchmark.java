@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.hymnsheet.accounts.TestWorld;
+import org.hymnsheet.bench.BenchResults;
 import org.hymnsheet.security.Role;
 import org.hymnsheet.testing.EmbeddedPostgresInitializer;
 import org.jooq.DSLContext;
@@ -158,7 +159,11 @@ class FindingsBenchmark {
             }
             TestWorld.anonymous();
 
-            org.hymnsheet.bench.BenchResults.write("findings-" + database, String.format(Locale.ROOT, """
+            String name = "findings-" + database;
+            BenchResults.figure(name, "answers", made.answers());
+            BenchResults.figure(name, "slowest_group_ms", worst);
+            BenchResults.figure(name, "page_ms", page);
+            BenchResults.write(name, String.format(Locale.ROOT, """
                     Data: %d partnerships, %,d survey answers in %,d released responses (%,d per partnership), %,d workshops
                     with %,d input rows; generated in %.0f s. Timed: partnership %d of %d (%,d answers, %d workshops),
                     each group of panels once cold ("first run") and then %d more times, one query per panel, counting in SQL.
