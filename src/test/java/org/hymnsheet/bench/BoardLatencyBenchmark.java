@@ -275,6 +275,7 @@ class BoardLatencyBenchmark {
                 }
                 String loadAfter = loadAverage();
                 SECTIONS.put(database, section(rooms, load, loadAfter));
+                figures(rooms);
                 BenchResults.write("board-latency", machine(browser.version()) + method()
                         + String.join("\n", SECTIONS.values()));
                 staff.close();
@@ -537,6 +538,19 @@ class BoardLatencyBenchmark {
                 return action.get();
             } finally {
                 SecurityContextHolder.clearContext();
+            }
+        }
+
+        /** Each room's p50 and p95 per kind of action, e.g. {@code n60.changed_p95_ms}, for the summary table. */
+        private void figures(List<Room> rooms) {
+            List<String> kinds = List.of("first", "changed", "burst");
+            for (Room r : rooms) {
+                for (int k = 0; k < r.phases().size() && k < kinds.size(); k++) {
+                    long[] l = nanos(r.phases().get(k).samples(), Sample::latency);
+                    String key = "n" + r.participants() + "." + kinds.get(k);
+                    BenchResults.figure("board-latency-" + database, key + "_p50_ms", BenchResults.percentile(l, 50));
+                    BenchResults.figure("board-latency-" + database, key + "_p95_ms", BenchResults.percentile(l, 95));
+                }
             }
         }
 

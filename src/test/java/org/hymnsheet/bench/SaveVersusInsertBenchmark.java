@@ -110,6 +110,13 @@ class SaveVersusInsertBenchmark {
                         plain.perSecond(), plain.p50(), plain.p95(), plain.p99(), 100 * plain.perSecond() / insert.perSecond(),
                         mixed.perSecond(), mixed.p50(), mixed.p95(), mixed.p99(), 100 * mixed.perSecond() / insert.perSecond());
                 BenchResults.write("save-versus-insert-" + database, body);
+                String name = "save-versus-insert-" + database;
+                BenchResults.figure(name, "inserts_per_s", insert.perSecond());
+                BenchResults.figure(name, "saves_per_s", plain.perSecond());
+                BenchResults.figure(name, "save_p95_ms", plain.p95());
+                BenchResults.figure(name, "saves_to_inserts_percent", 100 * plain.perSecond() / insert.perSecond());
+                BenchResults.figure(name, "mix_saves_per_s", mixed.perSecond());
+                BenchResults.figure(name, "mix_p95_ms", mixed.p95());
                 assertThat(plain.perSecond()).isPositive();
             } finally {
                 try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {

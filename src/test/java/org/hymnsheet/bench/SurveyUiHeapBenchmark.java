@@ -7,7 +7,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,23 +62,23 @@ class SurveyUiHeapBenchmark {
             }
             // the browser's own client objects live in this JVM too (Playwright's per-page channels): measure them
             // with the same number of pages on a static file, which makes no session and no UI, and take them off
-            long bare0 = usedAfterGc();
-            Map<String, long[]> bareBefore = histogram();
+            long bare0 = HeapMeter.usedAfterGc();
+            Map<String, long[]> bareBefore = HeapMeter.histogram();
             List<BrowserContext> bare = new ArrayList<>();
             for (int i = 0; i < PAGES; i++) {
                 bare.add(openStatic(browser, "http://localhost:" + port + "/favicon.ico"));
             }
-            long bare1 = usedAfterGc();
-            Map<String, long[]> bareAfter = histogram();
+            long bare1 = HeapMeter.usedAfterGc();
+            Map<String, long[]> bareAfter = HeapMeter.histogram();
             bare.forEach(BrowserContext::close);
 
-            long before = usedAfterGc();
-            Map<String, long[]> histogramBefore = histogram();
+            long before = HeapMeter.usedAfterGc();
+            Map<String, long[]> histogramBefore = HeapMeter.histogram();
             for (int i = 0; i < PAGES; i++) {
                 open.add(openPage(browser, kiosk));
             }
-            long after = usedAfterGc();
-            Map<String, long[]> histogramAfter = histogram();
+            long after = HeapMeter.usedAfterGc();
+            Map<String, long[]> histogramAfter = HeapMeter.histogram();
             double browserSide = (bare1 - bare0) / (double) PAGES / 1024;
             double perPage = (after - before) / (double) PAGES / 1024 - browserSide;
             Map<String, long[]> serverBefore = new java.util.HashMap<>(histogramBefore);
@@ -103,7 +102,7 @@ class SurveyUiHeapBenchmark {
                     |---|---|---|
                     %s
                     """.formatted(PAGES, before / 1048576.0, after / 1048576.0, browserSide, perPage, 1048576 / perPage,
-                    perPageRows(serverBefore, histogramAfter)));
+                    HeapMeter.perPageRows(serverBefore, histogramAfter, PAGES)));
             assertThat(after).isGreaterThan(before);
             open.forEach(BrowserContext::close);
         }
@@ -127,40 +126,5 @@ class SurveyUiHeapBenchmark {
             throw e;
         }
         return context;
-    }
-
-    /** The live-object class histogram of this JVM (the GC.class_histogram diagnostic command, which collects first): class → {instances, bytes}. */
-    private static Map<String, long[]> histogram() throws Exception {
-        String text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-                new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-                new Object[] {new String[0]}, new String[] {String[].class.getName()});
-        Map<String, long[]> rows = new java.util.HashMap<>();
-        for (String line : text.split("\\R")) {
-            String[] cells = line.trim().split("\\s+");
-            if (cells.length >= 4 && cells[0].endsWith(":")) {
-                rows.put(cells[3], new long[] {Long.parseLong(cells[1]), Long.parseLong(cells[2])});
-            }
-        }
-        return rows;
-    }
-
-    private static String perPageRows(Map<String, long[]> before, Map<String, long[]> after) {
-        return after.entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), new long[] {
-                        e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0],
-                        e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1]}))
-                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(25)
-                .map(e -> "| `%s` | %.1f | %.0f |".formatted(e.getKey(), e.getValue()[0] / (double) PAGES,
-                        e.getValue()[1] / (double) PAGES))
-                .collect(java.util.stream.Collectors.joining("\n"));
-    }
-
-    private static long usedAfterGc() throws InterruptedException {
-        var memory = ManagementFactory.getMemoryMXBean();
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            Thread.sleep(300);
-        }
-        return memory.getHeapMemoryUsage().getUsed();
     }
 }
