@@ -107,6 +107,7 @@ class DatabaseRestartTest extends BrowserTestSupport {
             assertThat(phone.locator("#need-text textarea")).hasValue(DURING);
             assertThat(phone.locator("#my-inputs")).not().containsText(DURING);
             assertThat(phone.locator("vaadin-notification-card")).hasCount(0); // said once, beside the button
+            screenshot(phone, "phone-390-not-saved-while-the-database-restarts");
 
             POSTGRES.startAgain();
             phone.locator("#need-add").click();
