@@ -1,5 +1,7 @@
 package org.hymnsheet.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,6 +72,12 @@ class ColdStartBenchmark {
                 %s
                 Median of %d starts: **%.2f s** to the first page.
                 """.formatted(JOIN_TEXT, rows, starts.size(), median));
+        // the figures are written first; a start that measured nothing fails the run
+        assertThat(starts).hasSize(STARTS).allSatisfy(s -> {
+            assertThat(s.firstHtmlSeconds()).as("bootstrap page served").isPositive();
+            assertThat(s.firstPageSeconds()).as("join page complete after its bootstrap page")
+                    .isGreaterThanOrEqualTo(s.firstHtmlSeconds());
+        });
     }
 
     /** Asks for {@code /join} every 50 ms until it is served; seconds from {@code launched}. */
