@@ -27,6 +27,8 @@ class SecurityHeadersTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    FirstScreenScripts scripts;
 
     HttpResponse<String> get(String path, String... headers) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
@@ -59,6 +61,29 @@ class SecurityHeadersTest {
         Matcher again = NONCE.matcher(header(get("/login"), "Content-Security-Policy"));
         assertThat(again.find()).isTrue();
         assertThat(again.group(1)).as("a new nonce for every page").isNotEqualTo(nonce);
+    }
+
+    @Test
+    void a_young_persons_first_page_names_every_script_of_its_first_screen_at_once_each_with_the_nonce() throws Exception {
+        var page = get("/join");
+        Matcher m = NONCE.matcher(header(page, "Content-Security-Policy"));
+        assertThat(m.find()).isTrue();
+        List<String> preloads = Pattern.compile("<link\\b[^>]*rel=\"modulepreload\"[^>]*>").matcher(page.body()).results()
+                .map(r -> r.group()).toList();
+        assertThat(preloads).allSatisfy(tag -> assertThat(tag).contains("nonce=\"" + m.group(1) + "\""));
+        List<String> files = scripts.forRoute(org.hymnsheet.workshops.ui.JoinView.class);
+        // the join page's components are all in the first bundle; the other three pages each have a chunk of their own
+        assertThat(files).as("Flow's bootstrap, client and first bundle")
+                .anyMatch(f -> f.startsWith("FlowClient-")).anyMatch(f -> f.startsWith("FlowBootstrap-"))
+                .anyMatch(f -> f.startsWith("generated-flow-imports-"));
+        for (String file : files) {
+            assertThat(page.body()).as(file).contains("./VAADIN/build/" + file + "\"");
+            assertThat(get("/VAADIN/build/" + file).statusCode()).as(file).isEqualTo(200);
+        }
+        for (var route : List.of(org.hymnsheet.workshops.ui.ParticipantView.class, org.hymnsheet.surveys.ui.KioskView.class,
+                org.hymnsheet.surveys.ui.RespondView.class)) {
+            assertThat(scripts.hasChunk(route)).as(route.getSimpleName() + "'s chunk found in the bundle").isTrue();
+        }
     }
 
     @Test
