@@ -69,7 +69,9 @@ class BoardLatencyBenchmark {
     /** Revealed rounds and bursts repeat until each has at least this many samples per room size. */
     static final int MIN_SAMPLES = Integer.getInteger("bench.samples", 60);
     static final int WARM_UP_PARTICIPANTS = 10;
-    static final long TARGET_P95_MS = 250;
+    /** Issue 14's bar for the p95: one action at a time, and a burst of {@link #BURST} saves at one instant. */
+    static final long TARGET_P95_MS = 100;
+    static final long BURST_TARGET_P95_MS = 500;
     private static final Map<String, String> SECTIONS = new LinkedHashMap<>();
 
     static boolean onH2() {
@@ -560,15 +562,17 @@ class BoardLatencyBenchmark {
             s.append("Load average (1, 5, 15 min) before: ").append(loadBefore).append("; after: ").append(loadAfter)
                     .append(".\n\n");
             s.append("### Time from a participant's Save to the board's DOM change\n\n");
-            s.append("| participants | action | samples | p50 | p95 | max | p95 ≤ ").append(TARGET_P95_MS)
-                    .append(" ms? | board refreshes / actions |\n|---|---|---|---|---|---|---|---|\n");
+            s.append("| participants | action | samples | p50 | p95 | max | p95 within the target (one action ≤ ")
+                    .append(TARGET_P95_MS).append(" ms, a burst ≤ ").append(BURST_TARGET_P95_MS)
+                    .append(" ms)? | board refreshes / actions |\n|---|---|---|---|---|---|---|---|\n");
             for (Room r : rooms) {
                 for (Phase p : r.phases()) {
                     long[] l = nanos(p.samples(), Sample::latency);
+                    long target = p.name().startsWith("bursts") ? BURST_TARGET_P95_MS : TARGET_P95_MS;
                     s.append("| %d | %s | %d | %.0f ms | %.0f ms | %.0f ms | %s | %d / %d |\n".formatted(
                             r.participants(), p.name(), l.length, BenchResults.percentile(l, 50),
                             BenchResults.percentile(l, 95), BenchResults.percentile(l, 100),
-                            BenchResults.percentile(l, 95) <= TARGET_P95_MS ? "yes" : "**no**", p.boardRefreshes(),
+                            BenchResults.percentile(l, 95) <= target ? "yes" : "**no**", p.boardRefreshes(),
                             p.samples().size()));
                 }
             }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.hymnsheet.accounts.TestWorld;
 import org.hymnsheet.security.Role;
@@ -39,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 class LighthouseBenchmark {
     static final String LIGHTHOUSE = "lighthouse@12.2.3";
     static final Path HOME = Path.of("target", "lighthouse");
+    static final int RUNS = Integer.getInteger("lighthouse.runs", 3);
 
     @LocalServerPort int port;
     @Autowired ApplicationContext context;
@@ -66,41 +68,63 @@ class LighthouseBenchmark {
         pages.put("/k/{token}", new String[] {"/k/" + kiosk, null});
 
         Path lighthouse = install();
-        List<String> rows = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
+        // one untimed run of each page first: a server's first requests spend their time compiling its code, and
+        // the browser's first frame then waits for a core
         for (var page : pages.entrySet()) {
-            JsonNode report = run(lighthouse, "http://localhost:" + port + page.getValue()[0], page.getValue()[1],
-                    page.getKey().replaceAll("[^a-z]", ""));
+            run(lighthouse, "http://localhost:" + port + page.getValue()[0], page.getValue()[1],
+                    "warm-up-" + page.getKey().replaceAll("[^a-z]", ""));
+        }
+        List<String> rows = new ArrayList<>();
+        Set<String> errors = new java.util.LinkedHashSet<>();
+        for (var page : pages.entrySet()) {
+            // Lighthouse's own advice for a score that varies from run to run: several runs, the median one reported
+            List<JsonNode> reports = new ArrayList<>();
+            for (int i = 1; i <= RUNS; i++) {
+                reports.add(run(lighthouse, "http://localhost:" + port + page.getValue()[0], page.getValue()[1],
+                        page.getKey().replaceAll("[^a-z]", "") + "-" + i));
+            }
+            List<JsonNode> byScore = reports.stream()
+                    .sorted(java.util.Comparator.comparingDouble(r -> score(r, "performance"))).toList();
+            JsonNode report = byScore.get(byScore.size() / 2);
             JsonNode audits = report.path("audits");
-            JsonNode consoleErrors = audits.path("errors-in-console").path("details").path("items");
-            rows.add("| `%s` | **%.0f** | **%.0f** | %.0f | %.1f s | %.1f s | %.0f ms | %.3f | %.1f s | %d |".formatted(page.getKey(),
-                    score(report, "performance"), score(report, "accessibility"), score(report, "best-practices"),
+            rows.add("| `%s` | **%.0f** | %s | **%.0f** | %.0f | %.1f s | %.1f s | %.0f ms | %.3f | %.1f s | %d |".formatted(page.getKey(),
+                    score(report, "performance"), String.join(" · ", reports.stream()
+                            .map(r -> "%.0f".formatted(score(r, "performance"))).toList()),
+                    reports.stream().mapToDouble(r -> score(r, "accessibility")).min().orElseThrow(),
+                    score(report, "best-practices"),
                     audits.path("first-contentful-paint").path("numericValue").asDouble() / 1000,
                     audits.path("largest-contentful-paint").path("numericValue").asDouble() / 1000,
                     audits.path("total-blocking-time").path("numericValue").asDouble(),
                     audits.path("cumulative-layout-shift").path("numericValue").asDouble(),
-                    audits.path("speed-index").path("numericValue").asDouble() / 1000, consoleErrors.size()));
-            for (JsonNode e : consoleErrors) {
-                errors.add("- `%s`: %s".formatted(page.getKey(), e.path("description").asString()));
-            }
-            for (var audit : audits.properties()) {
-                JsonNode a = audit.getValue();
-                if (a.path("scoreDisplayMode").asString().equals("binary") && a.path("score").isNumber()
-                        && a.path("score").asDouble() < 1 && report.path("categories").path("accessibility").path("auditRefs")
-                        .toString().contains("\"" + audit.getKey() + "\"")) {
-                    errors.add("- `%s` accessibility: %s".formatted(page.getKey(), a.path("title").asString()));
+                    audits.path("speed-index").path("numericValue").asDouble() / 1000,
+                    reports.stream().mapToInt(r -> r.path("audits").path("errors-in-console").path("details")
+                            .path("items").size()).max().orElseThrow()));
+            for (JsonNode each : reports) {
+                for (JsonNode e : each.path("audits").path("errors-in-console").path("details").path("items")) {
+                    errors.add("- `%s`: %s".formatted(page.getKey(), e.path("description").asString()));
+                }
+                for (var audit : each.path("audits").properties()) {
+                    JsonNode a = audit.getValue();
+                    if (a.path("scoreDisplayMode").asString().equals("binary") && a.path("score").isNumber()
+                            && a.path("score").asDouble() < 1 && each.path("categories").path("accessibility")
+                            .path("auditRefs").toString().contains("\"" + audit.getKey() + "\"")) {
+                        errors.add("- `%s` accessibility: %s".formatted(page.getKey(), a.path("title").asString()));
+                    }
                 }
             }
         }
         BenchResults.write("lighthouse", """
                 Lighthouse %s, Debian's Chromium (headless), default mobile run (simulated slow 4G, 4x CPU slowdown).
+                Each page: one untimed run after the server started, then %d runs; the row gives the run with the median
+                performance score (its timings and best practices), every run's performance score, the lowest
+                accessibility score and the most console errors of the runs.
 
-                | page | performance | accessibility | best practices | FCP | LCP | TBT | CLS | speed index | console errors |
-                |---|---|---|---|---|---|---|---|---|---|
+                | page | performance (median) | every run | accessibility | best practices | FCP | LCP | TBT | CLS | speed index | console errors |
+                |---|---|---|---|---|---|---|---|---|---|---|
                 %s
 
                 %s
-                """.formatted(LIGHTHOUSE, String.join("\n", rows),
+                """.formatted(LIGHTHOUSE, RUNS, String.join("\n", rows),
                 errors.isEmpty() ? "No console errors and no failed accessibility audit." : String.join("\n", errors)));
         assertThat(rows).hasSize(4);
     }

@@ -87,6 +87,36 @@ class SecurityHeadersTest {
     }
 
     @Test
+    void a_young_persons_page_arrives_with_its_first_screen_painted_in_the_html_and_a_staff_page_does_not() throws Exception {
+        var page = get("/join");
+        var html = org.jsoup.Jsoup.parse(page.body());
+        var copy = html.getElementById("hs-first-paint");
+        assertThat(copy).as("the copy of the first screen").isNotNull();
+        assertThat(copy.hasAttr("inert")).isTrue();
+        assertThat(copy.select("h1").text()).isEqualTo("Join the workshop");
+        assertThat(copy.select("template[shadowrootmode=closed]")).as("out of reach of the page's scripts and selectors")
+                .hasSize(1);
+        assertThat(copy.select("template [id], template [tabindex], template [for]")).as("no ids, focus or labels that could clash with the page's own").isEmpty();
+        assertThat(copy.select("vaadin-button, vaadin-text-field")).as("Vaadin's elements are plain boxes in the copy").isEmpty();
+        assertThat(copy.select("[data-tag=vaadin-button]").text()).isEqualTo("Next");
+        // the page's own UI is built with the page: its first UIDL is in the HTML, with the call that removes the copy
+        assertThat(page.body()).contains("hs-first-paint").contains("flow-container-root");
+        Matcher m = NONCE.matcher(header(page, "Content-Security-Policy"));
+        assertThat(m.find()).isTrue();
+        var entry = html.select("script[type=module]:not([src])").stream()
+                .filter(s -> s.data().contains("requestAnimationFrame")).findFirst();
+        assertThat(entry).as("Vaadin's entry script, started after the first frame").isPresent();
+        assertThat(entry.get().attr("nonce")).isEqualTo(m.group(1));
+        String src = entry.get().data().replaceAll("(?s).*import\\('([^']+)'\\).*", "$1");
+        assertThat(html.select("link[rel=modulepreload][href=" + src + "]")).as("fetched at once all the same").isNotEmpty()
+                .allSatisfy(link -> assertThat(link.attr("nonce")).isEqualTo(m.group(1)));
+
+        var staff = org.jsoup.Jsoup.parse(get("/login").body());
+        assertThat(staff.getElementById("hs-first-paint")).isNull();
+        assertThat(staff.select("script[type=module][src]")).isNotEmpty();
+    }
+
+    @Test
     void every_kind_of_response_says_nosniff_no_referrer_and_may_not_be_framed_at_all() throws Exception {
         for (String path : List.of("/login", "/actuator/health", "/s/no-such-survey", "/workshops",
                 "/VAADIN/no-such-file.js", "/favicon.ico")) {

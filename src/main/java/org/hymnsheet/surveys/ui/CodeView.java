@@ -1,5 +1,6 @@
 package org.hymnsheet.surveys.ui;
 
+import org.hymnsheet.shell.FirstPaint;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
@@ -15,6 +16,7 @@ import org.hymnsheet.surveys.ResponseService;
 import org.hymnsheet.surveys.SurveyEntry;
 
 /** "Got a code?": the young person types the short code shown on a poster or a slide. */
+@FirstPaint.InPageHtml
 @Route(value = "survey", autoLayout = false)
 @AnonymousAllowed
 public class CodeView extends RespondentPage {

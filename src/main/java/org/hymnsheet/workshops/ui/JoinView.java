@@ -1,5 +1,6 @@
 package org.hymnsheet.workshops.ui;
 
+import org.hymnsheet.shell.FirstPaint;
 import org.hymnsheet.common.ui.ClientKeys;
 
 import com.vaadin.flow.component.Key;
@@ -30,6 +31,7 @@ import org.hymnsheet.workshops.ParticipantService;
  * Joining a live workshop on one's own phone, without an account: type the code from the screen (or open the
  * QR code's {@code /join/<code>}), then say which agency and level one works at, and optionally a first name.
  */
+@FirstPaint.InPageHtml
 @Route(value = "join/:code?", autoLayout = false)
 @AnonymousAllowed
 public class JoinView extends Div implements BeforeEnterObserver, HasDynamicTitle {

@@ -1,5 +1,6 @@
 package org.hymnsheet.workshops.ui;
 
+import org.hymnsheet.shell.FirstPaint;
 import org.hymnsheet.live.LiveSignals;
 import org.hymnsheet.live.Topic;
 import org.hymnsheet.live.ui.LiveRefresh;
@@ -31,6 +32,7 @@ import org.hymnsheet.workshops.WorkshopStage;
  * the room on; the page hears the facilitator's moves by server push at once (the room's answers at most every two
  * seconds) and rebuilds the input only when the stage changes, so nothing being typed is lost. The device is recognised by the token kept in the workshop's cookie.
  */
+@FirstPaint.InPageHtml
 @Route(value = "w/:code", autoLayout = false)
 @AnonymousAllowed
 public class ParticipantView extends Div implements BeforeEnterObserver, HasDynamicTitle {

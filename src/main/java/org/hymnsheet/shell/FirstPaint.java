@@ -1,0 +1,130 @@
+package org.hymnsheet.shell;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.communication.IndexHtmlResponse;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jsoup.nodes.DataNode;
+import org.jsoup.nodes.Element;
+
+/**
+ * Puts a copy of a young person's or a participant's first screen into the page's HTML, so the phone shows the
+ * words at once, with the page's styles, while Vaadin's scripts load behind them; the copy goes in the same moment
+ * the page's own components appear (decision 0033).
+ *
+ * <p>For the pages marked {@link InPageHtml}, Vaadin builds the page on the server while answering the page's
+ * request (Flow's "eager server load", here for those pages only): the first UIDL travels inside the HTML instead of
+ * in a request of its own, and the copy is written from that same element tree. It is a picture, not a page: it holds
+ * only what the page shows anyway (hidden elements are left out), it is {@code inert} (no focus, no clicks, nothing
+ * for a screen reader), carries no ids, and Vaadin's own elements become plain boxes with their text, so nothing in
+ * it is upgraded or moves when the scripts arrive. It sits over the page ({@code hymnsheet.css}), so the page's own
+ * elements do not move when it goes either.
+ *
+ * <p>Staff pages and boards are built the usual way (their first request carries no UI).
+ */
+@org.springframework.stereotype.Component
+public final class FirstPaint implements VaadinServiceInitListener {
+    static final String ID = "hs-first-paint";
+    private static final Set<String> LEFT_OUT = Set.of("id", "for", "tabindex", "href", "src", "srcset", "name",
+            "value", "autofocus", "contenteditable");
+
+    /** Marks a route whose first screen is built while answering the page's request and copied into its HTML. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    public @interface InPageHtml {}
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().setBootstrapInitialPredicate(FirstPaint::inPageHtml);
+        event.addIndexHtmlRequestListener(FirstPaint::addCopy);
+    }
+
+    static boolean inPageHtml(VaadinRequest request) {
+        String path = Optional.ofNullable(request.getPathInfo()).orElse("/");
+        try {
+            return RouteConfiguration.forApplicationScope().getRoute(path.startsWith("/") ? path.substring(1) : path)
+                    .map(route -> route.isAnnotationPresent(InPageHtml.class)).orElse(false);
+        } catch (RuntimeException e) {
+            return false; // not a route: the page answers "not found" itself
+        }
+    }
+
+    static void addCopy(IndexHtmlResponse response) {
+        // IndexHtmlResponse.getUI() answers only under the global eager setting; these pages are eager by predicate
+        Optional<UI> ui = inPageHtml(response.getVaadinRequest()) ? Optional.ofNullable(UI.getCurrent()) : Optional.empty();
+        if (ui.isEmpty()) {
+            return;
+        }
+        List<?> chain = ui.get().getInternals().getActiveRouterTargetsChain();
+        if (chain.isEmpty() || !(chain.getLast() instanceof Component outermost)) {
+            return;
+        }
+        startScriptsAfterFirstPaint(response.getDocument().head());
+        Element host = response.getDocument().body().prependElement("div").attr("id", ID).attr("inert", "")
+                .attr("aria-hidden", "true");
+        // a closed shadow root: nothing outside it (the page's scripts, a test's selectors) can find the copy's
+        // elements; the page's own stylesheets, already loaded for the page, style it
+        Element root = host.appendElement("template").attr("shadowrootmode", "closed");
+        response.getDocument().head().select("link[rel=stylesheet]")
+                .forEach(sheet -> root.appendElement("link").attr("rel", "stylesheet").attr("href", sheet.attr("href")));
+        copy(outermost.getElement(), root);
+        // runs with the first UIDL, right after the page's own elements are made: copy and page never show together
+        ui.get().getPage().executeJs("document.getElementById($0)?.remove()", ID);
+    }
+
+    /**
+     * Vaadin's entry script starts once the copy has been painted (the next frame), not as soon as it has arrived:
+     * fetched at once as a module preload, it runs a frame later. A phone then paints the words before it spends its
+     * time starting Vaadin (in Lighthouse's runs Chromium otherwise painted its first frame only after the client
+     * had started, about 1.3 s after the page arrived, against 0.25 s). A tab opened in the background, which paints no frames, starts after a second.
+     * The element keeps its nonce ({@code ScriptNonces} may run before or after this).
+     */
+    private static void startScriptsAfterFirstPaint(Element head) {
+        for (Element entry : head.select("script[type=module][src]")) {
+            String src = entry.attr("src").replace("'", "");
+            Element preload = head.appendElement("link").attr("rel", "modulepreload").attr("crossorigin", "")
+                    .attr("href", src);
+            if (entry.hasAttr("nonce")) {
+                preload.attr("nonce", entry.attr("nonce"));
+            }
+            entry.removeAttr("src").removeAttr("crossorigin").appendChild(new DataNode("""
+                    {
+                      let started = false;
+                      const start = () => { if (!started) { started = true; import('%s'); } };
+                      requestAnimationFrame(() => setTimeout(start));
+                      setTimeout(start, 1000);
+                    }
+                    """.formatted(src)));
+        }
+    }
+
+    private static void copy(com.vaadin.flow.dom.Element from, Element to) {
+        if (from.isTextNode()) {
+            to.appendText(from.getText());
+            return;
+        }
+        if (!from.isVisible() || from.hasAttribute("hidden") || from.getTag().equals("script")
+                || from.getTag().equals("style")) {
+            return;
+        }
+        boolean vaadins = from.getTag().contains("-");
+        Element out = to.appendElement(vaadins ? "div" : from.getTag());
+        if (vaadins) {
+            out.attr("data-tag", from.getTag());
+        }
+        from.getAttributeNames()
+                .filter(name -> !LEFT_OUT.contains(name) && !name.startsWith("aria-") && !name.startsWith("on"))
+                .forEach(name -> out.attr(name, Optional.ofNullable(from.getAttribute(name)).orElse("")));
+        from.getChildren().forEach(child -> copy(child, out));
+    }
+}
