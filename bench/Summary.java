@@ -76,11 +76,13 @@ public class Summary {
                 Chromium pages, time from a phone's Save click to the board page's DOM change. Findings: \
                 `FindingsBenchmark`, every group of panels for one partnership under three filters, cold and warm. \
                 Heap: `IdlePageHeapBenchmark`, kiosk pages opened over plain HTTP (H2 in memory). Cold start: \
-                `ColdStartBenchmark`, a new process on an emptied H2 file database. Method and every figure: \
+                `ColdStartBenchmark`, a new process on an emptied H2 file database. Lighthouse: `LighthouseBenchmark`, \
+                Lighthouse 12.2.3 with Debian's Chromium, default mobile run, one untimed run then three per page \
+                (H2 in memory). Method and every figure: \
                 bench/README.md and the other files in bench/results/.
                 """);
-        s.append("\n–: measured on H2 only: an idle page's heap does not depend on the database, and a new "
-                + "installation starts on its H2 file.\n");
+        s.append("\n–: measured on H2 only: an idle page's heap and a page's speed in the browser do not depend on "
+                + "the database, and a new installation starts on its H2 file.\n");
         if (!stale.isEmpty()) {
             s.append("\nNot measured in this run (shown as \"not run\"): ").append(String.join(", ", stale))
                     .append(".\n");
@@ -110,6 +112,8 @@ public class Summary {
                 findings("findings-h2-file"), findings("findings-postgresql"));
         String[] heap = heap();
         row(t, "heap per idle survey page, %s (H2 in memory)".formatted(heap[0]), heap[1], "–");
+        row(t, "Lighthouse, mobile, median of 3 runs: performance (`/join` · `/w/{code}` · `/s/{token}` · `/k/{token}`); "
+                + "lowest accessibility", lighthouse(), "–");
         row(t, "cold start to first page, median of %s starts (new installation, H2 file)".formatted(
                 number("cold-start", "starts", "%.0f").replace("not run", "3")),
                 number("cold-start", "median_s", "%.1f s"), "–");
@@ -128,6 +132,16 @@ public class Summary {
         int n = phones();
         return both(number(file, "n" + n + ".first_p95_ms", "%,.0f"),
                 number(file, "n" + n + ".changed_p95_ms", "%,.0f ms"), "%s · %s");
+    }
+
+    private String lighthouse() {
+        List<String> scores = Stream.of("join", "wcode", "stoken", "ktoken")
+                .map(page -> number("lighthouse", page + ".performance_median", "%.0f")).toList();
+        String accessibility = current("lighthouse").map(values -> Stream.of("join", "wcode", "stoken", "ktoken")
+                .map(page -> values.get(page + ".accessibility_lowest")).filter(v -> v != null)
+                .mapToDouble(Double::parseDouble).min()).filter(java.util.OptionalDouble::isPresent)
+                .map(min -> String.format(Locale.ROOT, "%.0f", min.getAsDouble())).orElse("not run");
+        return String.join(" · ", scores) + "; " + accessibility;
     }
 
     private String findings(String file) {

@@ -87,6 +87,10 @@ class LighthouseBenchmark {
                     .sorted(java.util.Comparator.comparingDouble(r -> score(r, "performance"))).toList();
             JsonNode report = byScore.get(byScore.size() / 2);
             JsonNode audits = report.path("audits");
+            String key = page.getKey().replaceAll("[^a-z]", "");
+            BenchResults.figure("lighthouse", key + ".performance_median", score(report, "performance"));
+            BenchResults.figure("lighthouse", key + ".accessibility_lowest",
+                    reports.stream().mapToDouble(r -> score(r, "accessibility")).min().orElseThrow());
             rows.add("| `%s` | **%.0f** | %s | **%.0f** | %.0f | %.1f s | %.1f s | %.0f ms | %.3f | %.1f s | %d |".formatted(page.getKey(),
                     score(report, "performance"), String.join(" · ", reports.stream()
                             .map(r -> "%.0f".formatted(score(r, "performance"))).toList()),
