@@ -118,9 +118,17 @@ public final class FirstPaint implements VaadinServiceInitListener {
             return;
         }
         boolean vaadins = from.getTag().contains("-");
+        String label = vaadins ? from.getProperty("label") : null;
+        if (label != null && !label.isBlank()) {
+            to.appendElement("div").attr("data-part", "label").text(label);
+        }
         Element out = to.appendElement(vaadins ? "div" : from.getTag());
         if (vaadins) {
             out.attr("data-tag", from.getTag());
+            String helper = from.getProperty("helperText");
+            if (helper != null && !helper.isBlank()) {
+                to.appendElement("div").attr("data-part", "helper").text(helper);
+            }
         }
         from.getAttributeNames()
                 .filter(name -> !LEFT_OUT.contains(name) && !name.startsWith("aria-") && !name.startsWith("on"))
