@@ -86,6 +86,8 @@ class BoardLatencyBenchmark {
     @EnabledIf("org.hymnsheet.bench.BoardLatencyBenchmark#onH2")
     @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
             properties = "spring.datasource.url=jdbc:h2:mem:bench-board-latency;DB_CLOSE_DELAY=-1")
+    // closed after the class: its sessions, schedulers and pools must not run beside the next benchmark
+    @org.springframework.test.annotation.DirtiesContext
     class OnH2 extends Latency {
         OnH2() {
             super("h2", "H2 (in memory, in the app's JVM)");
@@ -96,6 +98,8 @@ class BoardLatencyBenchmark {
     @EnabledIf("org.hymnsheet.bench.BoardLatencyBenchmark#onPostgres")
     @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
     @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+    // closed after the class: its sessions, schedulers and pools must not run beside the next benchmark
+    @org.springframework.test.annotation.DirtiesContext
     class OnPostgres extends Latency {
         OnPostgres() {
             super("postgresql", "PostgreSQL 17 (embedded, same machine)");

@@ -32,6 +32,8 @@ import org.springframework.context.ApplicationContext;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=jdbc:h2:mem:bench-idle-pages;DB_CLOSE_DELAY=-1",
                 "hymnsheet.kiosk.idle-seconds=3600", "server.servlet.session.timeout=4h"})
+// closed after the class: its sessions, schedulers and pools must not run beside the next benchmark
+@org.springframework.test.annotation.DirtiesContext
 class IdlePageHeapBenchmark {
     static final List<Integer> STEPS = Arrays.stream(System.getProperty("bench.idle-pages", "500,1000").split(","))
             .map(String::trim).map(Integer::valueOf).sorted().toList();

@@ -37,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag("bench")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:bench-lighthouse;DB_CLOSE_DELAY=-1")
+// closed after the class: its sessions, schedulers and pools must not run beside the next benchmark
+@org.springframework.test.annotation.DirtiesContext
 class LighthouseBenchmark {
     static final String LIGHTHOUSE = "lighthouse@12.2.3";
     static final Path HOME = Path.of("target", "lighthouse");

@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * Chromium 156), so the server creates the same session and UI as for a browser, without a browser:
  *
  * <ol>
- *   <li>{@code GET /<route>}: the bootstrap page (Vaadin's index.html; sets the session cookie);</li>
+ *   <li>{@code GET /<route>}: the bootstrap page (Vaadin's index.html; sets the session cookie); for a page built
+ *       with its request (decision 0033: the young people's and participants' pages) it already holds the UI's
+ *       first UIDL with the view, and the next two requests are not made, as in the browser;</li>
  *   <li>{@code GET /?v-r=init&location=<route>&query=&v-sh=...}: Flow's init request with the browser details
  *       (screen and window size, time zone, ...); the server creates the UI and answers JSON with its first UIDL
  *       and the UI's security key;</li>
@@ -63,20 +65,33 @@ final class VaadinPageClient {
             if (!html.contains("window.Vaadin")) {
                 throw new IllegalStateException("Not a Vaadin bootstrap page at " + route + ":\n" + html);
             }
-            String init = send(http, get(base.resolve("?v-r=init&location=" + encode(route) + "&query="
-                    + browserDetails())).build(), "the init request");
+            String init;
+            String view;
+            int requests;
+            if (SECURITY_KEY.matcher(html).find()) {
+                // a page built with its request (decision 0033): the first UIDL, with the view, is in the HTML
+                init = html;
+                view = html;
+                requests = 1;
+            } else {
+                init = send(http, get(base.resolve("?v-r=init&location=" + encode(route) + "&query="
+                        + browserDetails())).build(), "the init request");
+                view = null;
+                requests = 3;
+            }
             String key = find(SECURITY_KEY, init, "the security key", route);
             String uiId = find(UI_ID, init, "the UI id", route);
             URI uidl = base.resolve("?v-r=uidl&v-uiId=" + uiId);
-            String view = send(http, post(uidl, """
-                    {"csrfToken":"%s","rpc":[{"type":"event","node":1,"event":"ui-navigate","data":{"route":"%s",\
-                    "query":"","appShellTitle":"","historyState":null,"trigger":""}}],"syncId":0,"clientId":0}"""
-                    .formatted(key, route)), "the navigation");
+            if (view == null) {
+                view = send(http, post(uidl, """
+                        {"csrfToken":"%s","rpc":[{"type":"event","node":1,"event":"ui-navigate","data":{"route":"%s",\
+                        "query":"","appShellTitle":"","historyState":null,"trigger":""}}],"syncId":0,"clientId":0}"""
+                        .formatted(key, route)), "the navigation");
+            }
             if (!view.contains(expectedText)) {
                 throw new IllegalStateException("The view at " + route + " does not contain \"" + expectedText
                         + "\":\n" + view);
             }
-            int requests = 3;
             List<String> events = new ArrayList<>();
             Matcher listener = UPGRADE_LISTENER.matcher(view);
             while (listener.find()) {
@@ -85,8 +100,8 @@ final class VaadinPageClient {
             }
             if (!events.isEmpty()) {
                 String syncId = find(SYNC_ID, view, "the sync id", route);
-                send(http, post(uidl, "{\"csrfToken\":\"%s\",\"rpc\":[%s],\"syncId\":%s,\"clientId\":1}"
-                        .formatted(key, String.join(",", events), syncId)), "the upgrade events");
+                send(http, post(uidl, "{\"csrfToken\":\"%s\",\"rpc\":[%s],\"syncId\":%s,\"clientId\":%d}"
+                        .formatted(key, String.join(",", events), syncId, requests == 1 ? 0 : 1)), "the upgrade events");
                 requests++;
             }
             String session = cookies.getCookieStore().getCookies().stream()

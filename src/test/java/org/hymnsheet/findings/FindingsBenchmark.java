@@ -37,6 +37,8 @@ class FindingsBenchmark {
     @Nested
     @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:file:./target/bench-findings-h2/hymnsheet;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
             "spring.jooq.sql-dialect=H2"})
+    // closed after the class: its sessions, schedulers and pools must not run beside the next benchmark
+    @org.springframework.test.annotation.DirtiesContext
     class OnH2File extends Scale {
         OnH2File() {
             super("h2-file");
@@ -46,6 +48,8 @@ class FindingsBenchmark {
     @Nested
     @SpringBootTest
     @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+    // closed after the class: its sessions, schedulers and pools must not run beside the next benchmark
+    @org.springframework.test.annotation.DirtiesContext
     class OnPostgres extends Scale {
         OnPostgres() {
             super("postgresql");
