@@ -111,6 +111,14 @@ class SecurityHeadersTest {
         assertThat(html.select("link[rel=modulepreload][href=" + src + "]")).as("fetched at once all the same").isNotEmpty()
                 .allSatisfy(link -> assertThat(link.attr("nonce")).isEqualTo(m.group(1)));
 
+        // what the address carries reaches the page (the copy and the first UIDL in the HTML) only as text
+        for (String path : List.of("/join/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", "/join/%3C%2Fscript%3E%3Cb%3Ex")) {
+            var hostile = org.jsoup.Jsoup.parse(get(path).body());
+            assertThat(hostile.select("img, b, [onerror]")).as(path).isEmpty();
+            assertThat(hostile.select("script:not([src])")).as(path).allSatisfy(script ->
+                    assertThat(script.data()).doesNotContain("</script"));
+        }
+
         var staff = org.jsoup.Jsoup.parse(get("/login").body());
         assertThat(staff.getElementById("hs-first-paint")).isNull();
         assertThat(staff.select("script[type=module][src]")).isNotEmpty();
