@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
  * signal is ever left without a run after it, so the last change always reaches the page.
  *
  * <p>A coalescer may be given a delay for a signal that finds it idle. Slow listeners (60 phones showing the
- * room's answers every 2 s) each draw their own, so they do not all wake at the same instant and then keep waking
+ * room's answers every 5 s) each draw their own, so they do not all wake at the same instant and then keep waking
  * together, every gap, in one storm of reads and pushes that delays the board.
  */
 final class Coalescer {
