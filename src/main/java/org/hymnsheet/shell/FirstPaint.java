@@ -84,7 +84,8 @@ public final class FirstPaint implements VaadinServiceInitListener {
 
     /**
      * Vaadin's entry script starts once the copy has been painted (the next frame), not as soon as it has arrived:
-     * fetched at once as a module preload, it runs a frame later. A phone then paints the words before it spends its
+     * fetched at once as a module preload (at low priority, behind the page's stylesheets, as the other scripts of
+     * these pages: {@code FirstScreenScripts}), it runs a frame later. A phone then paints the words before it spends its
      * time starting Vaadin (in Lighthouse's runs Chromium otherwise painted its first frame only after the client
      * had started, about 1.3 s after the page arrived, against 0.25 s). A tab opened in the background, which paints no frames, starts after a second.
      * The element keeps its nonce ({@code ScriptNonces} may run before or after this).
@@ -93,7 +94,7 @@ public final class FirstPaint implements VaadinServiceInitListener {
         for (Element entry : head.select("script[type=module][src]")) {
             String src = entry.attr("src").replace("'", "");
             Element preload = head.appendElement("link").attr("rel", "modulepreload").attr("crossorigin", "")
-                    .attr("href", src);
+                    .attr("fetchpriority", "low").attr("href", src);
             if (entry.hasAttr("nonce")) {
                 preload.attr("nonce", entry.attr("nonce"));
             }

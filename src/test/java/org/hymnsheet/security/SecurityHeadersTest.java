@@ -110,6 +110,10 @@ class SecurityHeadersTest {
         String src = entry.get().data().replaceAll("(?s).*import\\('([^']+)'\\).*", "$1");
         assertThat(html.select("link[rel=modulepreload][href=" + src + "]")).as("fetched at once all the same").isNotEmpty()
                 .allSatisfy(link -> assertThat(link.attr("nonce")).isEqualTo(m.group(1)));
+        // the words need no script: every script waits behind the page's stylesheets
+        assertThat(html.select("link[rel=modulepreload]")).hasSizeGreaterThan(5)
+                .allSatisfy(link -> assertThat(link.attr("fetchpriority")).isEqualTo("low"));
+        assertThat(html.select("link[rel=stylesheet][fetchpriority]")).isEmpty();
 
         // what the address carries reaches the page (the copy and the first UIDL in the HTML) only as text
         for (String path : List.of("/join/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", "/join/%3C%2Fscript%3E%3Cb%3Ex")) {
@@ -122,6 +126,8 @@ class SecurityHeadersTest {
         var staff = org.jsoup.Jsoup.parse(get("/login").body());
         assertThat(staff.getElementById("hs-first-paint")).isNull();
         assertThat(staff.select("script[type=module][src]")).isNotEmpty();
+        assertThat(staff.select("link[rel=modulepreload]")).as("a page that shows nothing without its scripts wants them first")
+                .isNotEmpty().noneMatch(link -> link.hasAttr("fetchpriority"));
     }
 
     @Test

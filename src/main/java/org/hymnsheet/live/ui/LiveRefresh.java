@@ -4,6 +4,7 @@ import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.shared.Registration;
 import java.util.Set;
 import org.hymnsheet.live.LiveSignals;
@@ -109,11 +110,17 @@ public final class LiveRefresh extends Component {
     private void resubscribe() {
         close();
         UI target = ui;
-        Runnable inUi = () -> target.access(() -> {
-            if (isAttached()) {
-                refresh.run();
+        Runnable inUi = () -> {
+            try {
+                target.access(() -> {
+                    if (isAttached()) {
+                        refresh.run();
+                    }
+                });
+            } catch (UIDetachedException closed) {
+                // the tab closed between the change and this run; its detach ends the subscription
             }
-        });
+        };
         subscription = signals.subscribe(topics, gapMillis, inUi);
         if (!slowTopics.isEmpty()) {
             slowSubscription = signals.subscribe(slowTopics, slowGapMillis, inUi);
