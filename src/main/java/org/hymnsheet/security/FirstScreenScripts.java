@@ -2,6 +2,7 @@ package org.hymnsheet.security;
 
 
 import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.communication.IndexHtmlResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +44,7 @@ import org.springframework.stereotype.Component;
  * Vaadin upgrade changes the bundle's shape so that a young person's page is left without its chunk.
  */
 @Component
-class FirstScreenScripts {
+public class FirstScreenScripts {
     private static final Logger log = LoggerFactory.getLogger(FirstScreenScripts.class);
     static final String BUILD = "META-INF/VAADIN/webapp/VAADIN/build/";
     private static final String HREF = "./VAADIN/build/";
@@ -93,36 +94,36 @@ class FirstScreenScripts {
         log.info("First-screen preloads: {} scripts on every page, chunks for {} routes", common.size(), routes.size());
     }
 
-    /** Adds the preloads for the page this bootstrap response is for; scripts already named in it are skipped. */
+    /**
+     * Adds the preloads for the page this bootstrap response is for; scripts already named in it are skipped. A page
+     * built while answering its own request (Flow's eager load: the young people's pages, decision 0033) is left alone:
+     * its first screen is in its HTML and its scripts wait for the first frame ({@code FirstPaint}, from {@link #urls}).
+     */
     void addTo(IndexHtmlResponse response) {
-        if (common.isEmpty()) {
+        if (common.isEmpty() || builtWithItsRequest(response.getVaadinRequest())) {
             return;
         }
-        String path = Optional.ofNullable(response.getVaadinRequest().getPathInfo()).orElse("/");
-        Set<String> files = new LinkedHashSet<>(common);
-        route(path.startsWith("/") ? path.substring(1) : path).ifPresent(files::addAll);
         Element head = response.getDocument().head();
         Set<String> present = new LinkedHashSet<>();
         head.select("script[src], link[href]").forEach(e -> present.add(e.hasAttr("src") ? e.attr("src") : e.attr("href")));
-        for (String file : files) {
-            if (!present.contains(HREF + file)) {
-                head.appendElement("link").attr("rel", "modulepreload").attr("crossorigin", "").attr("href", HREF + file);
+        for (String url : urls(response.getVaadinRequest())) {
+            if (!present.contains(url)) {
+                head.appendElement("link").attr("rel", "modulepreload").attr("crossorigin", "").attr("href", url);
             }
-        }
-        if (builtWithItsRequest(response)) {
-            head.select("link[rel=modulepreload]").attr("fetchpriority", "low"); // Vaadin's own preload too
         }
     }
 
-    /**
-     * A page built while answering its own request (the young people's pages: decision 0033) has its first screen in
-     * its HTML and needs no script to show it. Its scripts are then fetched at low priority: on a slow connection the
-     * browser gives the page's stylesheets the line first, and the words appear before Vaadin's 200 KiB arrive
-     * (Lighthouse counted the scripts as blocking the first paint: 2.2 s against about 1 s).
-     */
-    private static boolean builtWithItsRequest(IndexHtmlResponse response) {
-        var predicate = response.getVaadinRequest().getService().getBootstrapInitialPredicate();
-        return predicate != null && predicate.includeInitialUidl(response.getVaadinRequest());
+    /** The addresses ({@code ./VAADIN/build/…}) of every script the first screen of this request's page needs. */
+    public List<String> urls(VaadinRequest request) {
+        String path = Optional.ofNullable(request.getPathInfo()).orElse("/");
+        Set<String> files = new LinkedHashSet<>(common);
+        route(path.startsWith("/") ? path.substring(1) : path).ifPresent(files::addAll);
+        return files.stream().map(file -> HREF + file).toList();
+    }
+
+    private static boolean builtWithItsRequest(VaadinRequest request) {
+        var predicate = request.getService().getBootstrapInitialPredicate();
+        return predicate != null && predicate.includeInitialUidl(request);
     }
 
     List<String> forRoute(Class<?> route) {
