@@ -2,7 +2,6 @@ package org.hymnsheet;
 
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
-import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.theme.lumo.Lumo;
 import java.time.Clock;
 import org.jooq.conf.RenderQuotedNames;
@@ -12,7 +11,8 @@ import org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-@Push
+// no @Push here: a page that is pushed to turns push on for its own UI (LiveRefresh, decision 0034), so the young
+// people's pages load no push script and open no connection
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles/hymnsheet.css")
 @EnableScheduling
