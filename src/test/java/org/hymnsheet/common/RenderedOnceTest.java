@@ -40,6 +40,7 @@ class RenderedOnceTest {
     abstract static class Contract {
         @Autowired DSLContext db;
         @Autowired ApplicationContext context;
+        @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
         long textId;
 
         @BeforeEach
@@ -103,6 +104,22 @@ class RenderedOnceTest {
             assertThat(once.execute("clear", values, clear)).isEqualTo(1);
             assertThat(db.select(ANSWER_TEXT.MODERATED_BY).from(ANSWER_TEXT).where(ANSWER_TEXT.ID.eq(textId))
                     .fetchSingle().value1()).isNull();
+        }
+
+        @Test
+        void a_later_call_runs_in_the_callers_transaction_and_its_sql_errors_are_springs_data_access_exceptions() {
+            var once = new RenderedOnce(db);
+            assertThat(update(once, "second", Moderation.APPROVED)).isEqualTo(1);
+            var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+            tx.executeWithoutResult(status -> {
+                assertThat(update(once, "rolled back", Moderation.REJECTED)).isEqualTo(1);
+                status.setRollbackOnly();
+            });
+            assertThat(body()).isEqualTo("second");
+            assertThat(state()).isEqualTo(Moderation.APPROVED);
+            assertThatThrownBy(() -> update(once, "x".repeat(5000), Moderation.PENDING))
+                    .isInstanceOf(org.springframework.dao.DataAccessException.class);
+            assertThat(body()).isEqualTo("second");
         }
 
         @Test
