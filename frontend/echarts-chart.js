@@ -25,6 +25,7 @@ class EchartsChart extends HTMLElement {
     this._disposal = setTimeout(() => {
       this._disposal = null;
       if (this._ro) this._ro.disconnect();
+      if (this._frame) { cancelAnimationFrame(this._frame); this._frame = null; }
       if (this._chart) { this._chart.dispose(); this._chart = null; }
     }, 0);
   }
@@ -32,12 +33,25 @@ class EchartsChart extends HTMLElement {
   set option(json) {
     if (json === this._option) return;
     this._option = json;
-    this._apply();
+    // drawn in the next frame, where the chart paints anyway: the task that brought the new option (a board's push
+    // message, with the figures beside the chart) ends without the chart's own work, and several options in one
+    // frame (a burst of answers) are laid out once
+    if (this._chart && !this._frame) {
+      this._frame = requestAnimationFrame(() => {
+        this._frame = null;
+        this._apply();
+      });
+    }
   }
   get option() { return this._option; }
 
   /** The chart as a PNG data URL (white background), for saving a board into the workshop record. */
   toPng() {
+    if (this._frame) {
+      cancelAnimationFrame(this._frame);
+      this._frame = null;
+      this._apply();
+    }
     if (!this._chart) return null;
     return this._chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
   }
