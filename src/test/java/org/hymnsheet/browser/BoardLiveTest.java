@@ -425,8 +425,6 @@ class BoardLiveTest extends BrowserTestSupport {
         signInToHome(page, facilitator.email(), TestWorld.PASSWORD);
         open(page, "/workshops/" + w.id() + "/board");
         assertThat(page.locator("#board-stage-line")).containsText("Stage 1 of 5");
-        // the board turns push on with its first response (decision 0034): the connection follows the page
-        page.waitForCondition(() -> !sockets.isEmpty());
         assertThat(sockets).as("the board uses a push connection").isNotEmpty();
         page.evaluate("window.__samePage = true");
 

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.shared.communication.PushMode;
-import com.vaadin.flow.shared.ui.Transport;
 import java.util.Set;
 import org.hymnsheet.live.LiveSignals;
 import org.hymnsheet.live.Subscription;
@@ -87,9 +86,6 @@ public final class LiveRefresh extends Component {
         // the pages pushed to turn push on for themselves (decision 0034): the app shell has none, so a page without
         // this hook (a young person's survey, the join page) loads no push script and holds no connection
         if (!ui.getPushConfiguration().getPushMode().isEnabled()) {
-            // as @Push did: the server pushes over a WebSocket, the page's own requests go as ordinary requests
-            // (they carry the session cookie and survive a dropped socket; a reconnect replays nothing)
-            ui.getPushConfiguration().setTransport(Transport.WEBSOCKET_XHR);
             ui.getPushConfiguration().setPushMode(PushMode.AUTOMATIC);
         }
         resubscribe();
