@@ -2,6 +2,7 @@ package org.hymnsheet;
 
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.theme.lumo.Lumo;
 import java.time.Clock;
 import org.jooq.conf.RenderQuotedNames;
@@ -11,8 +12,7 @@ import org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-// no @Push here: a page that is pushed to turns push on for its own UI (LiveRefresh, decision 0034), so the young
-// people's pages load no push script and open no connection
+@Push
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles/hymnsheet.css")
 @EnableScheduling

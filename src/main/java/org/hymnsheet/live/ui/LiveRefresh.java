@@ -6,7 +6,6 @@ import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.shared.Registration;
-import com.vaadin.flow.shared.communication.PushMode;
 import java.util.Set;
 import org.hymnsheet.live.LiveSignals;
 import org.hymnsheet.live.Subscription;
@@ -83,11 +82,6 @@ public final class LiveRefresh extends Component {
     @Override
     protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
         ui = event.getUI();
-        // the pages pushed to turn push on for themselves (decision 0034): the app shell has none, so a page without
-        // this hook (a young person's survey, the join page) loads no push script and holds no connection
-        if (!ui.getPushConfiguration().getPushMode().isEnabled()) {
-            ui.getPushConfiguration().setPushMode(PushMode.AUTOMATIC);
-        }
         resubscribe();
         getElement().executeJs("""
                 const el = this;

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.shared.communication.PushMode;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServletRequest;
 import java.util.Locale;
@@ -32,8 +33,9 @@ abstract class RespondentPage extends Div implements BeforeEnterObserver, HasDyn
 
     @Override
     public final void beforeEnter(BeforeEnterEvent event) {
-        // nothing on a young person's page is ever pushed (the kiosk's watch polls): it has no LiveRefresh, so no push
-        // script is loaded and no connection opened, which keeps an idle survey page small (decisions 0028, 0034)
+        // nothing on a young person's page is ever pushed (the kiosk's watch polls): no push connection is opened,
+        // which keeps an idle survey page small on the server (decision 0028)
+        event.getUI().getPushConfiguration().setPushMode(PushMode.DISABLED);
         speakTheBrowsersLanguage(event.getUI());
         if (StaffSignOut.needed()) {
             removeAll();
