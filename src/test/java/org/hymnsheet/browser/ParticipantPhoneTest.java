@@ -240,10 +240,17 @@ class ParticipantPhoneTest extends BrowserTestSupport {
     @Test
     void the_qr_address_skips_typing_and_an_unknown_device_is_sent_to_join() {
         start();
-        open(page, "/w/" + workshop.joinCode());
+        // sent on by the server before any page is built: the address reads /join/<code> and stays so once the
+        // page's scripts have started (a forward inside the page was set back to /w/<code> by the client router)
+        com.microsoft.playwright.Response first = page.navigate(url("/w/" + workshop.joinCode()));
+        assertThat(first.request().redirectedFrom()).as("the QR address answers with a redirect").isNotNull();
+        assertThat(first.request().redirectedFrom().url()).endsWith("/w/" + workshop.joinCode());
         assertThat(page).hasURL(at("/join/" + workshop.joinCode()));
         assertThat(heading(page)).hasText(workshop.title());
         assertThat(page.locator("#join-agency")).isVisible();
+        page.locator("#join-first-name input").fill("Sam");
+        assertThat(page.locator("#join-first-name input")).hasValue("Sam");
+        assertThat(page.url()).isEqualTo(url("/join/" + workshop.joinCode()));
         asFacilitator(() -> workshops.end(workshop.id()));
         open(page, "/join/" + workshop.joinCode());
         assertThat(page.locator("#join-code")).containsText("This workshop has ended.");

@@ -8,9 +8,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.hymnsheet.workshops.ParticipantService;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -19,12 +21,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@code /w/<code>}), so only that page's own load carries it. Vaadin's later requests go to the application's
  * root, so when the page loads this filter copies the token into the server session, where the view finds it.
  * Nothing else about the person is kept; the token itself is their only key.
+ *
+ * <p>A device that opens a workshop's page (the QR code's address) without a token the server knows is sent to
+ * {@code /join/<code>} by an HTTP redirect, before Vaadin builds a page. (A forward inside the page, Flow's
+ * {@code forwardTo}, put the join form up but left {@code /w/<code>} in the address bar: the client router, started
+ * with that address, set it back after the eager first screen had replaced it.)
  */
 @Component
 public class ParticipantCookies extends OncePerRequestFilter {
     static final int MAX_AGE_SECONDS = 24 * 60 * 60;
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{1,20}");
     private static final Pattern WORKSHOP_PAGE = Pattern.compile("^/w/([A-Za-z0-9]{1,20})/?$");
+    private static final int MAX_TOKEN_LENGTH = 100;
+
+    private final ParticipantService participants;
+
+    ParticipantCookies(ParticipantService participants) {
+        this.participants = participants;
+    }
 
     /** The normalised code as it appears in addresses and cookie names, or null for anything else. */
     static String code(String typed) {
@@ -99,16 +113,36 @@ public class ParticipantCookies extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var m = WORKSHOP_PAGE.matcher(path(request));
-        if (m.matches() && request.getCookies() != null) {
-            String name = name(m.group(1).toUpperCase(Locale.ROOT));
+        response.setHeader("Cache-Control", "no-store, max-age=0");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        if (!m.matches()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String code = m.group(1).toUpperCase(Locale.ROOT);
+        String name = name(code);
+        String token = null;
+        if (request.getCookies() != null) {
             for (Cookie c : request.getCookies()) {
-                if (c.getName().equals(name) && c.getValue() != null && c.getValue().length() <= 100) {
-                    request.getSession(true).setAttribute(name, c.getValue());
+                if (c.getName().equals(name) && c.getValue() != null && c.getValue().length() <= MAX_TOKEN_LENGTH) {
+                    token = c.getValue();
+                    request.getSession(true).setAttribute(name, token);
                 }
             }
         }
-        response.setHeader("Cache-Control", "no-store, max-age=0");
-        response.setHeader("Referrer-Policy", "no-referrer");
+        HttpSession session = request.getSession(false);
+        if (token == null && session != null && session.getAttribute(name) instanceof String stored) {
+            token = stored;
+        }
+        boolean pageLoad = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        if (pageLoad && (token == null || participants.rejoin(token).isEmpty())) {
+            if (session != null) {
+                session.removeAttribute(name);
+            }
+            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+            response.setHeader("Location", request.getContextPath() + "/join/" + code);
+            return;
+        }
         chain.doFilter(request, response);
     }
 
