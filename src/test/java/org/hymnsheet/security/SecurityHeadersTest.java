@@ -215,4 +215,25 @@ class SecurityHeadersTest {
         assertThat(header(icon, "Content-Type")).startsWith("image/");
         assertThat(icon.body()).startsWith(0, 0, 1, 0);
     }
+
+    /**
+     * A page whose session has ended closes its push connection as it unloads; that request must not start a session,
+     * or its cookie can replace the next page's (which then reloads itself): see {@code EndedSessionPushClose}.
+     */
+    @Test
+    void closing_the_push_connection_of_a_page_whose_session_has_ended_starts_no_session() throws Exception {
+        String close = "/VAADIN/push?v-r=push&v-uiId=0&v-pushId=ended&X-Atmosphere-Transport=close"
+                + "&X-Atmosphere-tracking-id=ended&X-Vaadin-LastSeenServerSyncId=3";
+        for (String cookie : List.of("JSESSIONID=0123456789ABCDEF0123456789ABCDEF", "")) {
+            var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + close))
+                    .POST(HttpRequest.BodyPublishers.noBody());
+            if (!cookie.isEmpty()) {
+                request.header("Cookie", cookie);
+            }
+            var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(cookie).isLessThan(300);
+            assertThat(response.headers().allValues("Set-Cookie")).as(cookie)
+                    .noneMatch(c -> c.startsWith("JSESSIONID"));
+        }
+    }
 }
