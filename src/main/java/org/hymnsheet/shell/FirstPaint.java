@@ -100,7 +100,12 @@ public final class FirstPaint implements VaadinServiceInitListener {
      * first; the scripts, fetched in parallel, follow a frame later. (Named in the HTML, even at low priority, they
      * shared the line with the stylesheets: Lighthouse's mobile run counted all 200 KiB of them before the first and
      * the largest paint, 2.2 s and up to 3.5 s against about 1.3 s without them.) A tab opened in the background
-     * paints nothing and starts at once. The element keeps its nonce ({@code ScriptNonces} may run before or after
+     * paints nothing and starts at once.
+     *
+     * <p>The page's own elements are in the outlet from the first UIDL on (built with the page); when the client router
+     * settles, about a second later, it appends them to the outlet again, and that detached the whole page for a
+     * moment: a list someone had opened closed, a field lost its focus. The outlet keeps an element it already holds.
+     * The element keeps its nonce ({@code ScriptNonces} may run before or after
      * this); the preloads it adds carry it too.
      */
     private static void startScriptsAfterFirstPaint(Element head, List<String> firstScreen) {
@@ -120,6 +125,13 @@ public final class FirstPaint implements VaadinServiceInitListener {
             }
             entry.removeAttr("src").removeAttr("crossorigin").appendChild(new DataNode("""
                     {
+                      const outlet = document.getElementById('outlet');
+                      if (outlet) {
+                        const append = outlet.appendChild;
+                        outlet.appendChild = function (node) {
+                          return node.parentNode === this ? node : append.call(this, node);
+                        };
+                      }
                       let started = false;
                       const start = () => {
                         if (started) return;

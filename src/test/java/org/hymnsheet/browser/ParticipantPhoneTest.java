@@ -237,6 +237,31 @@ class ParticipantPhoneTest extends BrowserTestSupport {
         assertThat(dialogs).isEmpty();
     }
 
+    /**
+     * The join page is built with its HTML, so a phone can be tapped before its scripts have settled: a list opened
+     * then stays open, because the page is never taken out of the document (the client router used to append it to
+     * its outlet again when it settled, about a second after the page showed, which closed the list).
+     */
+    @Test
+    void a_list_opened_before_the_page_has_settled_stays_open() {
+        page.addInitScript("""
+                window.__detached = [];
+                window.__settled = false;
+                new MutationObserver(changes => changes.forEach(c => c.removedNodes.forEach(n => {
+                  if (n.tagName?.startsWith('FLOW-CONTAINER')) window.__detached.push(c.target.id || c.target.tagName);
+                }))).observe(document, {childList: true, subtree: true});
+                window.addEventListener('vaadin-router-location-changed', () => window.__settled = true);
+                """);
+        open(page, "/join/" + workshop.joinCode());
+        page.locator("#join-agency").click();
+        Locator police = page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(this.police));
+        assertThat(police).isVisible();
+        page.waitForFunction("() => window.__settled");
+        assertThat(page.evaluate("() => window.__detached.join()")).as("the page was taken out of the document").isEqualTo("");
+        police.click();
+        assertThat(page.locator("#join-agency vaadin-select-value-button")).containsText(this.police);
+    }
+
     @Test
     void the_qr_address_skips_typing_and_an_unknown_device_is_sent_to_join() {
         start();
