@@ -125,7 +125,9 @@ class KioskInStaffBrowserTest extends RespondentTestSupport {
     }
 
     @Test
-    void on_an_own_phone_the_thank_you_screen_comes_in_a_new_session_with_the_help_open_and_leave_quickly_working() {
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void on_an_own_phone_the_thank_you_screen_comes_in_a_new_session_with_the_help_open_and_leave_quickly_working(
+            org.springframework.boot.test.system.CapturedOutput log) {
         page.navigate(url(linkPath()));
         String respondent = sessionCookie(context);
         page.locator("#start").click();
@@ -140,6 +142,8 @@ class KioskInStaffBrowserTest extends RespondentTestSupport {
         assertThat(page.evaluate("() => window.thanked")).as("the thank-you screen is not reloaded").isEqualTo(true);
 
         assertThat(sessionCookie(context)).as("the thank-you screen's session").isNotEqualTo(respondent);
+        org.assertj.core.api.Assertions.assertThat(log.getAll()).as("no device address in the log")
+                .doesNotContain("received from").doesNotContain("0:0:0:0:0:0:0:1").doesNotContain("127.0.0.1");
         assertThat(page.locator("#help-panel")).isVisible();
         assertThat(page.locator("#help-panel")).containsText("Childline");
         assertThat(page.locator("#get-help")).hasAttribute("aria-expanded", "true");
