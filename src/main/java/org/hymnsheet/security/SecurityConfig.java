@@ -2,11 +2,13 @@ package org.hymnsheet.security;
 
 import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategy;
 import org.hymnsheet.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -38,6 +40,19 @@ class SecurityConfig {
         // reaches the router and its "Page not found" view. Anonymous visitors are still sent to sign in.
         return http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class)
                 .anyRequest(rule -> rule.authenticated())).build();
+    }
+
+    /**
+     * Vaadin's strategy (a thread's own context, else its Vaadin session's), one instance for the whole JVM. Vaadin
+     * installs this bean into {@code SecurityContextHolder} whenever an application context starts; a new instance
+     * each time would drop the signed-in context of every thread then running in the JVM (seen when test classes ran
+     * beside one another: one class's context start signed the other's test thread out mid-test).
+     */
+    private static final SecurityContextHolderStrategy CONTEXT_STRATEGY = new VaadinAwareSecurityContextHolderStrategy();
+
+    @Bean
+    SecurityContextHolderStrategy securityContextHolderStrategy() {
+        return CONTEXT_STRATEGY;
     }
 
     /**

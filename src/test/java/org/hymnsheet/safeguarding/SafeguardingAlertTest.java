@@ -30,9 +30,8 @@ import org.hymnsheet.surveys.ResponseService;
 import org.hymnsheet.surveys.Survey;
 import org.hymnsheet.surveys.SurveyEntry;
 import org.hymnsheet.surveys.SurveyService;
+import org.hymnsheet.testing.EmbeddedPostgresInitializer;
 import org.hymnsheet.testing.MovableClock;
-import org.hymnsheet.testing.OnH2;
-import org.hymnsheet.testing.OnPostgres;
 import org.hymnsheet.workshops.WorkshopService;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +40,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
@@ -60,13 +64,29 @@ class SafeguardingAlertTest {
     static final String WORDS = "my stepdad Gwilym hits me with his belt behind the Quarrymen chippy";
     static final List<String> DISTINCTIVE = List.of("stepdad", "Gwilym", "hits", "belt", "Quarrymen", "chippy");
 
+    // Databases of their own: the sender works through every waiting alert it finds, and the classes that ran before
+    // leave many in the shared test databases. Run after them, with the mail server down, this class's alerts were
+    // still behind some 1,800 others when it looked, and the test failed.
     @Nested
-    @OnH2
+    @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:safeguarding-alerts;DB_CLOSE_DELAY=-1",
+            "spring.jooq.sql-dialect=H2"})
     class OnH2Database extends Contract {}
 
     @Nested
-    @OnPostgres
+    @SpringBootTest
+    @ContextConfiguration(initializers = OwnPostgresDatabase.class)
     class OnPostgresDatabase extends Contract {}
+
+    static class OwnPostgresDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestPropertyValues.of(
+                    "spring.datasource.url=" + EmbeddedPostgresInitializer.freshDatabase("safeguarding_alerts"),
+                    "spring.datasource.username=postgres",
+                    "spring.datasource.password=",
+                    "spring.jooq.sql-dialect=POSTGRES").applyTo(context);
+        }
+    }
 
     @AfterAll
     static void stopSmtp() {
