@@ -119,9 +119,9 @@ class SaveVersusInsertBenchmark {
                 var each = new StringBuilder();
                 for (int r = 0; r < rounds.size(); r++) {
                     Round round = rounds.get(r);
-                    each.append("| %d | %.0f (%.2f ms) | %.0f (%.2f ms) | %.0f %% |%n".formatted(r + 1,
+                    each.append("| %d | %.0f (%.2f ms) | %.0f (%.2f ms) | %.0f %% | %s | %s |%n".formatted(r + 1,
                             round.insert().perSecond(), round.insert().p95(), round.save().perSecond(),
-                            round.save().p95(), round.ratio()));
+                            round.save().p95(), round.ratio(), round.insert().cpu(), round.save().cpu()));
                 }
                 String body = """
                         | figure (%d clients, %s; round with the median ratio of %d) | transactions/s | p50 / p95 / p99 per call | ratio to inserts |
@@ -130,10 +130,12 @@ class SaveVersusInsertBenchmark {
                         | answer save, no free text (scale, choice, trusted adults, places; %,d per round) | **%.0f** | %.2f / %.2f / %.2f ms | **%.0f %%** |
                         | answer save, the survey's mix (7 answers, 2 free texts screened; %,d, once) | **%.0f** | %.2f / %.2f / %.2f ms | %.0f %% |
 
-                        Every round (inserts, then saves on fresh respondents):
+                        Every round (inserts, then saves on fresh respondents). CPU per call is the CPU time the database's
+                        processes and the app's JVM (the benchmark's clients included) used over the window, divided by
+                        the calls: on two cores shared by both, the rates follow from it.
 
-                        | round | inserts/s (p95) | saves/s (p95) | saves ÷ inserts |
-                        |---|---|---|---|
+                        | round | inserts/s (p95) | saves/s (p95) | saves ÷ inserts | CPU per insert: database / app | CPU per save: database / app |
+                        |---|---|---|---|---|---|
                         %s""".formatted(CLIENTS, database, rounds.size(), inserts, insert.perSecond(), insert.p50(),
                         insert.p95(), insert.p99(), RESPONDENTS * 5,
                         plain.perSecond(), plain.p50(), plain.p95(), plain.p99(), median.ratio(), MIX_RESPONDENTS * 7,
@@ -146,6 +148,12 @@ class SaveVersusInsertBenchmark {
                 BenchResults.figure(name, "save_p95_ms", plain.p95());
                 BenchResults.figure(name, "saves_to_inserts_percent", median.ratio());
                 BenchResults.figure(name, "saves_to_inserts_percent_lowest", byRatio.get(0).ratio());
+                if (median.save().databaseMicros() >= 0) {
+                    BenchResults.figure(name, "database_cpu_us_per_insert", median.insert().databaseMicros());
+                    BenchResults.figure(name, "database_cpu_us_per_save", median.save().databaseMicros());
+                }
+                BenchResults.figure(name, "app_cpu_us_per_insert", median.insert().appMicros());
+                BenchResults.figure(name, "app_cpu_us_per_save", median.save().appMicros());
                 BenchResults.figure(name, "mix_saves_per_s", mixed.perSecond());
                 BenchResults.figure(name, "mix_p95_ms", mixed.p95());
                 assertThat(plain.perSecond()).isPositive();
@@ -212,7 +220,43 @@ class SaveVersusInsertBenchmark {
             }
         }
 
-        record Rate(double perSecond, double p50, double p95, double p99) {}
+        record Rate(double perSecond, double p50, double p95, double p99, double databaseMicros, double appMicros) {
+            String cpu() {
+                return databaseMicros < 0 ? "–" : "%.0f / %.0f µs".formatted(databaseMicros, appMicros);
+            }
+        }
+
+        /**
+         * CPU ticks (1/100 s) used so far by the processes named {@code postgres} (the embedded server and its
+         * backends; Linux's /proc), or -1 where there is no /proc or for H2, which runs inside the app's JVM.
+         */
+        private long databaseTicks() {
+            if (!database.equals("postgresql")) {
+                return -1;
+            }
+            java.io.File[] processes = new java.io.File("/proc").listFiles((d, n) -> n.chars().allMatch(Character::isDigit));
+            if (processes == null) {
+                return -1;
+            }
+            long ticks = 0;
+            for (java.io.File p : processes) {
+                try {
+                    if (java.nio.file.Files.readString(p.toPath().resolve("comm")).trim().equals("postgres")) {
+                        String stat = java.nio.file.Files.readString(p.toPath().resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // a process that ended meanwhile
+                }
+            }
+            return ticks;
+        }
+
+        private static long appNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+        }
 
         /** One round: inserts, then saves, back to back. */
         record Round(Rate insert, Rate save) {
@@ -240,15 +284,20 @@ class SaveVersusInsertBenchmark {
                     return null;
                 }));
             }
+            long database0 = databaseTicks();
+            long app0 = appNanos();
             long start = System.nanoTime();
             go.countDown();
             for (Future<?> f : workers) {
                 f.get();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            long database1 = databaseTicks();
+            long app1 = appNanos();
             pool.shutdown();
             return new Rate(count / seconds, BenchResults.percentile(times, 50), BenchResults.percentile(times, 95),
-                    BenchResults.percentile(times, 99));
+                    BenchResults.percentile(times, 99),
+                    database0 < 0 ? -1 : (database1 - database0) * 10_000.0 / count, (app1 - app0) / 1000.0 / count);
         }
     }
 }
