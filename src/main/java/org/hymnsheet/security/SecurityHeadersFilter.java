@@ -31,6 +31,8 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("Permissions-Policy", SecurityHeaders.PERMISSIONS);
+        // survey links, "you said" pages and join pages are for the people they were given to, never for a search
+        response.setHeader("X-Robots-Tag", "noindex, nofollow");
         response.setHeader("Content-Security-Policy", SecurityHeaders.BASELINE);
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security",

@@ -141,10 +141,11 @@ class SecurityHeadersTest {
     }
 
     @Test
-    void every_kind_of_response_says_nosniff_no_referrer_and_may_not_be_framed_at_all() throws Exception {
+    void every_kind_of_response_says_nosniff_no_referrer_no_index_and_may_not_be_framed_at_all() throws Exception {
         for (String path : List.of("/login", "/actuator/health", "/s/no-such-survey", "/workshops",
-                "/VAADIN/no-such-file.js", "/favicon.ico")) {
+                "/VAADIN/no-such-file.js", "/favicon.ico", "/robots.txt", "/s/")) {
             var response = get(path);
+            assertThat(header(response, "X-Robots-Tag")).as(path).isEqualTo("noindex, nofollow");
             assertThat(header(response, "X-Content-Type-Options")).as(path).isEqualTo("nosniff");
             assertThat(header(response, "Referrer-Policy")).as(path).isEqualTo("no-referrer");
             assertThat(header(response, "Permissions-Policy")).as(path).contains("camera=()").contains("geolocation=()");
@@ -235,5 +236,27 @@ class SecurityHeadersTest {
             assertThat(response.headers().allValues("Set-Cookie")).as(cookie)
                     .noneMatch(c -> c.startsWith("JSESSIONID"));
         }
+    }
+
+    /**
+     * Search engines are asked to stay out of everything, and a young person's address with its code or link cut
+     * off goes to the page where a code is typed, not to the staff sign-in page.
+     */
+    @Test
+    void robots_are_kept_out_and_a_young_persons_address_without_its_code_goes_where_a_code_is_typed() throws Exception {
+        var robots = get("/robots.txt");
+        assertThat(robots.statusCode()).isEqualTo(200);
+        assertThat(header(robots, "Content-Type")).startsWith("text/plain");
+        assertThat(robots.body()).isEqualTo("User-agent: *\nDisallow: /\n");
+        for (var bare : java.util.Map.of("/s/", "/survey", "/s", "/survey", "/k/", "/survey", "/k", "/survey",
+                "/w/", "/join", "/w", "/join").entrySet()) {
+            var response = get(bare.getKey());
+            assertThat(response.statusCode()).as(bare.getKey()).isEqualTo(303);
+            assertThat(header(response, "Location")).as(bare.getKey()).endsWith(bare.getValue())
+                    .doesNotContain("login");
+            assertThat(response.headers().allValues("Set-Cookie")).as(bare.getKey()).isEmpty();
+        }
+        // anything longer is the page's own business: an unknown survey link is a page that says so
+        assertThat(get("/s/no-such-survey").statusCode()).isEqualTo(200);
     }
 }
