@@ -26,6 +26,8 @@ class WelshTextsTest {
             "QuestionField", "HelpPanel", "HelpText", "ThankYou", "KioskView", "KioskExit", "KioskWatch", "Departure",
             "YouSaidView");
     static final Pattern KEY = Pattern.compile("getTranslation\\(\"([^\"]+)\"");
+    /** The keys of a refused answer ({@code answer.…}) and of the survey's own states ({@code respond.…}). */
+    static final Pattern REFUSAL = Pattern.compile("\"((?:answer|respond)\\.[A-Za-z]+)\"");
 
     @Test
     void every_text_a_young_persons_page_names_is_there_in_welsh() throws IOException {
@@ -48,6 +50,18 @@ class WelshTextsTest {
                 named++;
                 if (!welsh.containsKey(key)) {
                     missing.add(page + ": " + key);
+                }
+            }
+        }
+        // and what the survey services refuse an answer with, which the page shows beside the question
+        try (var services = Files.list(Path.of("src/main/java/org/hymnsheet/surveys"))) {
+            for (Path source : services.filter(f -> f.toString().endsWith(".java")).toList()) {
+                var m = REFUSAL.matcher(Files.readString(source));
+                while (m.find()) {
+                    named++;
+                    if (!welsh.containsKey(m.group(1))) {
+                        missing.add(source.getFileName() + ": " + m.group(1));
+                    }
                 }
             }
         }
