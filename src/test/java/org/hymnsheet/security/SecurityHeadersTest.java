@@ -86,7 +86,8 @@ class SecurityHeadersTest {
         var loader = html.select("script[type=module]:not([src])").stream()
                 .filter(s -> s.data().contains("modulepreload")).findFirst().orElseThrow();
         assertThat(loader.attr("nonce")).isEqualTo(m.group(1));
-        assertThat(loader.data()).contains("link.nonce = nonce").contains("requestAnimationFrame(() => setTimeout(start))");
+        assertThat(loader.data()).contains("link.nonce = nonce").contains("getEntriesByName('first-contentful-paint')")
+                .contains("hrefs.splice(0, 4)");
         List<String> files = scripts.forRoute(org.hymnsheet.workshops.ui.JoinView.class);
         // the join page's components are all in the first bundle; the other three pages each have a chunk of their own
         assertThat(files).as("Flow's bootstrap, client and first bundle")
