@@ -216,6 +216,34 @@ class RespondentAccessibilityTest extends RespondentTestSupport {
                 .isInstanceOf(AssertionError.class).hasMessageContaining("button-name");
     }
 
+    /**
+     * On a slow phone the words come first: the page's scripts are asked for only once its first screen is on the
+     * screen (the browser's first-contentful-paint entry), or 400 ms after the first frame when the browser is slow
+     * to report it (3 s after the page at the latest). Times are the page's own (the performance timeline).
+     */
+    @Test
+    void the_words_are_on_the_screen_before_any_script_is_asked_for() {
+        page.addInitScript("requestAnimationFrame(() => { window.firstFrameAt = performance.now(); })");
+        page.navigate(url(linkPath()));
+        assertWelcome(page, "Start");
+        @SuppressWarnings("unchecked")
+        var times = (java.util.Map<String, Object>) page.evaluate("""
+                () => ({
+                  paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1,
+                  frame: window.firstFrameAt ?? -1,
+                  firstScript: Math.min(...performance.getEntriesByType('resource')
+                      .filter(r => r.name.includes('/VAADIN/build/') && r.name.endsWith('.js')).map(r => r.startTime))
+                })""");
+        double paint = ((Number) times.get("paint")).doubleValue();
+        double frame = ((Number) times.get("frame")).doubleValue();
+        double firstScript = ((Number) times.get("firstScript")).doubleValue();
+        assertThat(frame).as("the page's first animation frame").isPositive();
+        // the loader's own limits: 400 ms after the first frame, 3 s after the page
+        double allowed = Math.min(paint > 0 ? Math.min(paint, frame + 400) : frame + 400, 3000);
+        assertThat(firstScript).as("the first script request (%s), against the first contentful paint (%s) and the first frame (%s)",
+                firstScript, paint, frame).isGreaterThanOrEqualTo(allowed - 1);
+    }
+
     @Test
     void a_keyboard_alone_completes_the_survey() {
         String mark = TestWorld.unique("").strip();
