@@ -158,9 +158,10 @@ public final class FirstPaint implements VaadinServiceInitListener {
                         };
                         batch();
                       };
+                      setTimeout(start, 3000);
                       if (document.visibilityState === 'hidden') {
                         start();
-                      } else if ((PerformanceObserver.supportedEntryTypes || []).includes('paint')) {
+                      } else if (((window.PerformanceObserver || {}).supportedEntryTypes || []).includes('paint')) {
                         new PerformanceObserver((list, observer) => {
                           if (list.getEntriesByName('first-contentful-paint').length) {
                             observer.disconnect();
@@ -171,7 +172,6 @@ public final class FirstPaint implements VaadinServiceInitListener {
                       } else {
                         requestAnimationFrame(() => setTimeout(start));
                       }
-                      setTimeout(start, 3000);
                     }
                     """.formatted(list, src)));
         }
