@@ -12,6 +12,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +40,28 @@ import org.springframework.boot.test.context.SpringBootTest;
         "hymnsheet.kiosk.idle-seconds=3",
         "hymnsheet.kiosk.countdown-seconds=4",
         "hymnsheet.kiosk.hand-over-seconds=2",
-        "hymnsheet.survey.leave-url=about:blank"})
+        "hymnsheet.survey.leave-url=" + KioskJourneyTest.NEUTRAL_PAGE})
 class KioskJourneyTest extends RespondentTestSupport {
     static final Pattern COUNTDOWN = Pattern.compile("in (\\d+) seconds");
+    /** Where "Leave quickly" goes here: answered by the browser test itself, slowly (see {@link #slowly}). */
+    static final String NEUTRAL_PAGE = "https://weather.invalid/today";
+
+    /**
+     * Answers a page 1.5 s late, as a busy server or a neutral website over a phone's network may. The page that sent
+     * the browser there must wait for it, not reload itself meanwhile.
+     */
+    static void slowly(Route route, String body) {
+        try {
+            Thread.sleep(1_500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (body == null) {
+            route.resume();
+        } else {
+            route.fulfill(new Route.FulfillOptions().setContentType("text/html; charset=utf-8").setBody(body));
+        }
+    }
 
     @Test
     void two_respondents_in_turn_on_one_kiosk_leave_nothing_of_each_other() {
@@ -225,6 +245,7 @@ class KioskJourneyTest extends RespondentTestSupport {
 
     @Test
     void leave_quickly_leaves_for_good() {
+        page.route(NEUTRAL_PAGE, route -> slowly(route, "<!doctype html><title>Weather</title><h1>Today's weather</h1>"));
         page.navigate(url("/login"));
         page.navigate(url(linkPath()));
         page.locator("#start").click();
@@ -234,7 +255,11 @@ class KioskJourneyTest extends RespondentTestSupport {
         String cookie = sessionCookie(context);
 
         page.locator("#leave-quickly").click();
-        page.waitForURL("about:blank");
+        // the neutral page arrives late, and the survey does not reload itself while it is on its way
+        page.waitForURL(NEUTRAL_PAGE);
+        assertThat(page.locator("h1")).hasText("Today's weather");
+        page.waitForTimeout(500);
+        assertThat(page).hasURL(NEUTRAL_PAGE);
         assertThat(page.content()).doesNotContain("Safe places");
 
         // Back does not return to the survey: the survey's history entry was replaced
@@ -246,6 +271,35 @@ class KioskJourneyTest extends RespondentTestSupport {
         page.navigate(url(linkPath()));
         assertWelcome(page);
         assertThat(sessionCookie(context)).as("session cookie after leaving").isNotEqualTo(cookie);
+    }
+
+    /**
+     * The answers are sent and the session ends; the thank-you screen comes 1.5 s later. Before, the answer that
+     * ended the session also said "session expired", and 250 ms later the survey page reloaded its own address,
+     * cancelling the thank-you screen on its way (seen in a full test run on a busy machine).
+     */
+    @Test
+    void a_thank_you_screen_that_is_slow_to_come_still_comes() {
+        List<String> sockets = new CopyOnWriteArrayList<>();
+        page.onWebSocket(ws -> sockets.add(ws.url()));
+        page.route(Pattern.compile(".*[?&]thanks=.*"), route -> slowly(route, null));
+        page.navigate(url(linkPath()));
+        page.locator("#start").click();
+        nextUntil(page, 1, QUESTIONS);
+        assertThat(page.locator("#next")).hasText("Send my answers");
+        next(page);
+        assertThat(heading(page)).hasText("Thank you");
+        assertThat(page).hasURL(Pattern.compile("[?&]thanks=en$"));
+        page.waitForTimeout(500);
+        assertThat(heading(page)).hasText("Thank you");
+
+        // nothing is pushed to a young person's page, and none of them opens a push connection (decision 0028):
+        // one left open would also tell the page "session expired" when its session ends, and so reload it
+        page.navigate(url(kioskPath()));
+        assertWelcome(page);
+        page.locator("#start").click();
+        assertQuestion(page, 1);
+        assertThat(sockets).as("WebSockets opened by the survey, thank-you and kiosk pages").isEmpty();
     }
 
     @Test

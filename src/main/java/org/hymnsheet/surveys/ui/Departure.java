@@ -1,13 +1,12 @@
 package org.hymnsheet.surveys.ui;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.server.VaadinSession;
-import com.vaadin.flow.server.WrappedSession;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.hymnsheet.security.SessionEnd;
 
 /**
  * Ending a respondent's visit: the browser is sent on with location.replace (so Back does not return to the
- * survey) and the server session is invalidated, so nothing of this respondent is left for the next one.
+ * survey) and the server session is invalidated once that answer is written, so nothing of this respondent is left
+ * for the next one.
  */
 final class Departure {
     private Departure() {}
@@ -31,19 +30,11 @@ final class Departure {
     }
 
     /**
-     * Invalidates the servlet session at once (with the Vaadin session and any sign-in it held). The response to
-     * the current request still reaches the browser; the next request starts a new, anonymous session.
+     * Ends the servlet session (with the Vaadin session and any sign-in it held) once the response to the current
+     * request, which sends the browser on, is written: see {@link SessionEnd}. The next request starts a new,
+     * anonymous session.
      */
     static void endSession() {
-        SecurityContextHolder.clearContext();
-        VaadinSession session = VaadinSession.getCurrent();
-        WrappedSession http = session == null ? null : session.getSession();
-        if (http != null) {
-            try {
-                http.invalidate();
-            } catch (IllegalStateException alreadyEnded) {
-                // nothing left to end
-            }
-        }
+        SessionEnd.afterThisResponse();
     }
 }

@@ -34,9 +34,13 @@ abstract class RespondentPage extends Div implements BeforeEnterObserver, HasDyn
     @Override
     public final void beforeEnter(BeforeEnterEvent event) {
         // nothing on a young person's page is ever pushed (the kiosk's watch polls): no push connection is opened,
-        // which keeps an idle survey page small on the server (decision 0028)
-        event.getUI().getPushConfiguration().setPushMode(PushMode.DISABLED);
-        speakTheBrowsersLanguage(event.getUI());
+        // which keeps an idle survey page small on the server (decision 0028). A page built with its HTML (decision
+        // 0033) has the app shell's @Push applied after this navigation, so it is switched off again just before
+        // the first response is written.
+        UI ui = event.getUI();
+        ui.getPushConfiguration().setPushMode(PushMode.DISABLED);
+        ui.beforeClientResponse(ui, context -> context.getUI().getPushConfiguration().setPushMode(PushMode.DISABLED));
+        speakTheBrowsersLanguage(ui);
         if (StaffSignOut.needed()) {
             removeAll();
             title = getTranslation("staffSignOut.title");
