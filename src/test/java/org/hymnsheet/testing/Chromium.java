@@ -10,6 +10,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -41,12 +42,17 @@ public final class Chromium implements AutoCloseable {
 
     /**
      * Starts Playwright and Chromium from the system property {@code chromium.path} (Maven's surefire passes the
-     * pom's; an IDE run needs {@code -Dchromium.path=...}). Assertions wait up to 15 s by default.
+     * pom's: Debian's {@code chromium-headless-shell} for the tests, the full {@code chromium} for benchmarks; an IDE
+     * run needs {@code -Dchromium.path=...}). Assertions wait up to 15 s by default.
      */
     public static Chromium launch() {
         String chromium = System.getProperty("chromium.path");
         if (chromium == null || chromium.isBlank()) {
             throw new IllegalStateException("Set the system property chromium.path to a Chromium executable");
+        }
+        if (!Files.isExecutable(Paths.get(chromium))) {
+            throw new IllegalStateException("No Chromium at " + chromium + " (chromium.path). On Debian: apt-get install "
+                    + Paths.get(chromium).getFileName() + ", or run .ci/run, which installs it");
         }
         PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
