@@ -43,7 +43,8 @@ public final class Chromium implements AutoCloseable {
     /**
      * Starts Playwright and Chromium from the system property {@code chromium.path} (Maven's surefire passes the
      * pom's: Debian's {@code chromium-headless-shell} for the tests, the full {@code chromium} for benchmarks; an IDE
-     * run needs {@code -Dchromium.path=...}). Assertions wait up to 15 s by default.
+     * run needs {@code -Dchromium.path=...}). Without it, {@code chromium.fallback.path} (the full browser), with a
+     * warning: the tests pass there too, only slower. Assertions wait up to 15 s by default.
      */
     public static Chromium launch() {
         String chromium = System.getProperty("chromium.path");
@@ -51,8 +52,14 @@ public final class Chromium implements AutoCloseable {
             throw new IllegalStateException("Set the system property chromium.path to a Chromium executable");
         }
         if (!Files.isExecutable(Paths.get(chromium))) {
-            throw new IllegalStateException("No Chromium at " + chromium + " (chromium.path). On Debian: apt-get install "
-                    + Paths.get(chromium).getFileName() + ", or run .ci/run, which installs it");
+            String fallback = System.getProperty("chromium.fallback.path", "");
+            if (fallback.isBlank() || !Files.isExecutable(Paths.get(fallback))) {
+                throw new IllegalStateException("No Chromium at " + chromium + " (chromium.path). On Debian: apt-get "
+                        + "install " + Paths.get(chromium).getFileName() + ", or run .ci/run, which installs it");
+            }
+            System.err.println("No " + chromium + ": the browser tests use " + fallback + ", which is slower. On "
+                    + "Debian: apt-get install " + Paths.get(chromium).getFileName());
+            chromium = fallback;
         }
         PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
