@@ -1,5 +1,7 @@
 package org.hymnsheet.accounts;
 
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -8,8 +10,10 @@ import org.hymnsheet.security.Role;
 import org.hymnsheet.security.StaffPrincipal;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
  * Builds partnerships, accounts, agencies and places straight through the repositories, with unique names,
@@ -92,11 +96,34 @@ public final class TestWorld {
     public static void as(Persona persona) {
         var principal = StaffPrincipal.of(persona.accountId(), persona.email(), persona.roles(),
                 persona.platformAdmin(), 0);
-        SecurityContextHolder.getContext().setAuthentication(
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        keepInVaadinSession(context);
     }
 
     public static void anonymous() {
         SecurityContextHolder.clearContext();
+        keepInVaadinSession(null);
+    }
+
+    /**
+     * In a browserless test the Vaadin session holds the sign-in too, as the HTTP session does after a real one.
+     * A page's refresh that a live signal runs on the signal's own thread ({@code LiveRefresh}, whichever thread
+     * gets the session's lock first) then finds it there through Vaadin's security strategy, as it does in the app.
+     * Without it that refresh ran signed out, now and then, and failed the test with "Sign in first".
+     */
+    private static void keepInVaadinSession(SecurityContext context) {
+        VaadinSession vaadin = VaadinSession.getCurrent();
+        WrappedSession session = vaadin == null ? null : vaadin.getSession();
+        if (session == null) {
+            return;
+        }
+        if (context == null) {
+            session.removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        } else {
+            session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+        }
     }
 }

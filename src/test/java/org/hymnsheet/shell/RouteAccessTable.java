@@ -17,7 +17,6 @@ import org.hymnsheet.surveys.YouSaidService;
 import org.hymnsheet.workshops.WorkshopService;
 import org.jooq.DSLContext;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Who may open which page: the specification for every persona and every route. {@code RouteAccessViewTest}
@@ -181,7 +180,7 @@ public final class RouteAccessTable {
                 return new World(signIns, pPartnership, pAgency, pEmails, pWorkshop, pWorkshopTitle,
                         survey.linkToken(), pKiosk, pResults, survey.title());
             } finally {
-                SecurityContextHolder.clearContext();
+                TestWorld.anonymous();
             }
         }
 

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.VaadinSession;
 import org.hymnsheet.accounts.AccountService;
 import org.hymnsheet.accounts.TestWorld;
 import org.hymnsheet.live.LiveSignals;
@@ -16,6 +17,7 @@ import org.hymnsheet.surveys.AnswerInput;
 import org.hymnsheet.surveys.FlaggedText;
 import org.hymnsheet.surveys.QueueFilter;
 import org.hymnsheet.surveys.QueueService;
+import org.hymnsheet.surveys.QueueSource;
 import org.hymnsheet.surveys.ResponseService;
 import org.hymnsheet.surveys.Survey;
 import org.hymnsheet.surveys.SurveyService;
@@ -40,6 +42,7 @@ class SafeguardingViewTest extends BrowserlessTest {
     @Autowired org.hymnsheet.safeguarding.SafeguardingAlerts alerts;
     @Autowired ApplicationContext context;
     TestWorld.Persona lead;
+    TestWorld.Persona facilitator;
     Survey survey;
     long partnership;
 
@@ -47,7 +50,8 @@ class SafeguardingViewTest extends BrowserlessTest {
     void aFlag() {
         var world = new TestWorld(context);
         partnership = world.partnership();
-        TestWorld.as(world.account(partnership, Role.FACILITATOR));
+        facilitator = world.account(partnership, Role.FACILITATOR);
+        TestWorld.as(facilitator);
         survey = surveys.open(surveys.create(partnership, "safe-places", TestWorld.unique("Survey")).id());
         lead = world.account(partnership, Role.SAFEGUARDING_LEAD);
         disclose("my stepdad hits me when mum is at work");
@@ -62,7 +66,11 @@ class SafeguardingViewTest extends BrowserlessTest {
     }
 
     private void disclose(String words) {
-        String id = responses.start(responses.openByLink(survey.linkToken()), "en");
+        disclose(survey, words);
+    }
+
+    private void disclose(Survey in, String words) {
+        String id = responses.start(responses.openByLink(in.linkToken()), "en");
         responses.save(id, "anything-else", new AnswerInput.Text(words));
         responses.submit(id);
     }
@@ -130,5 +138,37 @@ class SafeguardingViewTest extends BrowserlessTest {
         test(state).selectItem("Open");
         assertThat(test(queue()).size()).isEqualTo(1);
         assertThat(card(0).getElement().getTextRecursively()).contains("I'm dealing with this");
+    }
+
+    /**
+     * Between requests nothing holds the page's session, so the refresh a new flag brings runs on the signal's own
+     * thread, as in the app: it reads as the lead the page belongs to (the sign-in kept in the session), and the new
+     * survey appears among the sources. Before, that thread found nobody signed in ("Sign in first") and the page
+     * stayed as it was; now and then the suite failed on it.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_flag_arriving_between_requests_is_read_on_the_signals_thread_as_the_lead() throws InterruptedException {
+        UI.getCurrent().add(new SafeguardingView(queues, accounts, signals, alerts));
+        Select<QueueSource> sources = (Select<QueueSource>) $(Select.class).id("safeguarding-source");
+        assertThat(sources.getGenericDataView().getItems().count()).as("every survey, and the one with a flag")
+                .isEqualTo(2);
+        TestWorld.as(facilitator);
+        Survey other = surveys.open(surveys.create(partnership, "safe-places", TestWorld.unique("Other")).id());
+        TestWorld.as(lead);
+
+        VaadinSession session = VaadinSession.getCurrent();
+        session.unlock();
+        try {
+            disclose(other, "my uncle hits me");
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (sources.getGenericDataView().getItems().count() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } finally {
+            session.lock();
+        }
+        assertThat(sources.getGenericDataView().getItems().map(QueueSource::title))
+                .as("read again by the signal's thread").contains(other.title());
     }
 }
