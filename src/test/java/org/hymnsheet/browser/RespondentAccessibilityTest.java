@@ -360,6 +360,48 @@ class RespondentAccessibilityTest extends RespondentTestSupport {
         }
     }
 
+    /**
+     * On a phone every question of a survey reads whole, from the first to the last: a long statement wraps and is
+     * never cut to one line with "…" (the layout rule of the workshop phones, {@link PhoneLayout}). The professionals'
+     * 9xAs survey has the longest questions; the safe-places survey is the young people's.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"safe-places", "nine-as-conditions"})
+    void on_a_phone_every_question_of_a_survey_reads_whole(String template) {
+        var w = world();
+        Survey survey;
+        try {
+            TestWorld.as(w.testWorld().account(w.partnership(), Role.FACILITATOR));
+            SurveyService surveys = spring.getBean(SurveyService.class);
+            survey = surveys.open(surveys.create(w.partnership(), template, TestWorld.unique("Whole")).id());
+        } finally {
+            TestWorld.anonymous();
+        }
+        try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+                .setLocale("en-GB").setHasTouch(true).setIsMobile(true))) {
+            Page p = phone.newPage();
+            p.navigate(url("/s/" + survey.linkToken()));
+            p.locator("#start").click();
+            Locator progress = p.locator(".progress-text");
+            assertThat(progress).hasText(Pattern.compile("^Question 1 of \\d+$"));
+            int last = Integer.parseInt(progress.textContent().replaceAll("^.* of (\\d+)$", "$1"));
+            for (int number = 1; ; number++) {
+                assertQuestion(p, number);
+                Locator question = p.locator(".question-field .question > label, #places-question").first();
+                String words = question.textContent().strip();
+                assertThat(PhoneLayout.assertWhole(p, template + ", question " + number)).as("checked whole")
+                        .contains(words);
+                if (number == 1) {
+                    screenshot(p, "question-whole-" + template + "-390");
+                }
+                if (number == last) {
+                    break;
+                }
+                p.locator("#skip").click();
+            }
+        }
+    }
+
     @Test
     void a_young_person_opens_you_said_we_did_by_its_link_in_english_and_welsh_with_a_keyboard_and_at_320_px() {
         String quote = "<img src=x onerror=alert(1)> Lights on the path " + TestWorld.unique("").strip();

@@ -31,6 +31,8 @@ import org.hymnsheet.templates.TrustedPeople;
 
 /** The input for one question, in the respondent's language; reads back an {@link AnswerInput} (or a skip). */
 final class QuestionField extends Div {
+    /** The class of the field whose label is the question itself: shown whole and large (hymnsheet.css). */
+    static final String QUESTION = "question";
     private static final String[] FACES = {"😟", "🙁", "😐", "🙂", "😀"};
     private final transient java.util.function.Supplier<AnswerInput> reader;
 
@@ -52,6 +54,7 @@ final class QuestionField extends Div {
 
     private java.util.function.Supplier<AnswerInput> single(List<Option> options, String lang, String label, AnswerInput previous) {
         var group = new RadioButtonGroup<Option>(label);
+        group.addClassName(QUESTION);
         group.setItems(options);
         group.setItemLabelGenerator(o -> o.label().in(lang));
         if (previous instanceof AnswerInput.Choice c) {
@@ -63,6 +66,7 @@ final class QuestionField extends Div {
 
     private java.util.function.Supplier<AnswerInput> multiple(List<Option> options, String lang, String label, AnswerInput previous) {
         var group = new CheckboxGroup<Option>(label);
+        group.addClassName(QUESTION);
         group.setItems(options);
         group.setItemLabelGenerator(o -> o.label().in(lang));
         if (previous instanceof AnswerInput.Choice c) {
@@ -77,7 +81,7 @@ final class QuestionField extends Div {
         var group = new RadioButtonGroup<Integer>(label);
         group.setItems(IntStream.rangeClosed(1, 5).boxed().toList());
         group.setItemLabelGenerator(i -> (q.faces() ? FACES[i - 1] + " " : "") + q.labels().get(i - 1).in(lang));
-        group.addClassName("scale");
+        group.addClassNames("scale", QUESTION);
         if (previous instanceof AnswerInput.ScaleValue(int v)) {
             group.setValue(v);
         }
@@ -87,6 +91,7 @@ final class QuestionField extends Div {
 
     private java.util.function.Supplier<AnswerInput> text(FreeText q, String label, AnswerInput previous) {
         var area = new TextArea(label);
+        area.addClassName(QUESTION);
         area.setMaxLength(q.maxLength());
         area.setAutocomplete(Autocomplete.OFF);
         area.setWidthFull();
@@ -155,6 +160,7 @@ final class QuestionField extends Div {
 
     private java.util.function.Supplier<AnswerInput> trusted(TrustedPeople q, String lang, String label, AnswerInput previous) {
         var group = new CheckboxGroup<Option>(label);
+        group.addClassName(QUESTION);
         group.setItems(q.roles());
         group.setItemLabelGenerator(o -> o.label().in(lang));
         add(group);
