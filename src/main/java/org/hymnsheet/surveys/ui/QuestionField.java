@@ -165,6 +165,7 @@ final class QuestionField extends Div {
         group.setItemLabelGenerator(o -> o.label().in(lang));
         add(group);
         TextField other = new TextField(getTranslation("respond.someoneElse"));
+        other.setWidthFull(); // as wide as the question, like the places' "Why?": an easy target on a phone
         other.setMaxLength(500);
         other.setAutocomplete(Autocomplete.OFF);
         other.setVisible(q.allowOther());

@@ -44,6 +44,9 @@ public class SurveysView extends Main implements HasDynamicTitle {
         title.setLabel(getTranslation("surveys.title"));
         title.setMaxLength(Inputs.NAME_MAX);
         title.setId("survey-title");
+        // wide enough for a template's name and a title to read whole on a laptop, never wider than a phone
+        template.setWidth("min(100%, 24rem)");
+        title.setWidth("min(100%, 26rem)");
         template.addValueChangeListener(e -> {
             if (e.getValue() != null && title.isEmpty()) {
                 title.setValue(e.getValue().title().in("en"));

@@ -47,6 +47,9 @@ public class WorkshopsView extends Main implements HasDynamicTitle {
         title.setLabel(getTranslation("console.title"));
         title.setMaxLength(Inputs.NAME_MAX);
         title.setId("workshop-title");
+        // wide enough for a template's name and a title to read whole on a laptop, never wider than a phone
+        template.setWidth("min(100%, 24rem)");
+        title.setWidth("min(100%, 26rem)");
         template.addValueChangeListener(e -> {
             if (e.getValue() != null && title.isEmpty()) {
                 title.setValue(e.getValue().title().in("en"));
