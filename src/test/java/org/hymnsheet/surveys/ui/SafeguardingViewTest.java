@@ -9,6 +9,9 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinSession;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.hymnsheet.accounts.AccountService;
 import org.hymnsheet.accounts.TestWorld;
 import org.hymnsheet.live.LiveSignals;
@@ -148,7 +151,7 @@ class SafeguardingViewTest extends BrowserlessTest {
      */
     @Test
     @SuppressWarnings("unchecked")
-    void a_flag_arriving_between_requests_is_read_on_the_signals_thread_as_the_lead() throws InterruptedException {
+    void a_flag_arriving_between_requests_is_read_on_the_signals_thread_as_the_lead() {
         UI.getCurrent().add(new SafeguardingView(queues, accounts, signals, alerts));
         Select<QueueSource> sources = (Select<QueueSource>) $(Select.class).id("safeguarding-source");
         assertThat(sources.getGenericDataView().getItems().count()).as("every survey, and the one with a flag")
@@ -161,10 +164,11 @@ class SafeguardingViewTest extends BrowserlessTest {
         session.unlock();
         try {
             disclose(other, "my uncle hits me");
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-            while (sources.getGenericDataView().getItems().count() < 3 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            // the signal's thread re-reads the sources; without the lead's sign-in it never does
+            Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                    .until(() -> sources.getGenericDataView().getItems().count() == 3);
+        } catch (ConditionTimeoutException e) {
+            // the assertion below says what is missing
         } finally {
             session.lock();
         }
