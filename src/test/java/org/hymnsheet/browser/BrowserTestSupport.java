@@ -140,6 +140,20 @@ abstract class BrowserTestSupport {
      * Escapes text for a regular expression that Playwright hands to the browser: JavaScript has no
      * {@code \Q...\E}, so {@link Pattern#quote} cannot be used there.
      */
+    /** No element of the field, its shadow parts included, is cut: nothing is wider than the box that shows it. */
+    static void assertNothingCut(Locator field) {
+        Object cut = field.evaluate("""
+                f => {
+                  const all = [];
+                  const walk = root => root.querySelectorAll('*').forEach(e => { all.push(e); if (e.shadowRoot) walk(e.shadowRoot); });
+                  walk(f); if (f.shadowRoot) walk(f.shadowRoot);
+                  return all.filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1
+                      && getComputedStyle(e).overflowX !== 'visible').map(e => e.localName + ' ' + (e.getAttribute('part') || '')
+                      + ': ' + e.textContent.trim().slice(0, 40));
+                }""");
+        assertThat((List<?>) cut).as("cut inside %s", field).isEmpty();
+    }
+
     static String literal(String text) {
         return Chromium.literal(text);
     }

@@ -3,6 +3,7 @@ package org.hymnsheet.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.regex.Pattern;
@@ -43,6 +44,8 @@ class SurveyFacilitatorJourneyTest extends BrowserTestSupport {
         assertThat(heading(page)).hasText("Young people's surveys");
         assertAccessible(page, "surveys page");
 
+        page.setViewportSize(1366, 768); // a facilitator's laptop: the form is one row
+        assertLevelWithTheBox(page.locator("#survey-create"), page.locator("#survey-title"));
         page.locator("#survey-create").click();
         assertThat(page.getByText("Choose a survey template")).isVisible(); // nothing chosen: a clear message
         choose(page, "survey-template", "Safe places and trusted adults");
@@ -64,6 +67,10 @@ class SurveyFacilitatorJourneyTest extends BrowserTestSupport {
         assertThat((Boolean) qr.evaluate("img => img.complete && img.naturalWidth > 100")).isTrue();
         assertThat(page.locator("a[href*='/s/']")).hasCount(1);
 
+        // every label of the kiosk form reads whole ("Device name (e.g. Youth…" before), its button level with the boxes
+        assertNothingCut(page.locator("#kiosk-label"));
+        assertNothingCut(page.locator("#kiosk-new-pin"));
+        assertLevelWithTheBox(page.locator("#kiosk-add"), page.locator("#kiosk-label"));
         page.locator("#kiosk-label input").fill("Youth club tablet 1");
         page.locator("#kiosk-new-pin input").fill("12");
         page.locator("#kiosk-add").click();
@@ -92,5 +99,14 @@ class SurveyFacilitatorJourneyTest extends BrowserTestSupport {
         assertThat(young.locator("#start")).isVisible();
         assertThat(young.getByText("Safe places and trusted adults").first()).isVisible();
         young.context().close();
+    }
+
+    /** A form's button stands level with a labelled field's box (its middle inside the box), not with the label. */
+    private static void assertLevelWithTheBox(Locator button, Locator field) {
+        var box = field.locator("[part='input-field']").boundingBox();
+        var b = button.boundingBox();
+        double middle = b.y + b.height / 2;
+        assertThat(middle).as("%s level with %s", button, field)
+                .isBetween(box.y, box.y + box.height);
     }
 }
