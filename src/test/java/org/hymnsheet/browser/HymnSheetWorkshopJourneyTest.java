@@ -19,6 +19,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.hymnsheet.accounts.Sector;
 import org.hymnsheet.accounts.TestWorld;
 import org.hymnsheet.security.Role;
@@ -389,15 +392,13 @@ class HymnSheetWorkshopJourneyTest extends BrowserTestSupport {
         return r.participantId();
     }
 
+    /** Waits up to 15 s for the rows; the assertions after it say what is missing. */
     private static void waitForRows(IntSupplier count, int expected) {
-        long until = System.currentTimeMillis() + 15_000;
-        while (count.getAsInt() < expected && System.currentTimeMillis() < until) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> count.getAsInt() >= expected);
+        } catch (ConditionTimeoutException e) {
+            // left to the assertions after it
         }
     }
 

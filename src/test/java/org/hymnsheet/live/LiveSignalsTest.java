@@ -2,10 +2,13 @@ package org.hymnsheet.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.hymnsheet.testing.OnH2;
 import org.hymnsheet.testing.OnPostgres;
 import org.jooq.DSLContext;
@@ -86,9 +89,12 @@ class LiveSignalsTest {
             }
         }
 
-        private static void awaitListening(PostgresRelay relay) throws InterruptedException {
-            for (int i = 0; i < WAIT_SECONDS * 20 && !relay.listening(); i++) {
-                Thread.sleep(50);
+        private static void awaitListening(PostgresRelay relay) {
+            try {
+                Awaitility.await().atMost(Duration.ofSeconds(WAIT_SECONDS)).pollInterval(Duration.ofMillis(50))
+                        .until(relay::listening);
+            } catch (ConditionTimeoutException e) {
+                // said by the assertion
             }
             assertThat(relay.listening()).as("the relay listens").isTrue();
         }

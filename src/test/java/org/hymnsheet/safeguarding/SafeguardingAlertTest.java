@@ -23,6 +23,8 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.hymnsheet.accounts.TestWorld;
 import org.hymnsheet.security.Role;
 import org.hymnsheet.surveys.AnswerInput;
@@ -157,10 +159,12 @@ class SafeguardingAlertTest {
         /** Runs the steps here and waits until no alert of this partnership's flags is waiting to be sent. */
         void settle() {
             alerts.runOnce();
-            for (int i = 0; i < 200 && unsent() > 0; i++) {
-                pause(50);
-                alerts.runOnce();
-            }
+            within(Duration.ofSeconds(10), () -> {
+                if (unsent() > 0) {
+                    alerts.runOnce();
+                }
+                return unsent() == 0;
+            });
             assertThat(unsent()).as("alerts still unsent").isZero();
         }
 
@@ -430,8 +434,15 @@ class SafeguardingAlertTest {
 
     /** Waits up to 5 s for a condition that another thread of this node may still be making true. */
     static void eventually(java.util.function.BooleanSupplier condition) {
-        for (int i = 0; i < 100 && !condition.getAsBoolean(); i++) {
-            pause(50);
+        within(Duration.ofSeconds(5), condition::getAsBoolean);
+    }
+
+    /** Polls every 50 ms until the condition holds or the time is up; the assertions that follow say what is wrong. */
+    static void within(Duration time, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            Awaitility.await().atMost(time).pollInterval(Duration.ofMillis(50)).until(condition);
+        } catch (ConditionTimeoutException e) {
+            // left to the assertions after it
         }
     }
 
