@@ -391,6 +391,7 @@ class RespondentAccessibilityTest extends RespondentTestSupport {
                 String words = question.textContent().strip();
                 assertThat(PhoneLayout.assertWhole(p, template + ", question " + number)).as("checked whole")
                         .contains(words);
+                assertAnswersOneUnderAnother(p, template + ", question " + number);
                 if (number == 1) {
                     screenshot(p, "question-whole-" + template + "-390");
                 }
@@ -399,6 +400,25 @@ class RespondentAccessibilityTest extends RespondentTestSupport {
                 }
                 p.locator("#skip").click();
             }
+        }
+    }
+
+    /**
+     * A question's answers stand one under another, each a row at least 44 px tall to tap (a five-point scale wrapped
+     * after its third point before, and read "Not at all, Not really, Sort of" across and "Mostly, Totally" below).
+     */
+    private static void assertAnswersOneUnderAnother(Page p, String where) {
+        List<?> rows = (List<?>) p.evaluate("""
+                () => [...document.querySelectorAll('.question-field .question > vaadin-radio-button, .question-field .question > vaadin-checkbox')]
+                    .map(e => e.getBoundingClientRect()).map(r => [r.top, r.bottom, r.height])""");
+        double bottom = Double.NEGATIVE_INFINITY;
+        for (Object row : rows) {
+            List<?> r = (List<?>) row;
+            double top = ((Number) r.get(0)).doubleValue();
+            assertThat(top).as("%s: an answer starts below the one before", where).isGreaterThanOrEqualTo(bottom - 1);
+            assertThat(((Number) r.get(2)).doubleValue()).as("%s: an answer's height to tap", where)
+                    .isGreaterThanOrEqualTo(44);
+            bottom = ((Number) r.get(1)).doubleValue();
         }
     }
 

@@ -2,10 +2,12 @@ package org.hymnsheet.surveys.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -55,6 +57,7 @@ final class QuestionField extends Div {
     private java.util.function.Supplier<AnswerInput> single(List<Option> options, String lang, String label, AnswerInput previous) {
         var group = new RadioButtonGroup<Option>(label);
         group.addClassName(QUESTION);
+        group.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
         group.setItems(options);
         group.setItemLabelGenerator(o -> o.label().in(lang));
         if (previous instanceof AnswerInput.Choice c) {
@@ -67,6 +70,7 @@ final class QuestionField extends Div {
     private java.util.function.Supplier<AnswerInput> multiple(List<Option> options, String lang, String label, AnswerInput previous) {
         var group = new CheckboxGroup<Option>(label);
         group.addClassName(QUESTION);
+        group.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
         group.setItems(options);
         group.setItemLabelGenerator(o -> o.label().in(lang));
         if (previous instanceof AnswerInput.Choice c) {
@@ -82,6 +86,7 @@ final class QuestionField extends Div {
         group.setItems(IntStream.rangeClosed(1, 5).boxed().toList());
         group.setItemLabelGenerator(i -> (q.faces() ? FACES[i - 1] + " " : "") + q.labels().get(i - 1).in(lang));
         group.addClassNames("scale", QUESTION);
+        group.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL); // read top to bottom as a scale, never wrapped mid-way
         if (previous instanceof AnswerInput.ScaleValue(int v)) {
             group.setValue(v);
         }
@@ -161,6 +166,7 @@ final class QuestionField extends Div {
     private java.util.function.Supplier<AnswerInput> trusted(TrustedPeople q, String lang, String label, AnswerInput previous) {
         var group = new CheckboxGroup<Option>(label);
         group.addClassName(QUESTION);
+        group.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
         group.setItems(q.roles());
         group.setItemLabelGenerator(o -> o.label().in(lang));
         add(group);
