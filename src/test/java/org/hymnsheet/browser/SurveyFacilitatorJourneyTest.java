@@ -56,6 +56,10 @@ class SurveyFacilitatorJourneyTest extends BrowserTestSupport {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Riverside summer survey")))
                 .isVisible();
         assertThat(page.getByText("Status: Not open yet")).isVisible();
+        assertThat(page.locator("#survey-title input")).hasValue(""); // the form is empty again: no second survey by a second press
+        assertThat(page.locator("#survey-template vaadin-select-value-button")).hasText("");
+        assertThat((Boolean) page.locator("#survey-title").evaluate("f => f.invalid")).as("emptied, not refused").isFalse();
+        assertThat((Boolean) page.locator("#survey-template").evaluate("f => f.invalid")).as("emptied, not refused").isFalse();
         page.locator("#survey-open-close").click();
         assertThat(page.getByText("Status: Open")).isVisible();
 

@@ -80,6 +80,9 @@ public class SurveysView extends Main implements HasDynamicTitle {
             refresh();
             grid.select(created);
         })) {
+            // the form starts empty again: a second press cannot make the same survey twice
+            template.clear();
+            title.clear();
             Forms.done(this, "surveys.created");
         }
     }
