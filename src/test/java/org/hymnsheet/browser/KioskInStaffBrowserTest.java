@@ -191,7 +191,7 @@ class KioskInStaffBrowserTest extends RespondentTestSupport {
         // how long answers are kept: the partnership's retention period, by default a year
         assertThat(main).containsText("We delete all the answers 365 days after the survey closes.");
 
-        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Cymraeg")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cymraeg")).click();
         assertWelcome(page, "Dechrau");
         assertThat(main).containsText("Rydyn ni'n cadw eich atebion, y dyddiad, ac enw'r ddyfais hon: \u201c" + label + "\u201d.");
         assertThat(main).containsText("bod gweithiwr diogelu yn gwybod ble i ddod o hyd i chi");

@@ -311,7 +311,7 @@ class KioskJourneyTest extends RespondentTestSupport {
         assertThat(pin).hasAttribute("invalid", "");
         assertThat(pin).containsText("That PIN is not right.");
         assertThat(pin.locator("input")).hasValue("");
-        assertThat(page).hasURL(at(kioskPath()));
+        assertThat(page).hasURL(at(kioskPath() + "/staff"));
 
         pin.locator("input").fill(KIOSK_PIN);
         page.locator("#kiosk-exit-confirm").click();

@@ -85,7 +85,7 @@ class RespondentAccessibilityTest extends RespondentTestSupport {
         page.navigate(url(linkPath()));
         assertWelcome(page, "Start");
         if (lang.equals("cy")) {
-            page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Cymraeg")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cymraeg")).click();
             assertWelcome(page, w.start());
             assertThat(heading(page)).hasText("Lleoedd diogel ac oedolion rwyt ti'n ymddiried ynddyn nhw");
         }
@@ -156,16 +156,19 @@ class RespondentAccessibilityTest extends RespondentTestSupport {
         page.navigate(url(kioskPath()));
         assertWelcome(page, "Start");
         if (lang.equals("cy")) {
-            page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Cymraeg")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cymraeg")).click();
             assertWelcome(page, w.start());
         }
         page.locator("#kiosk-exit").click();
         assertThat(page.locator("#kiosk-pin")).isVisible();
-        assertThat(page.locator("vaadin-dialog[opened]")).hasAttribute("aria-label", w.pinTitle());
-        dialogSettled(page);
-        check(page, "kiosk PIN dialog", lang);
-        page.keyboard().press("Escape");
+        assertThat(page).hasURL(at(kioskPath() + "/staff"));
+        assertThat(heading(page)).hasText(w.pinTitle());
+        assertLang(page, lang);
+        check(page, "kiosk PIN page", lang);
+        page.keyboard().press("Escape"); // back to the welcome screen, in the language chosen there
         assertThat(page.locator("#kiosk-pin")).isHidden();
+        assertWelcome(page, w.start());
+        assertThat(page).hasURL(at(kioskPath()));
         page.locator("#start").click();
         assertQuestion(page, 1);
         assertThat(page.locator("#kiosk-countdown")).isVisible();

@@ -45,7 +45,7 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
      */
     static final Map<Persona, List<String>> SAMPLE = samples(
             Persona.ANONYMOUS, List.of("/admin/accounts", "/no-such-page", "/survey", "/s/unknown-token", "/k/{k}",
-                    "/join", "/you-said/{r}", "/you-said/unknown-token"),
+                    "/join", "/you-said/{r}", "/you-said/unknown-token", "/s/{s}/questions", "/k/{k}/staff"),
             Persona.FACILITATOR, List.of("/workshops", "/admin/accounts", "/no-such-page", "/s/{s}", "/second-factor",
                     "/findings/print", "/workshops/{w}/board", "/setup"),
             Persona.ADMIN_OF_P, List.of("/admin/agencies", "/admin/accounts"),
@@ -172,6 +172,17 @@ class RouteAccessMatrixTest extends BrowserTestSupport {
                 assertThat(page.locator("#start")).isVisible();
                 assertThat(page).hasURL(at(path));
                 assertThat(page.locator("#sign-out")).hasCount(0);
+            }
+            case TO_SURVEY_START -> {
+                assertThat(page.locator("#start, #survey-code")).isVisible();
+                assertThat(page).hasURL(at(path.substring(0, path.length() - "/questions".length())));
+                assertThat(page.locator("#next, #sign-out")).hasCount(0);
+            }
+            case KIOSK_EXIT -> {
+                assertThat(heading(page)).hasText("Leave kiosk mode");
+                assertThat(page.locator("#kiosk-pin")).isVisible();
+                assertThat(page).hasURL(at(path));
+                assertThat(page.locator("#start, #sign-out")).hasCount(0);
             }
             case STAFF_SIGN_OUT -> {
                 assertThat(heading(page)).hasText("You are signed in as staff");

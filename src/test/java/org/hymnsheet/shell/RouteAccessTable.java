@@ -53,6 +53,13 @@ public final class RouteAccessTable {
         /** A young person's survey welcome screen (survey by link, or a kiosk), outside the staff layout. */
         SURVEY_WELCOME,
         /**
+         * A survey's questions opened without a visit under way in this tab (a reload, an address typed or shared, a
+         * new session): the page before them (the survey's welcome screen, or the code page) at its own address.
+         */
+        TO_SURVEY_START,
+        /** A kiosk's "leave kiosk mode" page: the PIN field, outside the staff layout. */
+        KIOSK_EXIT,
+        /**
          * A respondent page opened in a staff browser (a kiosk opened in a staff browser, a survey link, the code
          * page): it says the staff member will be signed out first and shows nothing of the survey or the staff.
          */
@@ -90,6 +97,11 @@ public final class RouteAccessTable {
             /k/unknown-token     SURVEY_NOT_FOUND STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT
             /s/{s}               SURVEY_WELCOME STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT
             /k/{k}               SURVEY_WELCOME STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT
+            /s/{s}/questions     TO_SURVEY_START STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT
+            /k/{k}/questions     TO_SURVEY_START STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT
+            /survey/questions    TO_SURVEY_START STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT
+            /k/{k}/staff         KIOSK_EXIT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT
+            /k/unknown-token/staff SURVEY_NOT_FOUND STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT
             /workshops           LOGIN      OPEN         DENIED  DENIED             OPEN          OPEN
             /join                WORKSHOP_JOIN WORKSHOP_JOIN WORKSHOP_JOIN WORKSHOP_JOIN WORKSHOP_JOIN WORKSHOP_JOIN
             /workshops/{w}       LOGIN      OPEN         DENIED  DENIED             OPEN          DENIED
@@ -108,7 +120,8 @@ public final class RouteAccessTable {
     public static final List<String> ROUTES = List.of("/", "/account", "/admin/partnerships", "/admin/agencies",
             "/admin/places", "/admin/accounts", "/admin/population", "/admin/retention", "/setup", "/login", "/no-such-page", "/surveys",
             "/moderation", "/safeguarding", "/templates", "/survey", "/s/unknown-token", "/k/unknown-token", "/s/{s}",
-            "/k/{k}", "/workshops", "/join", "/workshops/{w}", "/workshops/{w}/record", "/workshops/{w}/board",
+            "/k/{k}", "/s/{s}/questions", "/k/{k}/questions", "/survey/questions", "/k/{k}/staff", "/k/unknown-token/staff",
+            "/workshops", "/join", "/workshops/{w}", "/workshops/{w}/record", "/workshops/{w}/board",
             "/second-factor", "/findings", "/findings/print", "/audit", "/we-did", "/you-said/{r}",
             "/you-said/unknown-token");
 

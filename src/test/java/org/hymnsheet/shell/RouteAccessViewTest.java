@@ -158,6 +158,19 @@ class RouteAccessViewTest extends SpringBrowserlessTest {
                 assertThat(location()).as(where).isEqualTo(path);
                 assertThat(byId("sign-out")).as(where).isEmpty();
             }
+            case TO_SURVEY_START -> {
+                assertThat(location()).as(where).isEqualTo(path.substring(0, path.length() - "/questions".length()));
+                assertThat(visibleId("start") || visibleId("survey-code")).as(where).isTrue();
+                assertThat(byId("next")).as("%s shows no question", where).isEmpty();
+                assertThat(byId("sign-out")).as(where).isEmpty();
+            }
+            case KIOSK_EXIT -> {
+                assertThat(h1()).as(where).isEqualTo("Leave kiosk mode");
+                assertThat(visibleId("kiosk-pin")).as(where).isTrue();
+                assertThat(location()).as(where).isEqualTo(path);
+                assertThat(byId("sign-out")).as(where).isEmpty();
+                assertThat(byId("start")).as(where).isEmpty();
+            }
             case STAFF_SIGN_OUT -> {
                 assertThat(h1()).as(where).isEqualTo("You are signed in as staff");
                 assertThat(visibleId("staff-sign-out")).as(where).isTrue();

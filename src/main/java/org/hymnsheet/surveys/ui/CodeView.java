@@ -50,7 +50,7 @@ public class CodeView extends RespondentPage {
         switch (entry.state()) {
             case TOO_MANY_GUESSES -> refuse(code, "code.tooMany");
             case NOT_FOUND -> refuse(code, "code.unknown");
-            default -> show(entry);
+            default -> show(entry, "survey");
         }
     }
 

@@ -14,7 +14,7 @@ import com.vaadin.flow.shared.Registration;
  * hands over by itself: see {@link ThankYou}.)
  */
 final class KioskWatch {
-    private final SurveyRunner runner;
+    private final UI ui;
     private final RespondentSettings settings;
     private final Runnable reset;
     private final Dialog dialog = new Dialog();
@@ -25,11 +25,10 @@ final class KioskWatch {
     private boolean armed;
     private boolean done;
 
-    KioskWatch(SurveyRunner runner, RespondentSettings settings, Runnable reset) {
-        this.runner = runner;
+    KioskWatch(UI ui, RespondentSettings settings, Runnable reset) {
+        this.ui = ui;
         this.settings = settings;
         this.reset = reset;
-        UI ui = runner.getUI().orElseThrow();
         listeners.add(ui.addPollListener(e -> tick()));
         for (String event : new String[] {"pointerdown", "keydown", "input"}) {
             DomListenerRegistration r = ui.getElement().addEventListener(event, e -> activity());
@@ -51,8 +50,8 @@ final class KioskWatch {
 
     /** The dialog's texts in the respondent's language (again after they choose another). */
     void refresh() {
-        keepGoing.setText(runner.getTranslation("kiosk.keepGoing"));
-        dialog.setHeaderTitle(runner.getTranslation("kiosk.stillThere"));
+        keepGoing.setText(ui.getTranslation("kiosk.keepGoing"));
+        dialog.setHeaderTitle(ui.getTranslation("kiosk.stillThere"));
     }
 
     /**
@@ -63,7 +62,7 @@ final class KioskWatch {
     void arm() {
         armed = true;
         activity();
-        runner.getUI().ifPresent(ui -> ui.setPollInterval(1000));
+        ui.setPollInterval(1000);
     }
 
     void activity() {
@@ -79,7 +78,11 @@ final class KioskWatch {
         dialog.close();
         listeners.forEach(Registration::remove);
         listeners.clear();
-        runner.getUI().ifPresent(ui -> ui.setPollInterval(-1));
+        ui.setPollInterval(-1);
+    }
+
+    boolean stopped() {
+        return done;
     }
 
     private void tick() {
@@ -95,7 +98,7 @@ final class KioskWatch {
         if (left <= 0) {
             finish();
         } else if (idle >= settings.idleSeconds) {
-            countdown.setText(runner.getTranslation("kiosk.countdown", left));
+            countdown.setText(ui.getTranslation("kiosk.countdown", left));
             if (!dialog.isOpened()) {
                 dialog.open();
             }

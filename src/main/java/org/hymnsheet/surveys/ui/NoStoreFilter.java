@@ -21,7 +21,8 @@ class NoStoreFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.startsWith("/s/") || path.startsWith("/k/") || path.equals("/survey") || path.startsWith("/you-said/"));
+        return !(path.startsWith("/s/") || path.startsWith("/k/") || path.equals("/survey") || path.startsWith("/survey/")
+                || path.startsWith("/you-said/"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.hymnsheet.surveys.ui;
 
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -17,6 +18,7 @@ import org.hymnsheet.surveys.SurveyEntry;
 
 /** What every respondent page shares: open the survey named in the address, or say plainly why not. */
 abstract class RespondentPage extends Div implements BeforeEnterObserver, HasDynamicTitle {
+    private static final String LANGUAGE_CHOSEN = "hymnsheet.languageChosen";
     final transient ResponseService responses;
     private final RespondentSettings settings;
     private final HelpText help;
@@ -69,7 +71,7 @@ abstract class RespondentPage extends Div implements BeforeEnterObserver, HasDyn
     /** Opens the page for an anonymous visitor (never inside a staff session: see {@link StaffSignOut}). */
     void enter(BeforeEnterEvent event) {
         String token = event.getRouteParameters().get("token").orElse(null);
-        show(open(token));
+        show(open(token), event.getLocation().getPath());
     }
 
     /**
@@ -77,6 +79,10 @@ abstract class RespondentPage extends Div implements BeforeEnterObserver, HasDyn
      * language (English included) got the only locale with its own file, Welsh.
      */
     static void speakTheBrowsersLanguage(UI ui) {
+        if (Boolean.TRUE.equals(ComponentUtil.getData(ui, LANGUAGE_CHOSEN))) {
+            setLanguage(ui, ui.getLocale().getLanguage()); // the respondent chose it on this tab's welcome screen
+            return;
+        }
         VaadinRequest request = VaadinRequest.getCurrent();
         boolean welsh = false;
         if (request instanceof VaadinServletRequest servlet) {
@@ -91,18 +97,26 @@ abstract class RespondentPage extends Div implements BeforeEnterObserver, HasDyn
         setLanguage(ui, welsh ? "cy" : "en");
     }
 
+    /** The respondent chose this language: the tab's other pages (the kiosk's PIN page and back) keep it. */
+    static void chooseLanguage(UI ui, String language) {
+        ComponentUtil.setData(ui, LANGUAGE_CHOSEN, Boolean.TRUE);
+        setLanguage(ui, language);
+    }
+
     /** The language of the screens and of the page itself (its lang attribute, for screen readers). */
     static void setLanguage(UI ui, String language) {
         ui.setLocale(Locale.forLanguageTag(language));
         ui.getPage().executeJs("document.documentElement.lang = $0", language);
     }
 
-    void show(SurveyEntry entry) {
+    /** @param welcomePath this page's path without a leading slash ({@code s/<link>}, {@code k/<kiosk>}) */
+    void show(SurveyEntry entry, String welcomePath) {
         removeAll();
         switch (entry.state()) {
             case OPEN -> {
-                title = entry.template().title().in(entry.template().languages().getFirst());
-                add(new SurveyRunner(responses, entry, settings, help));
+                var welcome = new SurveyWelcome(responses, entry, welcomePath, settings, help);
+                title = entry.template().title().in(welcome.language());
+                add(welcome);
             }
             case CLOSED -> message("respond.closedTitle", "respond.closed");
             case NOT_FOUND, TOO_MANY_GUESSES -> message("respond.notFoundTitle", "respond.notFound");

@@ -18,7 +18,7 @@ final class ThankYou extends Main {
     ThankYou(String kioskPath, RespondentSettings settings, HelpText helpText) {
         addClassName("respondent");
         var help = new HelpPanel(helpText);
-        var bar = new Div(help.button(), SurveyRunner.leaveQuickly(kioskPath, settings));
+        var bar = new Div(help.button(), LeaveQuickly.button(kioskPath, settings));
         bar.addClassName("respondent-bar");
         var screen = new Div(new H1(getTranslation("respond.thanks")), new Paragraph(getTranslation("respond.thanksBody")));
         if (kioskPath != null) {

@@ -23,7 +23,8 @@ class WelshTextsTest {
     static final Path PAGES = Path.of("src/main/java/org/hymnsheet/surveys/ui");
     /** The classes of the pages and parts a young person sees: survey by link or code, kiosk, "you said". */
     static final List<String> YOUNG_PEOPLES = List.of("CodeView", "RespondentPage", "RespondView", "SurveyRunner",
-            "QuestionField", "HelpPanel", "HelpText", "ThankYou", "KioskView", "KioskExit", "KioskWatch", "Departure",
+            "QuestionField", "HelpPanel", "HelpText", "ThankYou", "KioskView", "KioskExitView", "KioskWatch", "Departure",
+            "SurveyWelcome", "SurveyQuestionsPage", "LeaveQuickly",
             "YouSaidView");
     static final Pattern KEY = Pattern.compile("getTranslation\\(\"([^\"]+)\"");
     /** The keys of a refused answer ({@code answer.…}) and of the survey's own states ({@code respond.…}). */
