@@ -114,6 +114,8 @@ class ParticipantPhoneTest extends BrowserTestSupport {
         page.locator("#join-code input").fill(workshop.joinCode().toLowerCase());
         page.locator("#join-code-go").click();
         assertThat(heading(page)).hasText(workshop.title());
+        // the next step is the QR code's own page (decision 0035: /join itself stays light)
+        assertThat(page).hasURL(at("/join/" + workshop.joinCode()));
         PhoneLayout.assertWhole(page, "the join page");
         choose(page, "join-agency", police);
         page.locator("#join-level").getByText("Manager").click();

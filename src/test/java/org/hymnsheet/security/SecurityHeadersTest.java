@@ -88,8 +88,7 @@ class SecurityHeadersTest {
         assertThat(loader.attr("nonce")).isEqualTo(m.group(1));
         assertThat(loader.data()).contains("link.nonce = nonce").contains("getEntriesByName('first-contentful-paint')")
                 .contains("hrefs.splice(0, 4)");
-        List<String> files = scripts.forRoute(org.hymnsheet.workshops.ui.JoinView.class);
-        // the join page's components are all in the first bundle; the other three pages each have a chunk of their own
+        List<String> files = scripts.forRoute(org.hymnsheet.workshops.ui.JoinCodeView.class);
         assertThat(files).as("Flow's bootstrap, client and first bundle")
                 .anyMatch(f -> f.startsWith("FlowClient-")).anyMatch(f -> f.startsWith("FlowBootstrap-"))
                 .anyMatch(f -> f.startsWith("generated-flow-imports-"));
@@ -102,7 +101,7 @@ class SecurityHeadersTest {
         for (var route : List.of(org.hymnsheet.workshops.ui.ParticipantView.class, org.hymnsheet.surveys.ui.KioskView.class,
                 org.hymnsheet.surveys.ui.RespondView.class, org.hymnsheet.surveys.ui.RespondQuestionsView.class,
                 org.hymnsheet.surveys.ui.KioskQuestionsView.class, org.hymnsheet.surveys.ui.CodeQuestionsView.class,
-                org.hymnsheet.surveys.ui.KioskExitView.class)) {
+                org.hymnsheet.surveys.ui.KioskExitView.class, org.hymnsheet.workshops.ui.JoinView.class)) {
             assertThat(scripts.hasChunk(route)).as(route.getSimpleName() + "'s chunk found in the bundle").isTrue();
         }
         // a survey's welcome screen (by link, on a kiosk, after a code) does not bring the questions' components, the
@@ -115,6 +114,11 @@ class SecurityHeadersTest {
             assertThat(scripts.forRoute(welcome)).as(welcome.getSimpleName() + "'s scripts")
                     .noneMatch(file -> questionsOnly.stream().anyMatch(file::startsWith));
         }
+        // nor does the page for typing a workshop's code bring the agency list and the level choice of the next step
+        assertThat(scripts.forRoute(org.hymnsheet.workshops.ui.JoinCodeView.class)).as("/join's scripts")
+                .noneMatch(file -> file.startsWith("selectConnector") || file.startsWith("vaadin-radio-group"));
+        assertThat(scripts.forRoute(org.hymnsheet.workshops.ui.JoinView.class)).as("/join/<code>'s scripts")
+                .anyMatch(file -> file.startsWith("selectConnector")).anyMatch(file -> file.startsWith("vaadin-radio-group"));
         assertThat(scripts.forRoute(org.hymnsheet.surveys.ui.RespondQuestionsView.class)).as("the questions' scripts")
                 .anyMatch(file -> file.startsWith("vaadin-radio-group")).anyMatch(file -> file.startsWith("vaadin-text-area"));
     }

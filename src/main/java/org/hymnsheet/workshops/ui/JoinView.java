@@ -3,7 +3,6 @@ package org.hymnsheet.workshops.ui;
 import org.hymnsheet.shell.FirstPaint;
 import org.hymnsheet.common.ui.ClientKeys;
 
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -28,11 +27,12 @@ import org.hymnsheet.workshops.Level;
 import org.hymnsheet.workshops.ParticipantService;
 
 /**
- * Joining a live workshop on one's own phone, without an account: type the code from the screen (or open the
- * QR code's {@code /join/<code>}), then say which agency and level one works at, and optionally a first name.
+ * Joining a live workshop on one's own phone, without an account: the QR code's {@code /join/<code>} (or the code
+ * typed on {@code /join}, {@link JoinCodeView}) asks which agency and level one works at, and optionally a first
+ * name. A code that is not right puts the code field up again, with what is wrong.
  */
 @FirstPaint.InPageHtml
-@Route(value = "join/:code?", autoLayout = false)
+@Route(value = "join/:code", autoLayout = false)
 @AnonymousAllowed
 public class JoinView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final transient ParticipantService participants;
@@ -60,22 +60,8 @@ public class JoinView extends Div implements BeforeEnterObserver, HasDynamicTitl
     private TextField codeField;
 
     private void askForCode(String given) {
-        main.removeAll();
         title = getTranslation("join.title");
-        codeField = new TextField(getTranslation("join.code"));
-        codeField.setId("join-code");
-        codeField.setAutocomplete(Autocomplete.OFF);
-        codeField.setMaxLength(20);
-        codeField.setWidthFull();
-        codeField.setHelperText(getTranslation("join.codeHelp"));
-        if (given != null) {
-            codeField.setValue(given.length() > 20 ? given.substring(0, 20) : given);
-        }
-        var go = new Button(getTranslation("join.next"), e -> tryCode(codeField.getValue(), codeField));
-        go.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
-        go.addClickShortcut(Key.ENTER);
-        go.setId("join-code-go");
-        main.add(new H1(title), new Paragraph(getTranslation("join.intro")), codeField, actions(go));
+        codeField = JoinCodeForm.show(main, title, given, typed -> tryCode(typed, codeField));
     }
 
     private void tryCode(String typed, TextField field) {
@@ -83,9 +69,7 @@ public class JoinView extends Div implements BeforeEnterObserver, HasDynamicTitl
         JoinResult result = code == null ? participants.open(typed == null ? "" : typed, ClientKeys.current())
                 : participants.open(code, ClientKeys.current());
         if (!result.joined()) {
-            codeField.setErrorMessage(getTranslation("workshops.join." + result.outcome().name()));
-            codeField.setInvalid(true);
-            codeField.focus();
+            JoinCodeForm.refuse(codeField, getTranslation("workshops.join." + result.outcome().name()));
             return;
         }
         if (code != null && ParticipantCookies.token(code) != null
@@ -149,14 +133,8 @@ public class JoinView extends Div implements BeforeEnterObserver, HasDynamicTitl
         join.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
         join.setId("join-go");
         main.add(new H1(result.title()), new Paragraph(getTranslation("join.whoIntro")), agency, level, name, error,
-                actions(join));
+                JoinCodeForm.actions(join));
         UI.getCurrent().getPage().setTitle(getPageTitle());
-    }
-
-    private static Div actions(Button button) {
-        var nav = new Div(button);
-        nav.addClassName("respondent-nav");
-        return nav;
     }
 
     @Override

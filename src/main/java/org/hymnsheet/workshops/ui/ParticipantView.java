@@ -17,7 +17,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.hymnsheet.common.NotFoundException;
 import org.hymnsheet.workshops.InputService;
@@ -71,11 +70,12 @@ public class ParticipantView extends Div implements BeforeEnterObserver, HasDyna
         ParticipantCookies.speakEnglish(event.getUI());
         String code = ParticipantCookies.code(event.getRouteParameters().get("code").orElse(null));
         if (!open(code)) {
+            // by path, not by class: the join form's agency list and level choice stay out of this page's chunk
             if (code != null) {
                 ParticipantCookies.forget(code);
-                event.forwardTo(JoinView.class, new RouteParameters("code", code));
+                event.forwardTo("join/" + code);
             } else {
-                event.forwardTo(JoinView.class);
+                event.forwardTo("join");
             }
         }
     }
