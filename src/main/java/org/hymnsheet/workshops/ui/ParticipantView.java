@@ -19,7 +19,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.hymnsheet.common.NotFoundException;
-import org.hymnsheet.workshops.InputService;
 import org.hymnsheet.workshops.Participant;
 import org.hymnsheet.workshops.ParticipantService;
 import org.hymnsheet.workshops.PhoneState;
@@ -37,7 +36,7 @@ import org.hymnsheet.workshops.WorkshopStage;
 public class ParticipantView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient ParticipantService participants;
-    private final transient InputService inputs;
+    private final transient PhoneStages stages;
     private final Main main = new Main();
     private final Div stageBox = new Div();
     private String token;
@@ -45,15 +44,15 @@ public class ParticipantView extends Div implements BeforeEnterObserver, HasDyna
     private int shownPosition = -1;
     private boolean shownEnded;
     private boolean shownWaiting;
-    private StageInputPanel panel;
+    private PhoneStages.Panel panel;
     private final LiveRefresh live;
     // the board in the room is where people look; a phone's copy of the room's answers may lag a few seconds, and
     // 60 phones re-reading every 5 s rather than every 2 s leave the server and the room's network to the board
     static final long ROOM_ANSWERS_MILLIS = 5000;
 
-    ParticipantView(ParticipantService participants, InputService inputs, LiveSignals signals) {
+    ParticipantView(ParticipantService participants, PhoneStages stages, LiveSignals signals) {
         this.participants = participants;
-        this.inputs = inputs;
+        this.stages = stages;
         addClassName("respondent-page");
         // idle sessions are closed and push alone is not use: a phone that only reads a long discussion stage
         // would lose its page after 30 minutes; a request every 5 minutes keeps it while the page is open
@@ -140,8 +139,9 @@ public class ParticipantView extends Div implements BeforeEnterObserver, HasDyna
         var prompt = new Paragraph(stage.definition().prompt().in(lang));
         prompt.setId("stage-prompt");
         prompt.addClassName("stage-prompt");
-        panel = new StageInputPanel(inputs, token, state, lang, this::refresh);
-        main.add(new H1(w.title()), count, heading, prompt, panel);
+        stages.loadScripts(UI.getCurrent());
+        panel = stages.panel(token, state, lang, this::refresh);
+        main.add(new H1(w.title()), count, heading, prompt, panel.component());
         UI.getCurrent().getPage().setTitle(getPageTitle());
     }
 

@@ -49,7 +49,7 @@ import org.hymnsheet.workshops.WorkshopStage;
  * reveals the stage — what the rest of the room said, always as text. Everything shown comes from the phone's one
  * read ({@link PhoneState}); after a save the page reads again.
  */
-final class StageInputPanel extends Div {
+final class StageInputPanel extends Div implements PhoneStages.Panel {
     private final transient InputService inputs;
     private final String token;
     private final String lang;
@@ -106,8 +106,14 @@ final class StageInputPanel extends Div {
         refresh(state);
     }
 
+    @Override
+    public com.vaadin.flow.component.Component component() {
+        return this;
+    }
+
     /** The stage as the phone read it now: locked or open, revealed or not, with the inputs the phone may see. */
-    void refresh(PhoneState now) {
+    @Override
+    public void refresh(PhoneState now) {
         this.stage = now.stage();
         this.room = now.pulse();
         boolean open = !stage.locked();

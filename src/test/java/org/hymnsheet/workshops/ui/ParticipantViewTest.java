@@ -81,7 +81,7 @@ class ParticipantViewTest extends BrowserlessTest {
     /** The page opened again on the same device (a reload). */
     private ParticipantView reopen() {
         UI.getCurrent().removeAll();
-        var view = new ParticipantView(participants, inputs, signals);
+        var view = new ParticipantView(participants, new StagePanels(inputs), signals);
         UI.getCurrent().add(view);
         assertThat(view.open(w.joinCode())).isTrue();
         return view;
