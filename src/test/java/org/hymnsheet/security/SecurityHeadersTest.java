@@ -98,7 +98,7 @@ class SecurityHeadersTest {
         }
         // the survey's questions and the kiosk's PIN page have chunks of their own too (decision 0035): a bundle not
         // rebuilt after a page was split off has none for them, and the page's components would never be defined
-        for (var route : List.of(org.hymnsheet.workshops.ui.PhoneStageScripts.class, org.hymnsheet.surveys.ui.KioskView.class,
+        for (var route : List.of(org.hymnsheet.workshops.ui.PhoneTextScripts.class, org.hymnsheet.workshops.ui.PhoneChoiceScripts.class, org.hymnsheet.surveys.ui.KioskView.class,
                 org.hymnsheet.surveys.ui.RespondView.class, org.hymnsheet.surveys.ui.RespondQuestionsView.class,
                 org.hymnsheet.surveys.ui.KioskQuestionsView.class, org.hymnsheet.surveys.ui.CodeQuestionsView.class,
                 org.hymnsheet.surveys.ui.KioskExitView.class, org.hymnsheet.workshops.ui.JoinView.class)) {
@@ -123,9 +123,14 @@ class SecurityHeadersTest {
         assertThat(scripts.forRoute(org.hymnsheet.workshops.ui.ParticipantView.class)).as("/w/<code>'s scripts")
                 .noneMatch(file -> file.startsWith("selectConnector") || file.startsWith("vaadin-radio-group")
                         || file.startsWith("vaadin-text-area") || file.startsWith("vaadin-checkbox-group"));
-        assertThat(scripts.forRoute(org.hymnsheet.workshops.ui.PhoneStageScripts.class)).as("the stages' scripts")
-                .anyMatch(file -> file.startsWith("vaadin-radio-group")).anyMatch(file -> file.startsWith("vaadin-text-area"))
-                .anyMatch(file -> file.startsWith("selectConnector")).anyMatch(file -> file.startsWith("vaadin-checkbox-group"));
+        // the first stage (framing) needs only the text area; the other stages' choice fields are a chunk of their own
+        assertThat(scripts.forRoute(org.hymnsheet.workshops.ui.PhoneTextScripts.class)).as("the text area's scripts")
+                .anyMatch(file -> file.startsWith("vaadin-text-area"))
+                .noneMatch(file -> file.startsWith("selectConnector") || file.startsWith("vaadin-radio-group")
+                        || file.startsWith("vaadin-checkbox-group"));
+        assertThat(scripts.forRoute(org.hymnsheet.workshops.ui.PhoneChoiceScripts.class)).as("the choice fields' scripts")
+                .anyMatch(file -> file.startsWith("vaadin-radio-group")).anyMatch(file -> file.startsWith("selectConnector"))
+                .anyMatch(file -> file.startsWith("vaadin-checkbox-group"));
         assertThat(scripts.forRoute(org.hymnsheet.surveys.ui.RespondQuestionsView.class)).as("the questions' scripts")
                 .anyMatch(file -> file.startsWith("vaadin-radio-group")).anyMatch(file -> file.startsWith("vaadin-text-area"));
     }

@@ -102,7 +102,8 @@ public final class RouteAccessTable {
             /survey/questions    TO_SURVEY_START STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT
             /k/{k}/staff         KIOSK_EXIT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT
             /k/unknown-token/staff SURVEY_NOT_FOUND STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT STAFF_SIGN_OUT
-            /w/ABC123/stage-scripts NOT_FOUND NOT_FOUND NOT_FOUND NOT_FOUND           NOT_FOUND     NOT_FOUND
+            /w/ABC123/text-scripts NOT_FOUND NOT_FOUND NOT_FOUND NOT_FOUND            NOT_FOUND     NOT_FOUND
+            /w/ABC123/choice-scripts NOT_FOUND NOT_FOUND NOT_FOUND NOT_FOUND          NOT_FOUND     NOT_FOUND
             /workshops           LOGIN      OPEN         DENIED  DENIED             OPEN          OPEN
             /join                WORKSHOP_JOIN WORKSHOP_JOIN WORKSHOP_JOIN WORKSHOP_JOIN WORKSHOP_JOIN WORKSHOP_JOIN
             /workshops/{w}       LOGIN      OPEN         DENIED  DENIED             OPEN          DENIED
@@ -122,7 +123,7 @@ public final class RouteAccessTable {
             "/admin/places", "/admin/accounts", "/admin/population", "/admin/retention", "/setup", "/login", "/no-such-page", "/surveys",
             "/moderation", "/safeguarding", "/templates", "/survey", "/s/unknown-token", "/k/unknown-token", "/s/{s}",
             "/k/{k}", "/s/{s}/questions", "/k/{k}/questions", "/survey/questions", "/k/{k}/staff", "/k/unknown-token/staff",
-            "/w/ABC123/stage-scripts", "/workshops", "/join", "/workshops/{w}", "/workshops/{w}/record", "/workshops/{w}/board",
+            "/w/ABC123/text-scripts", "/w/ABC123/choice-scripts", "/workshops", "/join", "/workshops/{w}", "/workshops/{w}/record", "/workshops/{w}/board",
             "/second-factor", "/findings", "/findings/print", "/audit", "/we-did", "/you-said/{r}",
             "/you-said/unknown-token");
 

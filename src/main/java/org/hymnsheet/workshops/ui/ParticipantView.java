@@ -139,7 +139,7 @@ public class ParticipantView extends Div implements BeforeEnterObserver, HasDyna
         var prompt = new Paragraph(stage.definition().prompt().in(lang));
         prompt.setId("stage-prompt");
         prompt.addClassName("stage-prompt");
-        stages.loadScripts(UI.getCurrent());
+        stages.loadScripts(UI.getCurrent(), state);
         panel = stages.panel(token, state, lang, this::refresh);
         main.add(new H1(w.title()), count, heading, prompt, panel.component());
         UI.getCurrent().getPage().setTitle(getPageTitle());

@@ -19,8 +19,8 @@ interface PhoneStages {
         void refresh(PhoneState now);
     }
 
-    /** Asks the browser for the stages' scripts (once per page; Vaadin's client fetches a chunk once). */
-    void loadScripts(UI ui);
+    /** Asks the browser for the scripts of this stage's fields (Vaadin's client fetches a chunk once). */
+    void loadScripts(UI ui, PhoneState state);
 
     Panel panel(String token, PhoneState state, String lang, Runnable reread);
 }

@@ -4,16 +4,20 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.internal.BundleUtils;
 import org.hymnsheet.workshops.InputService;
 import org.hymnsheet.workshops.PhoneState;
+import org.hymnsheet.templates.FramingStage;
 import org.springframework.stereotype.Component;
 
 /**
- * The stages' inputs for a participant's page. Their scripts are the chunk Vaadin builds for {@link
- * PhoneStageScripts}, a route that exists only to own that chunk; they are asked for the way Vaadin asks for a
- * route's chunk when it navigates (decision 0035).
+ * The stages' inputs for a participant's page. No route reaches this class or {@link StageInputPanel}: their fields'
+ * scripts are the chunks Vaadin builds for {@link PhoneTextScripts} (the text area) and {@link PhoneChoiceScripts}
+ * (check boxes, radio groups, the select), routes that exist only to own them. Each stage asks for the chunks its
+ * fields need, the way Vaadin asks for a route's chunk when it navigates: the framing stage, the first, needs only
+ * the text area (decision 0035).
  */
 @Component
 class StagePanels implements PhoneStages {
-    private static final String CHUNK = BundleUtils.getChunkId(PhoneStageScripts.class);
+    private static final String TEXT = BundleUtils.getChunkId(PhoneTextScripts.class);
+    private static final String CHOICES = BundleUtils.getChunkId(PhoneChoiceScripts.class);
     private final InputService inputs;
 
     StagePanels(InputService inputs) {
@@ -21,8 +25,15 @@ class StagePanels implements PhoneStages {
     }
 
     @Override
-    public void loadScripts(UI ui) {
-        ui.getPage().addDynamicImport("return window.Vaadin.Flow.loadOnDemand('" + CHUNK + "');");
+    public void loadScripts(UI ui, PhoneState state) {
+        load(ui, TEXT);
+        if (!(state.stage().definition() instanceof FramingStage)) {
+            load(ui, CHOICES);
+        }
+    }
+
+    private static void load(UI ui, String chunk) {
+        ui.getPage().addDynamicImport("return window.Vaadin.Flow.loadOnDemand('" + chunk + "');");
     }
 
     @Override
