@@ -1,12 +1,7 @@
 package org.hymnsheet.workshops.ui;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.hymnsheet.common.ui.ClientKeys;
@@ -22,23 +17,16 @@ import org.hymnsheet.workshops.ParticipantService;
 @FirstPaint.InPageHtml
 @Route(value = "join", autoLayout = false)
 @AnonymousAllowed
-public class JoinCodeView extends Div implements BeforeEnterObserver, HasDynamicTitle {
-    private final transient ParticipantService participants;
-    private final Main main = new Main();
+public class JoinCodeView extends JoinPage {
     private TextField code;
 
     JoinCodeView(ParticipantService participants) {
-        this.participants = participants;
-        addClassName("respondent-page");
-        main.addClassNames("respondent", "phone");
-        main.setId("join");
-        add(main);
+        super(participants);
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        ParticipantCookies.speakEnglish(event.getUI());
-        code = JoinCodeForm.show(main, getTranslation("join.title"), null, this::tryCode);
+    void enter(String ignored) {
+        code = JoinCodeForm.show(main, title, null, this::tryCode);
     }
 
     private void tryCode(String typed) {
@@ -54,10 +42,5 @@ public class JoinCodeView extends Div implements BeforeEnterObserver, HasDynamic
         } else {
             ui.navigate("join/" + normalised);
         }
-    }
-
-    @Override
-    public String getPageTitle() {
-        return getTranslation("join.title") + " | " + getTranslation("app.name");
     }
 }

@@ -6,18 +6,13 @@ import org.hymnsheet.common.ui.ClientKeys;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.hymnsheet.common.ValidationException;
@@ -34,23 +29,14 @@ import org.hymnsheet.workshops.ParticipantService;
 @FirstPaint.InPageHtml
 @Route(value = "join/:code", autoLayout = false)
 @AnonymousAllowed
-public class JoinView extends Div implements BeforeEnterObserver, HasDynamicTitle {
-    private final transient ParticipantService participants;
-    private final Main main = new Main();
-    private String title;
+public class JoinView extends JoinPage {
 
     JoinView(ParticipantService participants) {
-        this.participants = participants;
-        addClassName("respondent-page");
-        main.addClassNames("respondent", "phone");
-        main.setId("join");
-        add(main);
+        super(participants);
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        ParticipantCookies.speakEnglish(event.getUI());
-        String code = event.getRouteParameters().get("code").orElse(null);
+    void enter(String code) {
         askForCode(code);
         if (code != null) {
             tryCode(code, null);
@@ -60,7 +46,6 @@ public class JoinView extends Div implements BeforeEnterObserver, HasDynamicTitl
     private TextField codeField;
 
     private void askForCode(String given) {
-        title = getTranslation("join.title");
         codeField = JoinCodeForm.show(main, title, given, typed -> tryCode(typed, codeField));
     }
 
@@ -135,10 +120,5 @@ public class JoinView extends Div implements BeforeEnterObserver, HasDynamicTitl
         main.add(new H1(result.title()), new Paragraph(getTranslation("join.whoIntro")), agency, level, name, error,
                 JoinCodeForm.actions(join));
         UI.getCurrent().getPage().setTitle(getPageTitle());
-    }
-
-    @Override
-    public String getPageTitle() {
-        return (title == null ? "" : title + " | ") + getTranslation("app.name");
     }
 }
